@@ -1,0 +1,43 @@
+// The OS keychain through @napi-rs/keyring: prebuilt binaries (no node-gyp), and on macOS it writes
+// the same generic-password items keytar did. On Linux it talks to the Secret Service (gnome-keyring).
+// AsyncEntry keeps the main process responsive while the keychain asks the user or the daemon.
+import { AsyncEntry } from '@napi-rs/keyring';
+import { APP_ID, SecretStoreError, type SecretKind, type SecretStore } from './secret-store';
+
+/** The keychain item's account: kinds are kept apart even if an id were ever equal on both sides. */
+function accountName(kind: SecretKind, account: string): string {
+  return `${kind}:${account}`;
+}
+
+export class KeychainSecretStore implements SecretStore {
+  constructor(private readonly service = APP_ID) {}
+
+  get(kind: SecretKind, account: string): Promise<string | undefined> {
+    return this.guard('read', async () => (await this.entry(kind, account).getPassword()) ?? undefined);
+  }
+
+  set(kind: SecretKind, account: string, secret: string): Promise<void> {
+    return this.guard('save', () => this.entry(kind, account).setPassword(secret));
+  }
+
+  delete(kind: SecretKind, account: string): Promise<void> {
+    return this.guard('delete', async () => {
+      await this.entry(kind, account).deletePassword();
+    });
+  }
+
+  private entry(kind: SecretKind, account: string): AsyncEntry {
+    return new AsyncEntry(this.service, accountName(kind, account));
+  }
+
+  private async guard<T>(verb: string, action: () => Promise<T>): Promise<T> {
+    try {
+      return await action();
+    } catch (error) {
+      throw new SecretStoreError(
+        `Could not ${verb} the secret in the system keychain: ${(error as Error).message}. ` +
+          'On Linux the Secret Service (e.g. gnome-keyring) must be running and unlocked.',
+      );
+    }
+  }
+}

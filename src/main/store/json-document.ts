@@ -1,0 +1,73 @@
+// One JSON document on disk, through lowdb (atomic writes via steno: temp file + rename, so a crash
+// never leaves half a file). A file that cannot be parsed or fails its schema is moved aside, never
+// overwritten, and the caller is told where it went.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import type { z } from 'zod';
+import { migrate, type Migration } from './migrations';
+
+export interface DocumentSpec<T> {
+  file: string;
+  schema: z.ZodType<T>;
+  initial: () => T;
+  version: number;
+  migrations: Record<number, Migration>;
+  /** Called once when the file was unreadable and has been kept aside. */
+  onQuarantine?: (message: string) => void;
+}
+
+export class UnreadableFileError extends Error {}
+
+export class JsonDocument<T> {
+  private readonly db: Low<unknown>;
+
+  constructor(private readonly spec: DocumentSpec<T>) {
+    this.db = new Low<unknown>(
+      new DataFile<unknown>(spec.file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data, null, 1) }),
+      null,
+    );
+  }
+
+  /** Read the document from disk; a missing file gives the initial value. */
+  async read(): Promise<T> {
+    try {
+      await this.db.read();
+    } catch (error) {
+      if (error instanceof SyntaxError) return this.quarantine(`it is not valid JSON (${error.message})`);
+      throw new UnreadableFileError(
+        `Cannot read ${this.spec.file}: ${(error as Error).message}. Fix its permissions; nothing was changed.`,
+      );
+    }
+    if (this.db.data === null || this.db.data === undefined) return this.spec.initial();
+    if (typeof this.db.data !== 'object' || Array.isArray(this.db.data)) {
+      return this.quarantine('it does not hold a JSON object');
+    }
+    const migrated = migrate(this.db.data as Record<string, unknown>, this.spec.version, this.spec.migrations);
+    const parsed = this.spec.schema.safeParse(migrated);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return this.quarantine(`its content is not valid (${first?.path.join('.') || 'root'}: ${first?.message})`);
+    }
+    return parsed.data;
+  }
+
+  async write(value: T): Promise<void> {
+    // The directory holds account ids and event titles: only this user may read it.
+    await fs.mkdir(path.dirname(this.spec.file), { recursive: true, mode: 0o700 });
+    this.db.data = value;
+    await this.db.write();
+  }
+
+  private async quarantine(why: string): Promise<T> {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const parsed = path.parse(this.spec.file);
+    const aside = path.join(parsed.dir, `${parsed.name}.unreadable-${stamp}${parsed.ext}`);
+    await fs.rename(this.spec.file, aside);
+    this.spec.onQuarantine?.(
+      `${parsed.base} could not be read because ${why}. It was kept as ${aside} and a fresh one was started.`,
+    );
+    return this.spec.initial();
+  }
+}

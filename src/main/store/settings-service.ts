@@ -1,0 +1,33 @@
+// Reading and changing settings, validated by the one shared schema.
+import { parseSettingText, validateSetting, type SettingKey, type Settings } from '../../shared/settings';
+import { SyncError } from '../errors';
+import type { StateStore } from './state-store';
+
+export class SettingsService {
+  constructor(private readonly store: StateStore) {}
+
+  async get(): Promise<Settings> {
+    return (await this.store.read()).settings;
+  }
+
+  /** From the CLI: the value is text. A bad key or value is an 'item' error (exit 2) with a clear message. */
+  async setFromText(key: string, text: string): Promise<Settings> {
+    const parsed = parseSettingText(key, text);
+    if (!parsed.ok) throw new SyncError('item', parsed.message);
+    return this.write(key as SettingKey, parsed.value);
+  }
+
+  /** From the window: the value is typed already but still untrusted. */
+  async set(key: SettingKey, value: unknown): Promise<Settings> {
+    const parsed = validateSetting(key, value);
+    if (!parsed.ok) throw new SyncError('item', parsed.message);
+    return this.write(key, parsed.value);
+  }
+
+  private async write(key: SettingKey, value: Settings[SettingKey]): Promise<Settings> {
+    const state = await this.store.update((draft) => {
+      (draft.settings as Record<SettingKey, unknown>)[key] = value;
+    });
+    return state.settings;
+  }
+}

@@ -1,0 +1,57 @@
+// state.json behind the data-directory lock. Reads need no lock (writes are atomic renames);
+// every change goes through `update` or `transaction`, which hold the lock, re-read, change, write.
+import path from 'node:path';
+import { JsonDocument } from './json-document';
+import { lockDataDir, type LockOptions } from './data-dir-lock';
+import { stateMigrations } from './migrations';
+import { STATE_SCHEMA_VERSION, initialState, stateSchema, type State } from './state-schema';
+
+export interface StateTransaction {
+  readonly state: State;
+  /** Write the current state now (the executor records after each operation). */
+  save(): Promise<void>;
+}
+
+export class StateStore {
+  private readonly doc: JsonDocument<State>;
+  /** Things the user must hear about (e.g. a state file kept aside); shown by `status` and the window. */
+  readonly notices: string[] = [];
+
+  constructor(
+    readonly dataDir: string,
+    private readonly lockOptions: LockOptions = {},
+  ) {
+    this.doc = new JsonDocument<State>({
+      file: path.join(dataDir, 'state.json'),
+      schema: stateSchema as never,
+      initial: initialState,
+      version: STATE_SCHEMA_VERSION,
+      migrations: stateMigrations,
+      onQuarantine: (message) => this.notices.push(message),
+    });
+  }
+
+  read(): Promise<State> {
+    return this.doc.read();
+  }
+
+  async update(change: (state: State) => void | Promise<void>): Promise<State> {
+    return this.transaction(async (tx) => {
+      await change(tx.state);
+      await tx.save();
+      return tx.state;
+    });
+  }
+
+  /** Hold the lock for a longer piece of work (a sync cycle), saving as often as needed. */
+  async transaction<R>(work: (tx: StateTransaction) => Promise<R>): Promise<R> {
+    const release = await lockDataDir(this.dataDir, this.lockOptions);
+    try {
+      const state = await this.doc.read();
+      const tx: StateTransaction = { state, save: () => this.doc.write(state) };
+      return await work(tx);
+    } finally {
+      await release();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// Builds the status the user sees (CLI `status`, the window, the tray line) from the stored state.
+import type { RunReport } from '../../shared/run-report';
+import type { StatusView } from '../../shared/status';
+import type { State } from '../store/state-schema';
+
+export interface LiveStatus {
+  running: boolean;
+  progress?: { done: number; total: number };
+}
+
+const credentialMessages = {
+  icloud:
+    'Your iCloud app-specific password was rejected. Apple revokes app-specific passwords when the Apple ID password changes. Make a new one at account.apple.com and reconnect.',
+  platform: 'The platform rejected the token. It may have been rotated or lost a scope. Reconnect with a new Private Integration Token.',
+} as const;
+
+export function buildStatus(state: State, lastRun: RunReport | undefined, live: LiveStatus, notices: string[]): StatusView {
+  const { icloud, platform } = state.accounts;
+  const pairs = Object.values(state.pairs);
+  const name = (id: string) => ({ id, name: state.links.names[id] ?? id });
+  const stopped = state.scheduler.stoppedForCredentials;
+  const health = (side: 'icloud' | 'platform', connected: boolean) => {
+    if (!connected) return { health: 'unknown' as const };
+    if (stopped === side) return { health: 'error' as const, message: credentialMessages[side] };
+    if (!lastRun) return { health: 'unknown' as const, message: 'Not synced yet.' };
+    if (lastRun.outcome === 'failed') return { health: 'error' as const, message: lastRun.error?.message };
+    return { health: 'ok' as const };
+  };
+  const platformCalendars = state.links.platformCalendars ?? [];
+
+  return {
+    icloud: {
+      connected: Boolean(icloud),
+      appleId: icloud?.appleId,
+      ...health('icloud', Boolean(icloud)),
+      linkedCalendar: state.links.icloudCalendar ? name(state.links.icloudCalendar) : undefined,
+      busySources: state.links.busySources.map(name),
+    },
+    platform: {
+      connected: Boolean(platform),
+      locationId: platform?.locationId,
+      userId: platform?.userId,
+      userName: platform?.userName,
+      ...health('platform', Boolean(platform)),
+      calendars: platformCalendars.map(name),
+    },
+    running: live.running,
+    paused: state.scheduler.paused,
+    progress: live.progress,
+    lastRun,
+    nextRunAt: state.scheduler.paused ? undefined : state.scheduler.nextRunAt,
+    counts: {
+      pairs: pairs.length,
+      conflicts: pairs.filter((pair) => pair.status === 'conflict').length,
+      attention: pairs.filter((pair) => pair.status === 'detached').length,
+    },
+    notice: notices.length ? notices.join(' ') : undefined,
+  };
+}

@@ -1,0 +1,35 @@
+// What `status` (CLI) and the Status view show: each connection's health, the last and next run,
+// and the counts that need the user.
+import { z } from 'zod';
+import { runReportSchema } from './run-report';
+
+const health = z.enum(['ok', 'error', 'unknown']);
+const namedCalendar = z.object({ id: z.string(), name: z.string() });
+
+export const statusViewSchema = z.object({
+  icloud: z.object({
+    connected: z.boolean(),
+    appleId: z.string().optional(),
+    health,
+    message: z.string().optional(),
+    linkedCalendar: namedCalendar.optional(),
+    busySources: z.array(namedCalendar),
+  }),
+  platform: z.object({
+    connected: z.boolean(),
+    locationId: z.string().optional(),
+    userId: z.string().optional(),
+    userName: z.string().optional(),
+    health,
+    message: z.string().optional(),
+    calendars: z.array(namedCalendar),
+  }),
+  running: z.boolean(),
+  paused: z.boolean(),
+  progress: z.object({ done: z.number(), total: z.number() }).optional(),
+  lastRun: runReportSchema.optional(),
+  nextRunAt: z.string().optional(),
+  counts: z.object({ pairs: z.number(), conflicts: z.number(), attention: z.number() }),
+  notice: z.string().optional(),
+});
+export type StatusView = z.infer<typeof statusViewSchema>;
