@@ -1,0 +1,36 @@
+// `npm run emulator -- --port P --seed FILE [--latency MS] [--error-rate R] [--error-status S] [--drop-rate R]`
+// Starts the platform emulator; its first line of output is exactly
+// `platform emulator listening on http://127.0.0.1:P` (tests and scripts wait for it).
+import { parseArgs } from 'node:util';
+import { defaultSeed, loadSeedFile, startEmulator } from '../test/support/emulator';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    seed: { type: 'string' },
+    latency: { type: 'string' },
+    'error-rate': { type: 'string' },
+    'error-status': { type: 'string' },
+    'drop-rate': { type: 'string' },
+  },
+});
+
+const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+const emulator = await startEmulator({
+  seed: values.seed ? loadSeedFile(values.seed) : defaultSeed(),
+  port: Number(values.port),
+  faults: {
+    latencyMs: num(values.latency),
+    errorRate: num(values['error-rate']),
+    errorStatus: num(values['error-status']),
+    dropRate: num(values['drop-rate']),
+  },
+});
+console.log(`platform emulator listening on ${emulator.url}`);
+
+const shutdown = () => {
+  void emulator.stop().finally(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,22 @@
+// The platform side's public surface: what services.ts, the CLI and the sync import.
+export { PlatformClient, isAppointment, CALENDARS_VERSION, USERS_VERSION, DEFAULT_PLATFORM_URL } from './client';
+export type {
+  PlatformClientOptions,
+  TimeInput,
+  EventWindow,
+  EventOwnerFilter,
+  BlockSlotInput,
+  AppointmentUpdate,
+  AppointmentCreate,
+} from './client';
+export { RateLimiter, parseRateLimitHeaders, nextUtcMidnight } from './rate-limiter';
+export type { RateLimiterOptions, RateLimiterStatus, Permit } from './rate-limiter';
+export { AUTH_MESSAGE, OutcomeUnknownError, isOutcomeUnknown, errorForStatus } from './platform-errors';
+export { toCalendarEntries, ineligibilityReason, isTeamMember, defaultSyncedCalendarIds, SUPPORTED_CALENDAR_TYPES } from './eligibility';
+export { verifyPlatform } from './verify';
+export type { VerifyPlatformOptions } from './verify';
+export { systemClock } from './clock';
+export type { Clock } from './clock';
+export type { FetchLike } from './transport';
+export type { PlatformCalendar, CalendarEvent, PlatformUser, AppointmentResponse, BlockedSlotResponse, CalendarType } from './schemas';
+export { calendarTypes } from './schemas';
