@@ -1,0 +1,106 @@
+// Recurrence expansion inside the sync window (S14), done locally because servers' `expand` is
+// unreliable (Radicale ignores it). ical.js walks RRULE/RDATE minus EXDATE in the series' own zone,
+// so a weekly 09:00 Europe/Berlin stays 09:00 local across DST; overrides (RECURRENCE-ID) replace
+// their occurrence, including ones moved into the window from outside it and cancelled ones.
+import ICAL from 'ical.js';
+import type { DomainEvent, Occurrence, Window } from './types';
+import type { ParsedObject } from './parse';
+import { recurrenceKey, toEventTime, unixSeconds } from './time';
+
+/** Guards against runaway rules (e.g. FREQ=SECONDLY without an end). */
+const maxIterations = 100_000;
+
+export function expandObject(object: ParsedObject, window: Window): Occurrence[] {
+  const windowStart = window.start.getTime() / 1000;
+  const windowEnd = window.end.getTime() / 1000;
+  const overlaps = (event: DomainEvent) => {
+    const start = Date.parse(event.start.iso) / 1000;
+    const end = Date.parse(event.end.iso) / 1000;
+    // A zero-length event counts when its instant lies inside the window.
+    return end > start ? start < windowEnd && end > windowStart : start >= windowStart && start < windowEnd;
+  };
+
+  const result: Occurrence[] = [];
+  const byUid = groupByUid(object);
+  for (const { master, overrides } of byUid.values()) {
+    if (!master) {
+      // Override instances without their series (e.g. an invitation to one occurrence).
+      for (const o of overrides) if (overlaps(o.event)) result.push(occurrenceOf(o.event, true));
+      continue;
+    }
+    if (!master.event.recurrence) {
+      if (overlaps(master.event)) result.push(occurrenceOf(master.event, false));
+      continue;
+    }
+    result.push(...expandSeries(object, master, overrides, windowEnd, overlaps));
+  }
+  return result.sort((a, b) => a.start.iso.localeCompare(b.start.iso) || a.key.localeCompare(b.key));
+}
+
+interface Part {
+  event: DomainEvent;
+  component: ICAL.Component;
+}
+
+function groupByUid(object: ParsedObject): Map<string, { master?: Part; overrides: Part[] }> {
+  const groups = new Map<string, { master?: Part; overrides: Part[] }>();
+  object.events.forEach((event, index) => {
+    const part = { event, component: object.components[index] };
+    const group = groups.get(event.uid) ?? { overrides: [] };
+    if (event.recurrenceId) group.overrides.push(part);
+    else group.master ??= part;
+    groups.set(event.uid, group);
+  });
+  return groups;
+}
+
+function expandSeries(
+  object: ParsedObject,
+  master: Part,
+  overrides: Part[],
+  windowEnd: number,
+  overlaps: (event: DomainEvent) => boolean,
+): Occurrence[] {
+  const floating = object.floating;
+  const series = new ICAL.Event(master.component, { exceptions: overrides.map((o) => o.component), strictExceptions: true });
+  const overrideByKey = new Map(overrides.map((o) => [o.event.recurrenceId as string, o.event]));
+  const seen = new Set<string>();
+  const result: Occurrence[] = [];
+  const iterator = series.iterator();
+  for (let i = 0; i < maxIterations; i++) {
+    const next = iterator.next();
+    if (!next || unixSeconds(next, floating) >= windowEnd) break;
+    const recurrenceId = recurrenceKey(next, floating);
+    seen.add(recurrenceId);
+    const override = overrideByKey.get(recurrenceId);
+    if (override) {
+      if (overlaps(override)) result.push(occurrenceOf(override, true));
+      continue;
+    }
+    const details = series.getOccurrenceDetails(next);
+    const occurrence: DomainEvent = {
+      ...withoutRecurrence(master.event),
+      recurrenceId,
+      start: toEventTime(details.startDate, floating),
+      end: toEventTime(details.endDate, floating),
+    };
+    if (overlaps(occurrence)) result.push(occurrenceOf(occurrence, true));
+  }
+  // Overrides whose original time lies beyond the window (or off the rule) but that were moved into it.
+  for (const override of overrides) {
+    const key = override.event.recurrenceId as string;
+    if (!seen.has(key) && overlaps(override.event)) result.push(occurrenceOf(override.event, true));
+  }
+  return result;
+}
+
+function withoutRecurrence(event: DomainEvent): DomainEvent {
+  const copy = { ...event };
+  delete copy.recurrence;
+  return copy;
+}
+
+function occurrenceOf(event: DomainEvent, recurring: boolean): Occurrence {
+  const clean = withoutRecurrence(event);
+  return { ...clean, key: clean.recurrenceId ? `${clean.uid}::${clean.recurrenceId}` : clean.uid, recurring };
+}

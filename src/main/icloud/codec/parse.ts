@@ -1,0 +1,187 @@
+// iCalendar text → domain events. A bad file is a per-item error with its name and what is wrong,
+// never an exception that stops a batch (DESIGN §1: "an item that fails is logged and skipped").
+import ICAL from 'ical.js';
+import type { DomainEvent, EventStatus, ParseOptions } from './types';
+import { TimezoneResolver, type ResolvedZone } from './timezones';
+import { isoFromUnix, recurrenceKey, toEventTime, unixSeconds } from './time';
+
+export interface ParsedObject {
+  source: string;
+  /** Singles and series masters first, then override instances, in file order. */
+  events: DomainEvent[];
+  /** Things we read leniently (e.g. an unknown TZID read as floating). */
+  warnings: string[];
+  /** The VEVENT components, same order as `events`, kept for recurrence expansion. */
+  components: ICAL.Component[];
+  floating: ResolvedZone;
+}
+
+export type ParseOutcome = { ok: true; object: ParsedObject } | { ok: false; source: string; error: string };
+
+/** Thrown inside the parser for a problem with the data; turned into a per-item error. */
+class BadData extends Error {}
+
+const timeProps = ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate', 'due'];
+const statuses: EventStatus[] = ['CONFIRMED', 'TENTATIVE', 'CANCELLED'];
+const frequencies = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+
+export function floatingZone(name: string, zones: TimezoneResolver): ResolvedZone {
+  const zone = zones.resolve(name);
+  if (!zone) throw new Error(`Unknown time zone "${name}" for floating times.`);
+  return zone;
+}
+
+export function parseIcs(text: string, options: ParseOptions, zones: TimezoneResolver): ParseOutcome {
+  const source = options.source ?? 'event';
+  const floating = floatingZone(options.floatingZone, zones);
+  try {
+    return { ok: true, object: parseOrThrow(text, source, floating, zones) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const what = error instanceof BadData ? message : `not valid iCalendar (${message})`;
+    return { ok: false, source, error: `${source}: ${what}` };
+  }
+}
+
+function parseOrThrow(text: string, source: string, floating: ResolvedZone, zones: TimezoneResolver): ParsedObject {
+  if (!/^\s*BEGIN:VCALENDAR/i.test(text)) throw new BadData('not iCalendar data (it does not start with BEGIN:VCALENDAR)');
+  if (!/END:VCALENDAR\s*$/i.test(text)) throw new BadData('the file is cut off (no END:VCALENDAR at the end)');
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(text);
+  } catch (error) {
+    throw new BadData(`not valid iCalendar: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (Array.isArray(jcal) && Array.isArray(jcal[0])) throw new BadData('more than one VCALENDAR in one object');
+  const root = new ICAL.Component(jcal as unknown[]);
+  if (root.name !== 'vcalendar') throw new BadData(`expected a VCALENDAR, found ${root.name.toUpperCase()}`);
+  const warnings: string[] = [];
+  registerMissingZones(root, zones, warnings, floating.iana);
+  const components = root.getAllSubcomponents('vevent');
+  const ordered = [
+    ...components.filter((c) => !c.hasProperty('recurrence-id')),
+    ...components.filter((c) => c.hasProperty('recurrence-id')),
+  ];
+  const events = ordered.map((component, index) => readEvent(component, index, floating));
+  return { source, events, warnings, components: ordered, floating };
+}
+
+/**
+ * ical.js looks a TZID up in the file's VTIMEZONEs first, then in its global TimezoneService, and
+ * silently reads the time as floating when both fail. For TZIDs the file does not define we
+ * register the IANA definition (mapping Windows names) in that service. Registering is safe to
+ * share between files: an IANA or Windows name means the same rules everywhere, and a file's own
+ * VTIMEZONE still wins over it.
+ */
+export function registerMissingZones(root: ICAL.Component, zones: TimezoneResolver, warnings: string[], fallbackZone: string): void {
+  const defined = new Set(root.getAllSubcomponents('vtimezone').map((tz) => String(tz.getFirstPropertyValue('tzid'))));
+  for (const vevent of root.getAllSubcomponents('vevent')) {
+    for (const name of timeProps) {
+      for (const prop of vevent.getAllProperties(name)) {
+        const tzid = prop.getParameter('tzid');
+        if (typeof tzid !== 'string' || defined.has(tzid) || ICAL.TimezoneService.has(tzid)) continue;
+        const resolved = zones.resolve(tzid);
+        if (resolved) {
+          ICAL.TimezoneService.register(resolved.timezone, tzid);
+        } else {
+          warnings.push(`unknown time zone "${tzid}": its times are read in ${fallbackZone}`);
+        }
+        defined.add(tzid);
+      }
+    }
+  }
+}
+
+function readEvent(component: ICAL.Component, index: number, floating: ResolvedZone): DomainEvent {
+  const uid = text(component, 'uid');
+  if (!uid) throw new BadData(`event #${index + 1} has no UID`);
+  const label = `event "${uid}"`;
+  const startProp = component.getFirstProperty('dtstart');
+  if (!startProp) throw new BadData(`${label} has no DTSTART`);
+  const event = new ICAL.Event(component);
+  const start = checkedTime(() => event.startDate, 'DTSTART', label);
+  const end = checkedTime(() => event.endDate, component.hasProperty('dtend') ? 'DTEND' : 'DURATION', label);
+  if (unixSeconds(end, floating) < unixSeconds(start, floating)) throw new BadData(`${label} ends (DTEND) before it starts`);
+
+  const result: DomainEvent = {
+    uid,
+    start: toEventTime(start, floating),
+    end: toEventTime(end, floating),
+    allDay: start.isDate,
+    title: text(component, 'summary'),
+    notes: text(component, 'description'),
+    location: text(component, 'location'),
+    transparent: text(component, 'transp').toUpperCase() === 'TRANSPARENT',
+    sequence: sequenceOf(component),
+    xProps: xProps(component),
+  };
+  const status = text(component, 'status').toUpperCase() as EventStatus;
+  if (statuses.includes(status)) result.status = status;
+  const lastModified = component.getFirstPropertyValue('last-modified');
+  if (lastModified instanceof ICAL.Time) result.lastModified = isoFromUnix(lastModified.toUnixTime());
+  const recurrenceId = component.getFirstPropertyValue('recurrence-id');
+  if (recurrenceId) {
+    result.recurrenceId = recurrenceKey(checkedTime(() => recurrenceId as ICAL.Time, 'RECURRENCE-ID', label), floating);
+  } else if (component.hasProperty('rrule') || component.hasProperty('rdate')) {
+    result.recurrence = readRecurrence(component, label, floating);
+  }
+  return result;
+}
+
+function readRecurrence(component: ICAL.Component, label: string, floating: ResolvedZone): NonNullable<DomainEvent['recurrence']> {
+  const rrule = component.getAllProperties('rrule').map((prop) => {
+    const recur = prop.getFirstValue() as ICAL.Recur;
+    if (!recur || !frequencies.has(String(recur.freq))) throw new BadData(`${label} has an RRULE without a valid FREQ`);
+    return recur.toString();
+  });
+  const times = (name: string) =>
+    component.getAllProperties(name).flatMap((prop) =>
+      prop.getValues().map((value) => {
+        // RDATE may be a PERIOD; its start is the occurrence.
+        const time = value instanceof ICAL.Period ? value.start : (value as ICAL.Time);
+        return recurrenceKey(checkedTime(() => time, name.toUpperCase(), label), floating);
+      }),
+    );
+  return { rrule, rdate: times('rdate'), exdate: times('exdate') };
+}
+
+/** Read a time and reject values ical.js would silently normalise (month 13, day 45…). */
+function checkedTime(read: () => ICAL.Time, name: string, label: string): ICAL.Time {
+  let time: ICAL.Time;
+  try {
+    time = read();
+  } catch (error) {
+    throw new BadData(`${label} has an unreadable ${name} (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const valid =
+    time instanceof ICAL.Time &&
+    [time.year, time.month, time.day, time.hour, time.minute, time.second].every(Number.isInteger) &&
+    time.month >= 1 && time.month <= 12 && time.day >= 1 && time.day <= daysInMonth(time.year, time.month) &&
+    time.hour < 24 && time.minute < 60 && time.second < 61;
+  if (!valid) throw new BadData(`${label} has an invalid ${name} date or time`);
+  return time;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function text(component: ICAL.Component, name: string): string {
+  const value = component.getFirstPropertyValue(name);
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function sequenceOf(component: ICAL.Component): number {
+  const value = Number(component.getFirstPropertyValue('sequence'));
+  return Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+function xProps(component: ICAL.Component): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const prop of component.getAllProperties()) {
+    const name = prop.name.toUpperCase();
+    if (!name.startsWith('X-') || name in result) continue;
+    result[name] = String(prop.getFirstValue() ?? '');
+  }
+  return result;
+}
