@@ -1,0 +1,171 @@
+// The change feed of one calendar. Cheapest path first:
+//   1. PROPFIND getctag + sync-token (Depth 0): unchanged → done, one request;
+//   2. sync-collection (RFC 6578) from the stored token → changed hrefs + deletions;
+//   3. when the token is rejected (403/409/500/507, truncated) or the report is unsupported:
+//      a full etag listing, compared with what the caller knows.
+// Changed objects are then read with calendar-multiget. Deletions come only from a real answer:
+// a 207 that names the collection itself (listing) or 404 entries (sync report). A failed request
+// (401 after a revoked password, 5xx…) throws; it is never read as "everything was deleted".
+import type { DAVResponse } from 'tsdav';
+import { SyncError } from '../errors';
+import { DavSession, escapeXml, httpError, NS, requireMultistatus, textOf } from './dav';
+import { rebaseOnto, sameHref, withTrailingSlash } from './hrefs';
+import { multiget, type RemoteObject } from './objects';
+
+export interface CalendarCursor {
+  syncToken?: string;
+  ctag?: string;
+}
+
+export interface KnownObject {
+  href: string;
+  etag: string;
+}
+
+export interface ChangeSet {
+  created: RemoteObject[];
+  updated: RemoteObject[];
+  /** Hrefs (from `known`) that no longer exist. */
+  deleted: string[];
+  newSyncToken?: string;
+  newCtag?: string;
+  /** How the changes were found (for logs and tests). */
+  method: 'unchanged' | 'sync-collection' | 'full-listing';
+}
+
+/** Statuses of a sync-collection that mean "your token is no good here": list everything instead. */
+const fallbackStatuses = new Set([400, 403, 404, 405, 409, 415, 422, 500, 501, 507]);
+
+export async function fetchChanges(
+  session: DavSession,
+  calendarUrlInput: string,
+  cursor: CalendarCursor,
+  known: KnownObject[],
+): Promise<ChangeSet> {
+  const calendarUrl = withTrailingSlash(calendarUrlInput);
+  const state = await readCollectionState(session, calendarUrl);
+  const unchanged =
+    (cursor.ctag !== undefined && state.ctag !== undefined && cursor.ctag === state.ctag) ||
+    (cursor.syncToken !== undefined && state.syncToken !== undefined && cursor.syncToken === state.syncToken);
+  if (unchanged) {
+    return { created: [], updated: [], deleted: [], newSyncToken: state.syncToken ?? cursor.syncToken, newCtag: state.ctag, method: 'unchanged' };
+  }
+  const knownByHref = new Map(known.map((k) => [rebaseOnto(k.href, calendarUrl), k.etag]));
+  if (cursor.syncToken) {
+    const delta = await syncReport(session, calendarUrl, cursor.syncToken);
+    if (delta) {
+      const deleted = delta.deleted.filter((href) => knownByHref.has(href));
+      const result = await readChanged(session, calendarUrl, delta.changed, knownByHref, deleted);
+      return { ...result, newSyncToken: delta.syncToken ?? state.syncToken, newCtag: state.ctag, method: 'sync-collection' };
+    }
+  }
+  const listing = await fullListing(session, calendarUrl);
+  const deleted = [...knownByHref.keys()].filter((href) => !listing.members.has(href));
+  const changed = [...listing.members].map(([href, etag]) => ({ href, etag }));
+  const result = await readChanged(session, calendarUrl, changed, knownByHref, deleted);
+  return {
+    ...result,
+    newSyncToken: listing.syncToken ?? state.syncToken,
+    newCtag: listing.ctag ?? state.ctag,
+    method: 'full-listing',
+  };
+}
+
+async function readCollectionState(session: DavSession, calendarUrl: string): Promise<{ ctag?: string; syncToken?: string }> {
+  const body = `<?xml version="1.0" encoding="utf-8"?><d:propfind ${NS}><d:prop><cs:getctag/><d:sync-token/></d:prop></d:propfind>`;
+  const reply = await session.xml(calendarUrl, 'PROPFIND', body, { Depth: '0' });
+  if (reply.status === 404) {
+    throw new SyncError('gone', 'This calendar no longer exists in iCloud.', { side: 'icloud', status: 404 });
+  }
+  const self = findSelf(requireMultistatus(reply, 'checking a calendar for changes'), calendarUrl);
+  const props = (self?.props ?? {}) as Record<string, unknown>;
+  return { ctag: textOf(props.getctag), syncToken: textOf(props.syncToken) };
+}
+
+interface Delta {
+  changed: KnownObject[];
+  deleted: string[];
+  syncToken?: string;
+}
+
+/** The sync-collection report, or undefined when the caller must fall back to a full listing. */
+async function syncReport(session: DavSession, calendarUrl: string, token: string): Promise<Delta | undefined> {
+  const body =
+    `<?xml version="1.0" encoding="utf-8"?><d:sync-collection ${NS}><d:sync-token>${escapeXml(token)}</d:sync-token>` +
+    `<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
+  const reply = await session.xml(calendarUrl, 'REPORT', body);
+  if (reply.status !== 207) {
+    if (fallbackStatuses.has(reply.status)) return undefined;
+    throw httpError(reply.status, 'reading calendar changes', reply.headers);
+  }
+  const delta: Delta = { changed: [], deleted: [], syncToken: multistatusSyncToken(reply.responses) };
+  for (const response of reply.responses) {
+    if (!response.href) continue;
+    const href = rebaseOnto(response.href, calendarUrl);
+    // RFC 6578 §3.6: a truncated answer carries 507 on the collection itself.
+    if (sameHref(href, calendarUrl, calendarUrl)) {
+      if (response.status === 507) return undefined;
+      continue;
+    }
+    if (response.status === 404 || response.status === 410) {
+      delta.deleted.push(href);
+      continue;
+    }
+    const etag = textOf((response.props as Record<string, unknown> | undefined)?.getetag);
+    if (response.ok && etag) delta.changed.push({ href, etag });
+    else if (response.ok && !href.endsWith('/')) delta.changed.push({ href, etag: '' });
+  }
+  return delta;
+}
+
+async function fullListing(
+  session: DavSession,
+  calendarUrl: string,
+): Promise<{ members: Map<string, string>; ctag?: string; syncToken?: string }> {
+  const body =
+    `<?xml version="1.0" encoding="utf-8"?><d:propfind ${NS}><d:prop><d:getetag/><d:resourcetype/>` +
+    `<cs:getctag/><d:sync-token/></d:prop></d:propfind>`;
+  const reply = await session.xml(calendarUrl, 'PROPFIND', body, { Depth: '1' });
+  const responses = requireMultistatus(reply, 'listing a calendar');
+  const self = findSelf(responses, calendarUrl);
+  // Without the collection itself in the answer we cannot tell "empty" from "not really answered".
+  if (!self?.ok) throw new SyncError('internal', 'iCloud answered the calendar listing without the calendar itself.', { side: 'icloud' });
+  const members = new Map<string, string>();
+  for (const response of responses) {
+    if (!response.href || response === self || !response.ok) continue;
+    const props = (response.props ?? {}) as Record<string, unknown>;
+    const isCollection = props.resourcetype && typeof props.resourcetype === 'object' && 'collection' in props.resourcetype;
+    const etag = textOf(props.getetag);
+    if (!isCollection && etag) members.set(rebaseOnto(response.href, calendarUrl), etag);
+  }
+  const selfProps = (self.props ?? {}) as Record<string, unknown>;
+  return { members, ctag: textOf(selfProps.getctag), syncToken: textOf(selfProps.syncToken) };
+}
+
+/** Fetch the objects whose etag differs from what the caller knows; classify created/updated. */
+async function readChanged(
+  session: DavSession,
+  calendarUrl: string,
+  changed: KnownObject[],
+  knownByHref: Map<string, string>,
+  deleted: string[],
+): Promise<Pick<ChangeSet, 'created' | 'updated' | 'deleted'>> {
+  const toRead = changed.filter((c) => c.etag === '' || knownByHref.get(c.href) !== c.etag).map((c) => c.href);
+  const { objects, missing } = toRead.length ? await multiget(session, calendarUrl, toRead) : { objects: [], missing: [] };
+  const gone = new Set(deleted);
+  for (const href of missing) if (knownByHref.has(href)) gone.add(href);
+  return {
+    created: objects.filter((o) => !knownByHref.has(o.href)),
+    updated: objects.filter((o) => knownByHref.has(o.href) && knownByHref.get(o.href) !== o.etag),
+    deleted: [...gone],
+  };
+}
+
+function findSelf(responses: DAVResponse[], calendarUrl: string): DAVResponse | undefined {
+  return responses.find((r) => r.href !== undefined && sameHref(r.href, calendarUrl, calendarUrl));
+}
+
+function multistatusSyncToken(responses: DAVResponse[]): string | undefined {
+  const raw = responses[0]?.raw as { multistatus?: { syncToken?: unknown } } | undefined;
+  return textOf(raw?.multistatus?.syncToken);
+}

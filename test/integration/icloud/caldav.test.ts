@@ -1,0 +1,183 @@
+// The iCloud side against a real CalDAV server (Radicale) started from a throwaway config.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RequestCounter } from '../../../src/main/request-counter';
+import { SyncError } from '../../../src/main/errors';
+import {
+  AUTH_REJECTED_MESSAGE,
+  connectIcloud,
+  IcloudConflictError,
+  IcloudSource,
+  IcsCodec,
+  InvalidCredentialsError,
+  READ_ONLY_REASON,
+} from '../../../src/main/icloud';
+import { radicaleSkipReason, startRadicale, type RadicaleServer } from '../../support/radicale';
+
+const appleId = 'alice@example.com';
+const password = 'abcd-efgh-ijkl-mnop';
+const codec = new IcsCodec();
+
+function event(uid: string, title: string, start = '20250310T090000', end = '20250310T100000'): string {
+  return [
+    'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20250101T000000Z',
+    `DTSTART;TZID=Europe/Berlin:${start}`, `DTEND;TZID=Europe/Berlin:${end}`, `SUMMARY:${title}`, 'END:VEVENT', 'END:VCALENDAR', '',
+  ].join('\r\n');
+}
+
+async function rejects(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
+  let server: RadicaleServer;
+  let counter: RequestCounter;
+  let source: IcloudSource;
+  let work: string;
+
+  beforeAll(async () => {
+    server = await startRadicale({
+      seed: [{ user: appleId, name: 'readonly', displayName: 'Team (read-only)', events: { 'r1.ics': event('r1', 'Shared') } }],
+    });
+    work = await server.mkcalendar(appleId, 'work', { displayName: 'Work', color: '#FF2968FF' });
+    counter = new RequestCounter();
+    source = new IcloudSource({ appleId, caldavUrl: server.url }, password, { counter });
+  });
+  afterAll(async () => server?.stop());
+
+  it('connects, lists calendars with the read-only one, and counts requests', async () => {
+    const connectCounter = new RequestCounter();
+    const result = await connectIcloud({ appleId, password, caldavUrl: server.url, counter: connectCounter });
+    expect(result.homeUrl).toBe(new URL(`${encodeURIComponent(appleId)}/`, server.url).href);
+    expect(result.principalUrl).toContain(encodeURIComponent(appleId));
+    const byName = Object.fromEntries(result.calendars.map((c) => [c.name, c]));
+    expect(byName.Work).toMatchObject({ side: 'icloud', type: 'calendar', eligible: true, busySourceEligible: true, writable: true, color: '#FF2968' });
+    expect(byName.Work.id).toBe(work);
+    expect(byName['Team (read-only)']).toMatchObject({ eligible: false, busySourceEligible: true, writable: false, reason: READ_ONLY_REASON });
+    expect(connectCounter.snapshot().icloud).toBeGreaterThanOrEqual(3);
+    expect(connectCounter.snapshot().platform).toBe(0);
+  });
+
+  it('says the app-specific password was rejected on 401', async () => {
+    const error = await rejects(connectIcloud({ appleId, password: 'wxyz-wxyz-wxyz-wxyz', caldavUrl: server.url, counter: new RequestCounter() }));
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).kind).toBe('auth');
+    expect((error as SyncError).message).toBe(AUTH_REJECTED_MESSAGE);
+  });
+
+  it('rejects a malformed password before any request', async () => {
+    const local = new RequestCounter();
+    const error = await rejects(connectIcloud({ appleId, password: 'MyNormalPassword1', caldavUrl: server.url, counter: local }));
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect((error as Error).message).toContain('account.apple.com');
+    expect(local.snapshot().icloud).toBe(0);
+  });
+
+  it('creates, updates and deletes with etags; a stale etag is a conflict with the current version', async () => {
+    const created = await source.createEvent(work, 'evt-1', event('evt-1', 'First'));
+    expect(created.href).toBe(`${work}evt-1.ics`);
+    expect(created.etag).toMatch(/\S/);
+
+    const again = await rejects(source.createEvent(work, 'evt-1', event('evt-1', 'Duplicate')));
+    expect(again).toBeInstanceOf(IcloudConflictError);
+    expect((again as IcloudConflictError).current?.data).toContain('SUMMARY:First');
+
+    const updated = await source.updateEvent(created.href, event('evt-1', 'Second'), created.etag);
+    expect(updated.etag).not.toBe(created.etag);
+
+    const stale = await rejects(source.updateEvent(created.href, event('evt-1', 'Third'), created.etag));
+    expect(stale).toBeInstanceOf(IcloudConflictError);
+    expect((stale as IcloudConflictError).kind).toBe('conflict');
+    expect((stale as IcloudConflictError).current?.etag).toBe(updated.etag);
+    expect((stale as IcloudConflictError).current?.data).toContain('SUMMARY:Second');
+
+    const staleDelete = await rejects(source.deleteEvent(created.href, created.etag));
+    expect((staleDelete as SyncError).kind).toBe('conflict');
+    expect(await source.deleteEvent(created.href, updated.etag)).toBe('deleted');
+    expect(await source.getObject(created.href)).toBeUndefined();
+    expect(await source.deleteEvent(created.href, updated.etag)).toBe('gone');
+    const gone = await rejects(source.updateEvent(created.href, event('evt-1', 'Fourth'), updated.etag));
+    expect((gone as SyncError).kind).toBe('gone');
+  });
+
+  it('refuses writes to the read-only calendar as an item error, not an auth error', async () => {
+    const error = await rejects(source.createEvent(server.calendarUrl(appleId, 'readonly'), 'nope', event('nope', 'No')));
+    expect((error as SyncError).kind).toBe('item');
+  });
+
+  it('follows a calendar with sync-collection: created, updated, deleted; no change costs one request', async () => {
+    const cal = await server.mkcalendar(appleId, 'delta');
+    const a = await source.createEvent(cal, 'a', event('a', 'A'));
+    const b = await source.createEvent(cal, 'b', event('b', 'B'));
+
+    const first = await source.fetchChanges(cal, {}, []);
+    expect(first.method).toBe('full-listing');
+    expect(first.created.map((o) => o.href).sort()).toEqual([a.href, b.href]);
+    expect(first.newSyncToken).toBeTruthy();
+    expect(first.newCtag).toBeTruthy();
+    let known = first.created.map(({ href, etag }) => ({ href, etag }));
+
+    counter.reset();
+    const none = await source.fetchChanges(cal, { syncToken: first.newSyncToken, ctag: first.newCtag }, known);
+    expect(none).toMatchObject({ method: 'unchanged', created: [], updated: [], deleted: [] });
+    expect(counter.snapshot().icloud).toBe(1);
+
+    // Changes made behind the app's back.
+    expect((await server.putEvent(appleId, 'delta', 'c.ics', event('c', 'C'))).status).toBe(201);
+    expect((await server.putEvent(appleId, 'delta', 'b.ics', event('b', 'B changed'))).status).toBe(201);
+    expect((await server.deleteEvent(appleId, 'delta', 'a.ics')).status).toBe(200);
+
+    const delta = await source.fetchChanges(cal, { syncToken: first.newSyncToken, ctag: first.newCtag }, known);
+    expect(delta.method).toBe('sync-collection');
+    expect(delta.created.map((o) => o.href)).toEqual([`${cal}c.ics`]);
+    expect(delta.created[0].data).toContain('SUMMARY:C');
+    expect(delta.updated.map((o) => o.href)).toEqual([b.href]);
+    expect(delta.updated[0].data).toContain('SUMMARY:B changed');
+    expect(delta.deleted).toEqual([a.href]);
+    expect(delta.newSyncToken).not.toBe(first.newSyncToken);
+    known = [...delta.created, ...delta.updated].map(({ href, etag }) => ({ href, etag }));
+
+    // An invalid token falls back to a full etag listing with the same answer shape.
+    expect((await server.putEvent(appleId, 'delta', 'd.ics', event('d', 'D'))).status).toBe(201);
+    const badToken = 'http://radicale.org/ns/sync/' + '0'.repeat(64);
+    const fallback = await source.fetchChanges(cal, { syncToken: badToken, ctag: 'stale' }, known);
+    expect(fallback.method).toBe('full-listing');
+    expect(fallback.created.map((o) => o.href)).toEqual([`${cal}d.ics`]);
+    expect(fallback.updated).toEqual([]);
+    expect(fallback.deleted).toEqual([]);
+    expect(fallback.newSyncToken).toMatch(/^http:\/\/radicale\.org\/ns\/sync\//);
+  });
+
+  it('never reads a rejected password as "everything was deleted"', async () => {
+    const cal = await server.mkcalendar(appleId, 'guarded');
+    const a = await source.createEvent(cal, 'g1', event('g1', 'G'));
+    const revoked = new IcloudSource(
+      { appleId, caldavUrl: server.url, principalUrl: server.url, homeUrl: server.url },
+      'zzzz-zzzz-zzzz-zzzz',
+      { counter: new RequestCounter() },
+    );
+    const error = await rejects(revoked.fetchChanges(cal, {}, [{ href: a.href, etag: a.etag }]));
+    expect((error as SyncError).kind).toBe('auth');
+    const errorWithToken = await rejects(revoked.fetchChanges(cal, { syncToken: 'x', ctag: 'y' }, [{ href: a.href, etag: a.etag }]));
+    expect((errorWithToken as SyncError).kind).toBe('auth');
+  });
+
+  it('reads back an event it wrote with the same content hash', async () => {
+    const cal = await server.mkcalendar(appleId, 'roundtrip');
+    const ics = codec.mirror({
+      uid: 'mirror-1', platformId: 'apt-9', title: 'Beratung mit Zoë — Überlänge '.repeat(3), notes: 'Zeile 1\nZeile 2; mit, Zeichen',
+      location: 'Hauptstraße 5, Köln', start: { iso: '2025-10-26T00:30:00Z' }, end: { iso: '2025-10-26T02:30:00Z' },
+      tzid: 'Europe/Berlin', now: new Date('2025-01-01T00:00:00Z'),
+    });
+    const written = await source.createEvent(cal, 'mirror-1', ics);
+    const read = await source.getObject(written.href);
+    expect(read?.etag).toBe(written.etag);
+    const options = { floatingZone: 'Europe/Berlin' };
+    expect(read?.data).not.toBe(ics); // the server rewrote it…
+    expect(codec.hashIcs(read!.data, options)).toBe(codec.hashIcs(ics, options)); // …yet it is the same event
+  });
+});
