@@ -1,0 +1,43 @@
+// Three builds (electron-vite): main (ESM, two entries: the app and the CLI), the preload (CommonJS,
+// fully bundled, so it runs in a sandboxed renderer that can only require 'electron'), the renderer.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      // Dependencies (and the native @napi-rs/keyring) stay in node_modules and are imported at run
+      // time; only our own code is bundled.
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src/main/index.ts'),
+          // The headless CLI (cli.md): must run under plain `node`, so it never imports electron.
+          cli: resolve(root, 'src/main/cli/main.ts'),
+        },
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // Bundle everything: a sandboxed preload cannot require anything from node_modules.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        // .cjs because package.json says "type": "module": the file must read as CommonJS anywhere.
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
+    },
+  },
+});
