@@ -6,6 +6,7 @@ import ICAL from 'ical.js';
 import type { DomainEvent, Occurrence, Window } from './types';
 import type { ParsedObject } from './parse';
 import { recurrenceKey, toEventTime, unixSeconds } from './time';
+import { endOf, spanOf } from './span';
 
 /** Guards against runaway rules (e.g. FREQ=SECONDLY without an end). */
 const maxIterations = 100_000;
@@ -66,25 +67,41 @@ function expandSeries(
   const overrideByKey = new Map(overrides.map((o) => [o.event.recurrenceId as string, o.event]));
   const seen = new Set<string>();
   const result: Occurrence[] = [];
-  const iterator = series.iterator();
-  for (let i = 0; i < maxIterations; i++) {
-    const next = iterator.next();
-    if (!next || unixSeconds(next, floating) >= windowEnd) break;
-    const recurrenceId = recurrenceKey(next, floating);
+  const dtstart = master.component.getFirstPropertyValue('dtstart') as ICAL.Time;
+  const span = spanOf(master.component, dtstart, floating);
+  const rdates = new Set(master.event.recurrence?.rdate ?? []);
+  const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
+
+  const add = (value: ICAL.Time | ICAL.Period) => {
+    const start = value instanceof ICAL.Period ? value.start : value;
+    const recurrenceId = recurrenceKey(start, floating);
+    // ical.js may yield a date twice (RRULE and RDATE) and yields impossible dates shifted (below).
+    if (seen.has(recurrenceId)) return;
+    if (!rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
     seen.add(recurrenceId);
     const override = overrideByKey.get(recurrenceId);
     if (override) {
       if (overlaps(override)) result.push(occurrenceOf(override, true));
-      continue;
+      return;
     }
-    const details = series.getOccurrenceDetails(next);
     const occurrence: DomainEvent = {
       ...withoutRecurrence(master.event),
       recurrenceId,
-      start: toEventTime(details.startDate, floating),
-      end: toEventTime(details.endDate, floating),
+      start: toEventTime(start, floating),
+      // RDATE;VALUE=PERIOD brings its own end.
+      end: value instanceof ICAL.Period ? toEventTime(value.getEnd(), floating) : endOf(start, span, floating),
     };
     if (overlaps(occurrence)) result.push(occurrenceOf(occurrence, true));
+  };
+
+  // DTSTART is always the first instance (RFC 5545 §3.8.5.2); ical.js drops it when there is no RRULE.
+  if (rules.length === 0 && unixSeconds(dtstart, floating) < windowEnd) add(dtstart);
+  const iterator = series.iterator();
+  for (let i = 0; i < maxIterations; i++) {
+    const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
+    const start = value instanceof ICAL.Period ? value.start : value;
+    if (!value || !start || unixSeconds(start, floating) >= windowEnd) break;
+    add(value);
   }
   // Overrides whose original time lies beyond the window (or off the rule) but that were moved into it.
   for (const override of overrides) {
@@ -92,6 +109,20 @@ function expandSeries(
     if (!seen.has(key) && overlaps(override.event)) result.push(occurrenceOf(override.event, true));
   }
   return result;
+}
+
+/**
+ * RFC 5545 §3.3.10: a rule that lands on an invalid date (Feb 29 in a common year, the 31st of a
+ * short month) skips it. ical.js instead shifts yearly Feb 29 to Mar 1: when a rule has no BY* part
+ * that picks the day, the occurrence must keep DTSTART's day (and month, for YEARLY).
+ */
+function isValidRuleDate(rule: ICAL.Recur, dtstart: ICAL.Time, occurrence: ICAL.Time): boolean {
+  const parts = rule.parts ?? {};
+  const picksDay = ['BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS'].some((p) => p in parts);
+  if (picksDay) return true;
+  if (rule.freq === 'YEARLY') return occurrence.day === dtstart.day && ('BYMONTH' in parts || occurrence.month === dtstart.month);
+  if (rule.freq === 'MONTHLY') return occurrence.day === dtstart.day;
+  return true;
 }
 
 function withoutRecurrence(event: DomainEvent): DomainEvent {

@@ -3,7 +3,8 @@
 import ICAL from 'ical.js';
 import type { DomainEvent, EventStatus, ParseOptions } from './types';
 import { TimezoneResolver, type ResolvedZone } from './timezones';
-import { isoFromUnix, recurrenceKey, toEventTime, unixSeconds } from './time';
+import { isoFromUnix, recurrenceKey, toEventTime } from './time';
+import { BadSpan, endOf, spanOf, type Span } from './span';
 
 export interface ParsedObject {
   source: string;
@@ -98,15 +99,15 @@ function readEvent(component: ICAL.Component, index: number, floating: ResolvedZ
   const label = `event "${uid}"`;
   const startProp = component.getFirstProperty('dtstart');
   if (!startProp) throw new BadData(`${label} has no DTSTART`);
-  const event = new ICAL.Event(component);
-  const start = checkedTime(() => event.startDate, 'DTSTART', label);
-  const end = checkedTime(() => event.endDate, component.hasProperty('dtend') ? 'DTEND' : 'DURATION', label);
-  if (unixSeconds(end, floating) < unixSeconds(start, floating)) throw new BadData(`${label} ends (DTEND) before it starts`);
+  checkRawTimes(component, label);
+  const start = checkedTime(() => startProp.getFirstValue() as ICAL.Time, 'DTSTART', label);
+  const span = readSpan(component, start, floating, label);
+  if ((span.kind === 'days' ? span.days : span.seconds) < 0) throw new BadData(`${label} ends (DTEND) before it starts`);
 
   const result: DomainEvent = {
     uid,
     start: toEventTime(start, floating),
-    end: toEventTime(end, floating),
+    end: endOf(start, span, floating),
     allDay: start.isDate,
     title: text(component, 'summary'),
     notes: text(component, 'description'),
@@ -143,6 +144,39 @@ function readRecurrence(component: ICAL.Component, label: string, floating: Reso
       }),
     );
   return { rrule, rdate: times('rdate'), exdate: times('exdate') };
+}
+
+function readSpan(component: ICAL.Component, start: ICAL.Time, floating: ResolvedZone, label: string): Span {
+  try {
+    return spanOf(component, start, floating);
+  } catch (error) {
+    if (error instanceof BadSpan) throw new BadData(`${label} ${error.message}`);
+    throw new BadData(`${label} has an unreadable DTEND or DURATION (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+const rawTime = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * ical.js quietly normalises impossible values (month 13 becomes next year's January), which would
+ * put an event on a day nobody wrote. Check the written values before reading them.
+ */
+function checkRawTimes(component: ICAL.Component, label: string): void {
+  for (const name of ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate']) {
+    for (const prop of component.getAllProperties(name)) {
+      const values = (prop.toJSON() as unknown[]).slice(3);
+      for (const value of values) {
+        const text = String(Array.isArray(value) ? value[0] : value); // PERIOD: [start, end-or-duration]
+        const match = rawTime.exec(text);
+        const ok =
+          match !== null &&
+          Number(match[2]) >= 1 && Number(match[2]) <= 12 &&
+          Number(match[3]) >= 1 && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2])) &&
+          (match[4] === undefined || (Number(match[4]) < 24 && Number(match[5]) < 60 && Number(match[6]) < 61));
+        if (!ok) throw new BadData(`${label} has an invalid ${name.toUpperCase()} value "${String(value)}"`);
+      }
+    }
+  }
 }
 
 /** Read a time and reject values ical.js would silently normalise (month 13, day 45…). */
