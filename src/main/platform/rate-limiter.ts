@@ -119,7 +119,7 @@ export class RateLimiter {
    * After a 429: pause everyone, then let the window pace the restart. Returns how long the caller
    * should expect to wait, and whether the daily budget (not the burst) is what ran out.
    */
-  onTooManyRequests(headers: Headers | null, attempt: number): { daily: boolean; waitMs: number } {
+  onTooManyRequests(headers: Headers | null, attempt: number, retryAfterMs?: number): { daily: boolean; waitMs: number } {
     const now = this.clock.now();
     const parsed = headers ? parseRateLimitHeaders(headers) : {};
     if (parsed.dailyRemaining === 0) {
@@ -127,7 +127,8 @@ export class RateLimiter {
       this.dailyExhaustedUntil = nextUtcMidnight(now);
       return { daily: true, waitMs: this.dailyExhaustedUntil - now };
     }
-    const base = Math.min(this.intervalMs, 1000 * 2 ** Math.max(0, attempt - 1));
+    // The server's Retry-After wins when it sends one (undocumented, but cheap to honour).
+    const base = retryAfterMs ?? Math.min(this.intervalMs, 1000 * 2 ** Math.max(0, attempt - 1));
     const waitMs = Math.round(base * (1 + 0.1 * this.random()));
     this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
     return { daily: false, waitMs };

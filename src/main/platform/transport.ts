@@ -38,6 +38,7 @@ export interface RequestSpec<S extends z.ZodType> {
 }
 
 const TRANSIENT_BACKOFF_MS = 500;
+const MAX_RETRY_WAIT_MS = 30_000;
 /** Failures that happen before a single byte reaches the server: safe to retry even a create. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -73,7 +74,9 @@ export class Transport {
       }
       failures += 1;
       if (!transient || failures >= this.maxAttempts) throw error;
-      await this.options.clock.sleep(TRANSIENT_BACKOFF_MS * 2 ** (failures - 1));
+      // Back off, longer if a 503 said so, but never stall a cycle for more than MAX_RETRY_WAIT_MS.
+      const backoff = Math.max(TRANSIENT_BACKOFF_MS * 2 ** (failures - 1), error.details.retryAfterMs ?? 0);
+      await this.options.clock.sleep(Math.min(backoff, MAX_RETRY_WAIT_MS));
     }
   }
 
@@ -121,8 +124,9 @@ export class Transport {
     permit.release(response.headers);
 
     if (response.status === 429) {
-      const { daily, waitMs } = limiter.onTooManyRequests(response.headers, throttleAttempt);
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now()) ?? waitMs;
+      const serverRetryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
+      const { daily, waitMs } = limiter.onTooManyRequests(response.headers, throttleAttempt, serverRetryAfter);
+      const retryAfterMs = daily ? waitMs : (serverRetryAfter ?? waitMs);
       const error = daily
         ? new SyncError('throttled', `The platform's daily request budget is spent; syncing stops until it resets.`, {
             side: 'platform',

@@ -104,6 +104,7 @@ describe('RateLimiter', () => {
     expect(limiter.onTooManyRequests(headers({ remaining: 0, dailyRemaining: 5000 }), 1)).toEqual({ daily: false, waitMs: 1_000 });
     expect(limiter.onTooManyRequests(null, 3).waitMs).toBe(4_000);
     expect(limiter.onTooManyRequests(null, 9).waitMs).toBe(10_000);
+    expect(limiter.onTooManyRequests(null, 1, 2_500).waitMs).toBe(2_500); // a Retry-After wins
     const { granted } = startAcquires(limiter, 1);
     await clock.advance(9_999);
     expect(granted).toHaveLength(0);
