@@ -1,0 +1,137 @@
+// Change-feed edge cases that Radicale cannot produce: truncated sync reports (507), servers
+// without sync-collection, odd listings. Deletions must only ever come from a real answer.
+import { describe, expect, it } from 'vitest';
+import { SyncError } from '../../../src/main/errors';
+import { RequestCounter } from '../../../src/main/request-counter';
+import { DavSession } from '../../../src/main/icloud/dav';
+import { fetchChanges } from '../../../src/main/icloud/changes';
+import { createIcloudFetch } from '../../../src/main/icloud/http';
+import { fakeFetch, on, xmlResponse, type Route } from './fake-dav';
+
+const cal = 'https://p42-caldav.icloud.com/1/calendars/home/';
+const path = '/1/calendars/home/';
+const ics = (uid: string) => `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:${uid}\r\nDTSTART:20250101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR`;
+
+const state = (ctag: string, token: string) =>
+  `<multistatus xmlns="DAV:"><response><href>${path}</href><propstat><prop><getctag xmlns="http://calendarserver.org/ns/">${ctag}</getctag>` +
+  `<sync-token>${token}</sync-token></prop><status>HTTP/1.1 200 OK</status></propstat></response></multistatus>`;
+
+const listing = (members: [string, string][], withSelf = true) =>
+  `<multistatus xmlns="DAV:">` +
+  (withSelf
+    ? `<response><href>${path}</href><propstat><prop><resourcetype><collection/><calendar xmlns="urn:ietf:params:xml:ns:caldav"/></resourcetype>` +
+      `<getctag xmlns="http://calendarserver.org/ns/">c2</getctag><sync-token>t2</sync-token></prop><status>HTTP/1.1 200 OK</status></propstat></response>`
+    : '') +
+  members
+    .map(([name, etag]) => `<response><href>${path}${name}</href><propstat><prop><getetag>${etag}</getetag><resourcetype/></prop><status>HTTP/1.1 200 OK</status></propstat></response>`)
+    .join('') +
+  `</multistatus>`;
+
+const multiget = (names: string[]) =>
+  `<multistatus xmlns="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">` +
+  names
+    .map((name) =>
+      name.startsWith('!')
+        ? `<response><href>${path}${name.slice(1)}</href><status>HTTP/1.1 404 Not Found</status></response>`
+        : `<response><href>${path}${name}</href><propstat><prop><getetag>"new-${name}"</getetag><C:calendar-data>${ics(name)}</C:calendar-data></prop><status>HTTP/1.1 200 OK</status></propstat></response>`,
+    )
+    .join('') +
+  `</multistatus>`;
+
+function session(routes: Route[], counter = new RequestCounter()) {
+  const fake = fakeFetch(routes);
+  const fetch = createIcloudFetch({ counter, baseFetch: fake.fetch, retry: { minDelayMs: 1, maxDelayMs: 1, maxInlineWaitMs: 0, maxRetries: 0 } });
+  return { session: new DavSession(fetch, 'me@icloud.com', 'abcd-efgh-ijkl-mnop'), requests: fake.requests };
+}
+
+const propfind = (d: string, respond: () => Response): Route => (r) =>
+  r.method === 'PROPFIND' && r.url === cal && r.headers.get('depth') === d ? respond() : undefined;
+
+const known = [
+  { href: `${cal}a.ics`, etag: '"a1"' },
+  { href: `${cal}b.ics`, etag: '"b1"' },
+];
+
+async function rejection(promise: Promise<unknown>): Promise<SyncError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SyncError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('fetchChanges edge cases', () => {
+  it('costs one request when the ctag has not moved', async () => {
+    const counter = new RequestCounter();
+    const { session: s } = session([propfind('0', () => xmlResponse(state('c1', 't1')))], counter);
+    const result = await fetchChanges(s, cal, { ctag: 'c1', syncToken: 't1' }, known);
+    expect(result).toEqual({ created: [], updated: [], deleted: [], newSyncToken: 't1', newCtag: 'c1', method: 'unchanged' });
+    expect(counter.snapshot().icloud).toBe(1);
+  });
+
+  it('falls back to a full listing when the sync report is truncated (507 on the collection)', async () => {
+    const truncated = `<multistatus xmlns="DAV:"><response><href>${path}</href><status>HTTP/1.1 507 Insufficient Storage</status></response>` +
+      `<sync-token>t-partial</sync-token></multistatus>`;
+    const { session: s, requests } = session([
+      propfind('0', () => xmlResponse(state('c2', 't2'))),
+      on('REPORT', cal, (r) => (r.body.includes('sync-collection') ? xmlResponse(truncated) : xmlResponse(multiget(['c.ics', 'b.ics'])))),
+      propfind('1', () => xmlResponse(listing([['b.ics', '"b2"'], ['c.ics', '"c1"']]))),
+    ]);
+    const result = await fetchChanges(s, cal, { ctag: 'c1', syncToken: 't1' }, known);
+    expect(result.method).toBe('full-listing');
+    expect(result.created.map((o) => o.href)).toEqual([`${cal}c.ics`]);
+    expect(result.updated.map((o) => o.href)).toEqual([`${cal}b.ics`]);
+    expect(result.deleted).toEqual([`${cal}a.ics`]);
+    expect(result.newSyncToken).toBe('t2');
+    expect(requests.map((r) => r.method)).toEqual(['PROPFIND', 'REPORT', 'PROPFIND', 'REPORT']);
+  });
+
+  it('falls back when the server does not support sync-collection (501)', async () => {
+    const { session: s } = session([
+      propfind('0', () => xmlResponse(state('c2', 't2'))),
+      on('REPORT', cal, (r) => (r.body.includes('sync-collection') ? new Response('', { status: 501 }) : xmlResponse(multiget([])))),
+      propfind('1', () => xmlResponse(listing([['a.ics', '"a1"'], ['b.ics', '"b1"']]))),
+    ]);
+    const result = await fetchChanges(s, cal, { ctag: 'c1', syncToken: 't1' }, known);
+    expect(result).toMatchObject({ method: 'full-listing', created: [], updated: [], deleted: [] });
+  });
+
+  it('treats an object that vanished between listing and reading as deleted', async () => {
+    const { session: s } = session([
+      propfind('0', () => xmlResponse(state('c2', 't2'))),
+      on('REPORT', cal, () => xmlResponse(multiget(['!b.ics']))),
+      propfind('1', () => xmlResponse(listing([['a.ics', '"a1"'], ['b.ics', '"b2"']]))),
+    ]);
+    const result = await fetchChanges(s, cal, {}, known);
+    expect(result.deleted).toEqual([`${cal}b.ics`]);
+    expect(result.updated).toEqual([]);
+  });
+
+  it('never turns a failed listing into deletions', async () => {
+    const unauthorized = session([propfind('0', () => xmlResponse(state('c2', 't2'))), propfind('1', () => new Response('', { status: 401 }))]);
+    expect((await rejection(fetchChanges(unauthorized.session, cal, {}, known))).kind).toBe('auth');
+
+    const htmlPage = session([propfind('0', () => xmlResponse(state('c2', 't2'))), propfind('1', () => new Response('<html/>', { status: 200 }))]);
+    expect((await rejection(fetchChanges(htmlPage.session, cal, {}, known))).kind).not.toBe('gone');
+
+    const noSelf = session([propfind('0', () => xmlResponse(state('c2', 't2'))), propfind('1', () => xmlResponse(listing([], false)))]);
+    expect((await rejection(fetchChanges(noSelf.session, cal, {}, known))).kind).toBe('internal');
+  });
+
+  it('reports throttling on the sync report instead of silently listing everything', async () => {
+    const { session: s } = session([
+      propfind('0', () => xmlResponse(state('c2', 't2'))),
+      on('REPORT', cal, () => new Response('', { status: 503, headers: { 'Retry-After': '30' } })),
+    ]);
+    const error = await rejection(fetchChanges(s, cal, { ctag: 'c1', syncToken: 't1' }, known));
+    expect(error.kind).toBe('throttled');
+    expect(error.details.retryAfterMs).toBe(30_000);
+  });
+
+  it('says so when the calendar itself is gone', async () => {
+    const { session: s } = session([propfind('0', () => new Response('', { status: 404 }))]);
+    expect((await rejection(fetchChanges(s, cal, { ctag: 'c1' }, known))).kind).toBe('gone');
+  });
+});
