@@ -1,13 +1,20 @@
 // The composition root: builds every service from a config, without Electron. The app (index.ts),
 // the CLI and the tests all start here, so they share one data directory layout and one keychain.
-import { HistoryStore } from './store/history-store';
-import { SettingsService } from './store/settings-service';
-import { StateStore } from './store/state-store';
-import type { LockOptions } from './store/data-dir-lock';
+import { AccountsService } from './accounts/accounts-service';
+import { buildSides } from './accounts/sides';
+import { IcsCodec } from './icloud';
+import { RateLimiter } from './platform';
+import { RequestCounter } from './request-counter';
 import { EnvOverrideSecretStore } from './secrets/env-secret-store';
 import { KeychainSecretStore } from './secrets/keychain-store';
 import type { SecretStore } from './secrets/secret-store';
-import { buildStatus, type LiveStatus } from './sync/status';
+import type { LockOptions } from './store/data-dir-lock';
+import { HistoryStore } from './store/history-store';
+import { SettingsService } from './store/settings-service';
+import { StateStore } from './store/state-store';
+import { buildStatus } from './sync/status';
+import { SyncService } from './sync/sync-service';
+import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
 
 export interface ServicesConfig {
@@ -22,19 +29,32 @@ export interface ServicesConfig {
 
 export function createServices(config: ServicesConfig) {
   const env = config.env ?? process.env;
+  const now = config.now ?? (() => new Date());
   const state = new StateStore(config.dataDir, config.lock);
   const history = new HistoryStore(config.dataDir);
   const secrets = new EnvOverrideSecretStore(config.keychain ?? new KeychainSecretStore(), env);
   const settings = new SettingsService(state);
-  const live: LiveStatus = { running: false };
+  const limiter = new RateLimiter();
+  const counter = new RequestCounter();
+  const codec = new IcsCodec();
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const accounts = new AccountsService({ store: state, secrets, limiter, fetch: config.fetch, now, localZone });
+  const sync = new SyncService({
+    store: state, history, codec, counter, now,
+    sides: (current) => buildSides(current, { secrets, counter, limiter, fetch: config.fetch }),
+  });
 
   async function status(): Promise<StatusView> {
     const current = await state.read();
     const [lastRun] = await history.list(1);
-    return buildStatus(current, lastRun, live, [...state.notices, ...history.notices]);
+    return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
   }
 
-  return { config, dataDir: config.dataDir, state, history, secrets, settings, status, live };
+  return {
+    config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, status,
+    conflicts: async () => listConflicts(await state.read()),
+    attention: async () => listAttention(await state.read()),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,7 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Services } from '../services';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
-export type Values = Record<string, string | boolean | string[] | undefined>;
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface CommandContext {
   services: Services;

@@ -2,6 +2,7 @@
 // user linked, per-calendar sync cursors, one record per synced pair, and scheduler bookkeeping.
 import { z } from 'zod';
 import { defaultSettings, settingsSchema } from '../../shared/settings';
+import { pairRecordSchema } from '../sync/pair';
 
 export const STATE_SCHEMA_VERSION = 1;
 
@@ -33,14 +34,13 @@ export const linksSchema = z.object({
 
 export const cursorSchema = z.object({ syncToken: z.string().optional(), ctag: z.string().optional() });
 
-/**
- * A pair: one event and its mirror. The sync engine owns the meaning of the fields; the store only
- * needs the key and keeps the rest as it is given (loose), so the engine can grow without a migration.
- */
-export const pairSchema = z.looseObject({
-  key: z.string(),
-  owner: z.enum(['icloud', 'platform']),
-  status: z.enum(['synced', 'conflict', 'detached', 'pending']),
+/** What we know of one iCloud object (href) without keeping its ICS: enough for the change feed. */
+export const icloudObjectSchema = z.object({
+  etag: z.string().optional(),
+  calendarUrl: z.string(),
+  uid: z.string().optional(),
+  /** A series: its occurrences must be re-expanded when the window slides. */
+  recurring: z.boolean(),
 });
 
 export const stateSchema = z.object({
@@ -52,9 +52,16 @@ export const stateSchema = z.object({
   }),
   links: linksSchema,
   cursors: z.record(z.string(), cursorSchema),
-  pairs: z.record(z.string(), pairSchema),
-  /** Blocked-slot creations sent but not yet confirmed (DESIGN §3: adopt after a crash). */
-  intents: z.record(z.string(), z.looseObject({ key: z.string(), sentAt: z.string() })),
+  /** iCloud objects of the followed calendars, by href. */
+  objects: z.record(z.string(), icloudObjectSchema),
+  pairs: z.record(z.string(), pairRecordSchema),
+  /**
+   * Blocked-slot creations sent but not confirmed (DESIGN §3): creating one is not idempotent, so the
+   * intent is written before the request and, after a crash, the slot is adopted instead of re-created.
+   */
+  intents: z.record(z.string(), z.object({ key: z.string(), start: z.string(), end: z.string(), title: z.string(), sentAt: z.string() })),
+  /** The day of the last full expansion of recurring series (the window slides daily). */
+  windowDay: z.string().optional(),
   scheduler: z.object({
     paused: z.boolean(),
     lastRunAt: z.string().optional(),
@@ -75,6 +82,7 @@ export function initialState(): State {
     accounts: {},
     links: { busySources: [], platformCalendars: null, names: {} },
     cursors: {},
+    objects: {},
     pairs: {},
     intents: {},
     scheduler: { paused: false, consecutiveFailures: 0 },

@@ -1,6 +1,13 @@
 // Every CLI command, in the order `--help` lists them.
 import type { Command } from '../command';
+import { calendarsCommand, connectCommand, disconnectCommand, linkCommand } from './accounts';
 import { getCommand, setCommand } from './settings';
 import { statusCommand } from './status';
+import {
+  attentionCommand, cancelCommand, conflictsCommand, historyCommand, resolveCommand, restoreCommand, syncCommand,
+} from './sync';
 
-export const commands: Command[] = [statusCommand, getCommand, setCommand];
+export const commands: Command[] = [
+  connectCommand, calendarsCommand, linkCommand, getCommand, setCommand, syncCommand, statusCommand, historyCommand,
+  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, disconnectCommand,
+];

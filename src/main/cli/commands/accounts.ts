@@ -1,0 +1,111 @@
+// `connect icloud|platform`, `calendars`, `link`, `disconnect`.
+import type { CalendarEntry } from '../../../shared/calendars';
+import type { Command } from '../command';
+import { ExitCode, UsageError } from '../exit-codes';
+import { readSecret } from '../read-secret';
+
+export const connectCommand: Command = {
+  name: 'connect',
+  usage: 'connect icloud --apple-id EMAIL [--caldav-url URL] | connect platform --location-id ID [--user-id ID] [--api-url URL]',
+  summary: 'verify an account and save it (the secret goes to the keychain)',
+  options: {
+    'apple-id': { type: 'string' },
+    'caldav-url': { type: 'string' },
+    'password-stdin': { type: 'boolean' },
+    'location-id': { type: 'string' },
+    'user-id': { type: 'string' },
+    'api-url': { type: 'string' },
+    'token-stdin': { type: 'boolean' },
+  },
+  async run({ services, positionals, values, stdin, note }) {
+    const [side] = positionals;
+    if (side === 'icloud') {
+      const appleId = values['apple-id'] as string | undefined;
+      if (!appleId) throw new UsageError('connect icloud needs --apple-id EMAIL.');
+      const password = await readSecret({
+        envValue: services.config.env?.ICLOUD_SYNC_APP_PASSWORD, fromStdin: Boolean(values['password-stdin']), stdin, note,
+        prompt: 'App-specific password for ' + appleId,
+      });
+      const calendars = await services.accounts.connectIcloud({ appleId, password, caldavUrl: values['caldav-url'] as string | undefined });
+      return { json: { connected: 'icloud', appleId, calendars }, text: `Connected iCloud as ${appleId}.\n${describeCalendars(calendars)}` };
+    }
+    if (side === 'platform') {
+      const locationId = values['location-id'] as string | undefined;
+      if (!locationId) throw new UsageError('connect platform needs --location-id ID.');
+      const token = await readSecret({
+        envValue: services.config.env?.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
+        prompt: 'Private Integration Token for location ' + locationId,
+      });
+      const result = await services.accounts.connectPlatform({
+        locationId, token, apiUrl: values['api-url'] as string | undefined, userId: values['user-id'] as string | undefined,
+      });
+      if (result.status === 'choose-user') {
+        const list = result.users.map((u) => `  ${u.id}  ${u.name} <${u.email}>`).join('\n');
+        return {
+          json: { connected: false, reason: 'choose-user', users: result.users },
+          text: `The token works. Which user are you? Run again with --user-id ID:\n${list}`,
+          exitCode: ExitCode.usage,
+        };
+      }
+      return { json: { connected: 'platform', locationId, userName: result.userName }, text: `Connected the platform (location ${locationId}) as ${result.userName}.` };
+    }
+    throw new UsageError('Usage: icloud-sync connect icloud --apple-id EMAIL | connect platform --location-id ID [--user-id ID]');
+  },
+};
+
+export const calendarsCommand: Command = {
+  name: 'calendars',
+  usage: 'calendars',
+  summary: 'both sides\' calendars, with which can be synced and why not',
+  options: {},
+  async run({ services }) {
+    const calendars = await services.accounts.calendars();
+    return { json: calendars, text: describeCalendars(calendars) };
+  },
+};
+
+export const linkCommand: Command = {
+  name: 'link',
+  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]…',
+  summary: 'choose the linked iCloud calendar, busy sources and platform calendars',
+  options: {
+    icloud: { type: 'string' },
+    busy: { type: 'string', multiple: true },
+    'platform-calendar': { type: 'string', multiple: true },
+  },
+  async run({ services, values }) {
+    const icloud = values.icloud as string | undefined;
+    if (!icloud) throw new UsageError('link needs --icloud ID (the calendar URL from `icloud-sync calendars`).');
+    const links = await services.accounts.link({
+      icloud, busy: (values.busy as string[] | undefined) ?? [], platformCalendars: values['platform-calendar'] as string[] | undefined,
+    });
+    const name = (id: string) => links.names[id] ?? id;
+    return {
+      json: { icloud: links.icloudCalendar, busy: links.busySources, platformCalendars: links.platformCalendars },
+      text: [
+        `Linked iCloud calendar: ${name(links.icloudCalendar!)}`,
+        `Busy sources: ${links.busySources.map(name).join(', ') || 'none'}`,
+        `Platform calendars: ${(links.platformCalendars ?? []).map(name).join(', ') || 'none'}`,
+      ].join('\n'),
+    };
+  },
+};
+
+export const disconnectCommand: Command = {
+  name: 'disconnect',
+  usage: 'disconnect icloud|platform',
+  summary: 'remove the secret from the keychain and the account from the state',
+  options: {},
+  async run({ services, positionals }) {
+    const [side] = positionals;
+    if (side !== 'icloud' && side !== 'platform') throw new UsageError('Usage: icloud-sync disconnect icloud|platform');
+    await services.accounts.disconnect(side);
+    return { json: { disconnected: side }, text: `Disconnected ${side === 'icloud' ? 'iCloud' : 'the platform'}.` };
+  },
+};
+
+function describeCalendars(calendars: CalendarEntry[]): string {
+  return calendars
+    .map((c) => `${c.side.padEnd(8)} ${c.eligible ? 'ok ' : 'no '} ${c.name} [${c.type}] ${c.id}${c.reason ? ` — ${c.reason}` : ''}`)
+    .join('\n');
+}

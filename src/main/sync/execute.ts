@@ -1,0 +1,223 @@
+// The executor: applies the planner's operations one by one through the two sides, recording state
+// after each, so an interrupted cycle resumes where it stopped. One failing item is reported and
+// skipped; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
+import { SyncError, toSyncError } from '../errors';
+import { IcloudConflictError } from '../icloud';
+import type { IcsCodec } from '../icloud';
+import { retimeEvent } from '../icloud/codec/retime';
+import type { State } from '../store/state-schema';
+import type { StateTransaction } from '../store/state-store';
+import { hashContent, type Content } from './content';
+import { mirrorUid, mirrorUuid } from './mirror-ids';
+import type { Operation } from './operations';
+import type { PairRecord } from './pair';
+import type { PlanContext } from './plan-input';
+import type { IcloudPort, PlatformPort } from './ports';
+import type { ReportBuilder } from './report-builder';
+
+export interface ExecuteDeps {
+  icloud: IcloudPort;
+  platform: PlatformPort;
+  codec: IcsCodec;
+  tx: StateTransaction;
+  report: ReportBuilder;
+  context: PlanContext;
+  now: () => Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const stopsTheCycle = new Set(['auth', 'network', 'throttled']);
+
+export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<void> {
+  const { tx, report } = deps;
+  let done = 0;
+  for (const op of ops) {
+    try {
+      await apply(op, deps);
+    } catch (thrown) {
+      const error = toSyncError(thrown, sideOf(op));
+      if (stopsTheCycle.has(error.kind)) throw error;
+      report.counts.errors += 1;
+      report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
+    }
+    await tx.save();
+    deps.onProgress?.(++done, ops.length);
+  }
+}
+
+async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
+  const { state } = deps.tx;
+  const { report } = deps;
+  const note = (side: 'icloud' | 'platform', opName: Parameters<ReportBuilder['item']>[0]['op']) =>
+    report.item({ op: opName, side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}) });
+  switch (op.type) {
+    case 'icloud.create': {
+      const uuid = mirrorUuid(op.appointment.id);
+      const ics = mirrorIcs(deps, op.appointment.id, op.content);
+      let written: { href: string; etag?: string };
+      try {
+        written = await deps.icloud.createEvent(op.calendarUrl, uuid, ics);
+      } catch (error) {
+        // Already there: a create that completed before a crash. Adopt it; the next cycle updates it.
+        if (!(error instanceof IcloudConflictError) || !error.current) throw error;
+        written = error.current;
+      }
+      setPair(state, {
+        key: op.key, owner: 'platform', status: 'synced', title: op.content.title, start: op.content.start, end: op.content.end,
+        allDay: false, platformId: op.appointment.id, platformKind: 'appointment',
+        icloud: { href: written.href, etag: written.etag, uid: mirrorUid(op.appointment.id), calendarUrl: op.calendarUrl, source: 'linked' },
+        hashes: { icloud: hashContent(op.content), platform: hashContent(op.content) }, updatedAt: deps.now().toISOString(),
+      });
+      rememberObject(state, written.href, written.etag, op.calendarUrl, mirrorUid(op.appointment.id));
+      report.counts.icloud.created += 1;
+      return note('icloud', 'create');
+    }
+    case 'icloud.update': {
+      const ref = requireRef(op.pair);
+      const ics = mirrorIcs(deps, op.appointment.id, op.content);
+      const written = await deps.icloud.updateEvent(ref.href, ics, ref.etag ?? '*');
+      synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps);
+      rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);
+      report.counts.icloud.updated += 1;
+      return note('icloud', 'update');
+    }
+    case 'icloud.updateFromBlock': {
+      const ref = requireRef(op.pair);
+      const current = await deps.icloud.getObject(ref.href);
+      if (!current) throw new SyncError('gone', 'The iCloud event is gone; it will be handled on the next sync.');
+      const times = { start: { iso: op.content.start }, end: { iso: op.content.end } };
+      const title = deps.tx.state.settings.blockTitles === 'event' ? op.content.title : undefined;
+      const ics = ref.recurrenceId
+        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), floatingZone: deps.context.zone })
+        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), floatingZone: deps.context.zone }, deps.codec.zones);
+      const written = await deps.icloud.updateEvent(ref.href, ics, current.etag);
+      synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps, { title: title ?? op.pair.title });
+      rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);
+      report.counts.icloud.updated += 1;
+      return note('icloud', 'update');
+    }
+    case 'icloud.delete': {
+      const ref = requireRef(op.pair);
+      await deps.icloud.deleteEvent(ref.href, ref.etag ?? '*');
+      delete state.pairs[op.key];
+      delete state.objects[ref.href];
+      report.counts.icloud.deleted += 1;
+      return note('icloud', 'delete');
+    }
+    case 'platform.createBlock': {
+      // Not idempotent (no external id on the platform): the intent is on disk before the request.
+      state.intents[op.key] = { key: op.key, start: op.content.start, end: op.content.end, title: op.content.title, sentAt: deps.now().toISOString() };
+      await deps.tx.save();
+      const slot = await deps.platform.createBlockSlot({ assignedUserId: deps.context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      setPair(state, {
+        key: op.key, owner: 'icloud', status: 'synced', title: op.occurrence.title, start: op.content.start, end: op.content.end,
+        allDay: op.occurrence.allDay, platformId: slot.id, platformKind: 'block', icloud: op.ref,
+        hashes: { icloud: hashContent(op.content), platform: hashContent(op.content) }, updatedAt: deps.now().toISOString(),
+      });
+      delete state.intents[op.key];
+      report.counts.platform.created += 1;
+      return note('platform', 'create');
+    }
+    case 'platform.updateBlock': {
+      await deps.platform.updateBlockSlot(op.pair.platformId!, { assignedUserId: deps.context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      synced(state, op.pair, op.content, op.ref ?? op.pair.icloud, deps, { title: op.occurrence?.title ?? op.pair.title });
+      report.counts.platform.updated += 1;
+      return note('platform', 'update');
+    }
+    case 'platform.deleteBlock': {
+      await deleteIgnoringGone(deps.platform, op.pair.platformId!);
+      delete state.pairs[op.key];
+      report.counts.platform.deleted += 1;
+      return note('platform', 'delete');
+    }
+    case 'platform.updateAppointment': {
+      await deps.platform.updateAppointment(op.pair.platformId!, {
+        title: op.content.title, startTime: op.content.start, endTime: op.content.end,
+        description: op.content.notes ?? '', address: op.content.location ?? '',
+      });
+      synced(state, op.pair, op.content, op.ref, deps);
+      report.counts.platform.updated += 1;
+      return note('platform', 'update');
+    }
+    case 'adopt':
+      setPair(state, op.pair);
+      if (op.pair.owner === 'icloud') delete state.intents[op.key];
+      return note(op.pair.owner === 'icloud' ? 'platform' : 'icloud', 'adopt');
+    case 'record':
+      setPair(state, { ...op.pair, updatedAt: deps.now().toISOString() });
+      return;
+    case 'detach':
+      setPair(state, { ...op.pair, status: 'detached', detached: { kind: op.kind, detectedAt: deps.now().toISOString() } });
+      return note(op.kind === 'icloud-mirror-deleted' ? 'icloud' : 'platform', 'detach');
+    case 'conflict':
+      setPair(state, {
+        ...op.pair, status: 'conflict',
+        conflict: { detectedAt: deps.now().toISOString(), icloud: { ...op.icloud, modifiedAt: op.icloudModified }, platform: { ...op.platform, modifiedAt: op.platformModified }, changed: op.changed },
+      });
+      report.counts.conflicts += 1;
+      return note('icloud', 'conflict');
+    case 'forget':
+      delete state.pairs[op.key];
+      if (op.rule !== 'window') return note(op.pair.owner, 'skip');
+      return;
+    case 'skip':
+      report.counts.skipped += 1;
+      report.item({ op: 'skip', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}), ...(op.error ? { error: op.error } : {}) });
+      return;
+  }
+}
+
+function mirrorIcs(deps: ExecuteDeps, platformId: string, content: Content): string {
+  return deps.codec.mirror({
+    uid: mirrorUid(platformId), platformId, title: content.title, notes: content.notes, location: content.location,
+    start: { iso: content.start }, end: { iso: content.end }, tzid: deps.context.zone, now: deps.now(),
+  });
+}
+
+function synced(state: State, pair: PairRecord, content: Content, ref: PairRecord['icloud'], deps: ExecuteDeps, extra: Partial<PairRecord> = {}): void {
+  const hash = hashContent(content);
+  setPair(state, {
+    ...pair, ...extra, status: 'synced', conflict: undefined, start: content.start, end: content.end, icloud: ref,
+    title: extra.title ?? content.title, hashes: { icloud: hash, platform: hash }, updatedAt: deps.now().toISOString(),
+  });
+}
+
+function setPair(state: State, pair: PairRecord): void {
+  state.pairs[pair.key] = pair;
+}
+
+function rememberObject(state: State, href: string, etag: string | undefined, calendarUrl: string, uid: string): void {
+  state.objects[href] = { ...state.objects[href], etag, calendarUrl, uid, recurring: state.objects[href]?.recurring ?? false };
+}
+
+function requireRef(pair: PairRecord): NonNullable<PairRecord['icloud']> {
+  if (!pair.icloud) throw new SyncError('internal', `The pair ${pair.key} has no iCloud side.`);
+  return pair.icloud;
+}
+
+async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<void> {
+  try {
+    await platform.deleteEvent(id);
+  } catch (error) {
+    if (!(error instanceof SyncError && error.kind === 'gone')) throw error;
+  }
+}
+
+function sideOf(op: Operation): 'icloud' | 'platform' {
+  if (op.type.startsWith('icloud.')) return 'icloud';
+  if (op.type.startsWith('platform.')) return 'platform';
+  return op.type === 'skip' ? op.side : 'icloud';
+}
+
+function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {
+  if (op.type.endsWith('create') || op.type.endsWith('createBlock')) return 'create';
+  if (op.type.includes('delete')) return 'delete';
+  if (op.type.includes('update')) return 'update';
+  return 'skip';
+}
+
+function retryNote(error: SyncError): string {
+  if (error.kind === 'conflict') return 'changed while syncing: it will be looked at again on the next sync';
+  if (error.kind === 'gone') return 'no longer exists: it will be handled on the next sync';
+  return 'skipped';
+}

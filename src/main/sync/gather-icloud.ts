@@ -1,0 +1,71 @@
+// Reads what changed in the followed iCloud calendars and expands it in the window. Nothing is
+// recorded here: cursors and etags are committed only after the cycle's operations ran (commit()).
+import type { IcsCodec } from '../icloud';
+import type { State } from '../store/state-schema';
+import { checkNotEmpty } from './guards';
+import type { IcloudChanges, IcloudObjectChange } from './plan-input';
+import type { IcloudPort } from './ports';
+
+export interface FollowedCalendar {
+  url: string;
+  source: 'linked' | 'busy';
+}
+
+export interface GatheredIcloud {
+  changes: IcloudChanges;
+  /** Apply the new cursors and object etags to state, after the operations succeeded. */
+  commit(state: State): void;
+}
+
+export async function gatherIcloud(
+  icloud: IcloudPort,
+  codec: IcsCodec,
+  state: State,
+  calendars: FollowedCalendar[],
+  options: { window: { start: Date; end: Date }; zone: string; reexpandSeries: boolean; allowEmpty: boolean },
+): Promise<GatheredIcloud> {
+  const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
+  const commits: ((state: State) => void)[] = [];
+  for (const calendar of calendars) {
+    const known = Object.entries(state.objects)
+      .filter(([, object]) => object.calendarUrl === calendar.url)
+      .map(([href, object]) => ({ href, etag: object.etag ?? '' }));
+    const result = await icloud.fetchChanges(calendar.url, state.cursors[calendar.url] ?? {}, known);
+    const fetched = [...result.created, ...result.updated];
+    if (result.method === 'full-listing' && !options.allowEmpty) {
+      const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url).length;
+      checkNotEmpty('iCloud', `the calendar ${calendar.url}`, fetched.length + (known.length - result.deleted.length), synced);
+    }
+    if (options.reexpandSeries) {
+      // The window moved on a day: series not changed since still have occurrences entering it.
+      const seen = new Set(fetched.map((o) => o.href));
+      for (const [href, object] of Object.entries(state.objects)) {
+        if (object.calendarUrl !== calendar.url || !object.recurring || seen.has(href) || result.deleted.includes(href)) continue;
+        const current = await icloud.getObject(href);
+        if (current) fetched.push(current);
+      }
+    }
+    const objectUpdates: [string, State['objects'][string]][] = [];
+    for (const remote of fetched) {
+      const parsed = codec.parse(remote.data, { floatingZone: options.zone, source: remote.href });
+      if (!parsed.ok) {
+        changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: parsed.error });
+        continue;
+      }
+      const recurring = parsed.object.events.some((e) => e.recurrence);
+      const change: IcloudObjectChange = {
+        href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring,
+        occurrences: codec.expand(parsed.object, options.window),
+      };
+      changes.changed.push(change);
+      objectUpdates.push([remote.href, { etag: remote.etag, calendarUrl: calendar.url, uid: parsed.object.events[0]?.uid, recurring }]);
+    }
+    changes.deleted.push(...result.deleted);
+    commits.push((draft) => {
+      draft.cursors[calendar.url] = { syncToken: result.newSyncToken, ctag: result.newCtag };
+      for (const [href, object] of objectUpdates) draft.objects[href] = object;
+      for (const href of result.deleted) delete draft.objects[href];
+    });
+  }
+  return { changes, commit: (draft) => commits.forEach((apply) => apply(draft)) };
+}

@@ -1,0 +1,12 @@
+// A mirror's iCloud file name and UID are derived from the appointment id, so creating it again after
+// a crash hits the same <uuid>.ics (If-None-Match: *) instead of making a duplicate (DESIGN §3).
+import { createHash } from 'node:crypto';
+
+export function mirrorUuid(platformId: string): string {
+  const hex = createHash('sha256').update(`appointment:${platformId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function mirrorUid(platformId: string): string {
+  return `${mirrorUuid(platformId)}@icloud-sync-companion`;
+}

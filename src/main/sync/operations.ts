@@ -1,0 +1,48 @@
+// What the planner decides and the executor does. Each operation names its rule (S1–S17) so the run
+// report and the tests can say why it happened.
+import type { Occurrence } from '../icloud/codec/types';
+import type { CalendarEvent } from '../platform/schemas';
+import type { Content } from './content';
+import type { IcloudRef, PairRecord } from './pair';
+
+export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item';
+
+interface Base {
+  rule: Rule;
+  key: string;
+  title: string;
+  /** Why, in words, for the run report. */
+  reason?: string;
+}
+
+export type Operation =
+  /** S1: mirror a new appointment into the linked iCloud calendar. */
+  | (Base & { type: 'icloud.create'; calendarUrl: string; appointment: CalendarEvent; content: Content })
+  /** S3 / S17: bring the iCloud mirror in line with the appointment. */
+  | (Base & { type: 'icloud.update'; pair: PairRecord; appointment: CalendarEvent; content: Content })
+  /** S10: a blocked slot edited on the platform changes its iCloud event (an override for one occurrence). */
+  | (Base & { type: 'icloud.updateFromBlock'; pair: PairRecord; block: CalendarEvent; content: Content })
+  /** S4: the appointment is gone or cancelled: delete its mirror. */
+  | (Base & { type: 'icloud.delete'; pair: PairRecord })
+  /** S8: a new iCloud event blocks time on the platform. */
+  | (Base & { type: 'platform.createBlock'; occurrence: Occurrence; ref: IcloudRef; content: Content })
+  /** S9 / busy put-back / S17: bring the blocked slot in line with its iCloud event. */
+  | (Base & { type: 'platform.updateBlock'; pair: PairRecord; content: Content; occurrence?: Occurrence; ref?: IcloudRef })
+  /** S11 (and S13 when an event stops blocking): delete the blocked slot. */
+  | (Base & { type: 'platform.deleteBlock'; pair: PairRecord })
+  /** S5 / S17: an edit of the mirror in iCloud updates the appointment. */
+  | (Base & { type: 'platform.updateAppointment'; pair: PairRecord; occurrence: Occurrence; ref: IcloudRef; content: Content })
+  /** First sync or lost state: an existing mirror becomes a pair instead of a duplicate. */
+  | (Base & { type: 'adopt'; pair: PairRecord })
+  /** Record fresh hashes without writing (identical changes on both sides, refreshed etags). */
+  | (Base & { type: 'record'; pair: PairRecord })
+  /** S6 / S12: a mirror was deleted; never delete the owner: detach and ask. */
+  | (Base & { type: 'detach'; pair: PairRecord; kind: 'icloud-mirror-deleted' | 'platform-mirror-deleted' })
+  /** S17 with policy "ask": hold this pair until the user chooses. */
+  | (Base & { type: 'conflict'; pair: PairRecord; icloud: Content; platform: Content; changed: string[]; icloudModified?: string; platformModified?: string })
+  /** Drop a pair without touching either side (left the window, released with "keep", owner gone). */
+  | (Base & { type: 'forget'; pair: PairRecord })
+  /** Nothing to write, but the report says why (S13, a bad item, a busy-source put-back notice). */
+  | (Base & { type: 'skip'; side: 'icloud' | 'platform'; error?: string });
+
+export type OperationType = Operation['type'];

@@ -1,0 +1,170 @@
+// The planner (DESIGN §1–§2, vdirsyncer's _get_actions): a pure function from what we know and what
+// changed to the operations that make both sides right. No I/O, no clock but `input.now`.
+import { isAppointment } from '../platform/client';
+import type { CalendarEvent } from '../platform/schemas';
+import {
+  appointmentContentFromIcloud,
+  appointmentContentFromPlatform,
+  blockContentFromIcloud,
+  blockContentFromPlatform,
+  hashContent,
+} from './content';
+import type { Operation } from './operations';
+import type { IcloudRef, PairRecord } from './pair';
+import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
+import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
+import { blockingProblem, endedBefore, whollyInside } from './rules';
+
+export function plan(input: PlanInput): Operation[] {
+  const { pairs, settings, context } = input;
+  const ops: Operation[] = [];
+  const pairList = Object.values(pairs);
+  const pairByPlatformId = new Map(pairList.filter((p) => p.platformId).map((p) => [p.platformId!, p]));
+  const pairsByHref = groupBy(pairList.filter((p) => p.icloud), (p) => p.icloud!.href);
+  const platformById = new Map(input.platform.events.map((e) => [e.id, e]));
+
+  // 1. What iCloud says about each pair, and which iCloud events are new to us.
+  const icloudNow = new Map<string, IcloudSide>();
+  const icloudGone = new Set<string>();
+  const newEvents: IcloudSide[] = [];
+  const newMirrors: (IcloudSide & { platformId: string })[] = [];
+  const forgotten = new Set<string>();
+  for (const href of input.icloud.deleted) for (const p of pairsByHref.get(href) ?? []) icloudGone.add(p.key);
+  for (const change of input.icloud.changed) {
+    const seen = new Set<string>();
+    for (const occ of change.occurrences) {
+      const ref: IcloudRef = { href: change.href, etag: change.etag, uid: occ.uid, recurrenceId: occ.recurrenceId, calendarUrl: change.calendarUrl, source: change.source };
+      const mirrorOf = change.source === 'linked' ? occ.xProps[MIRROR_PLATFORM_ID] : undefined;
+      const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairs[occ.key];
+      if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
+        icloudNow.set(pair.key, { occ, ref });
+        seen.add(pair.key);
+      } else if (mirrorOf) newMirrors.push({ occ, ref, platformId: mirrorOf });
+      else newEvents.push({ occ, ref });
+    }
+    // Pairs of this object that its new expansion no longer holds: removed from the series, or gone
+    // into the past. Only the first is a deletion ("left the window" never is).
+    for (const p of pairsByHref.get(change.href) ?? []) {
+      if (seen.has(p.key)) continue;
+      if (endedBefore(p, context.window)) {
+        ops.push({ type: 'forget', rule: 'window', key: p.key, title: p.title, pair: p, reason: 'left the sync window' });
+        forgotten.add(p.key);
+      } else icloudGone.add(p.key);
+    }
+  }
+  for (const failure of input.icloud.failures) {
+    ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event', error: failure.error });
+  }
+
+  // 2. Every known pair: what each side did, and what follows.
+  for (const pair of pairList) {
+    if (forgotten.has(pair.key)) continue;
+    const platform = platformSide(pair, input, platformById);
+    const icloud = icloudNow.get(pair.key);
+    const gone = icloudGone.has(pair.key);
+    if (!icloud && !gone && platform.state === 'unknown' && endedBefore(pair, context.window)) {
+      ops.push({ type: 'forget', rule: 'window', key: pair.key, title: pair.title, pair, reason: 'left the sync window' });
+      continue;
+    }
+    ops.push(...decidePair(pair, icloud, gone, platform, settings, context));
+  }
+
+  // 3. New iCloud events become blocked slots (S8), or are adopted when their slot already exists.
+  const usedPlatformIds = new Set(pairByPlatformId.keys());
+  const unpairedBlocks = input.platform.events.filter((e) => !isAppointment(e) && e.assignedUserId === context.userId && !usedPlatformIds.has(e.id));
+  const createdKeys = new Set<string>();
+  for (const { occ, ref } of newEvents) {
+    if (createdKeys.has(occ.key)) continue;
+    createdKeys.add(occ.key);
+    const problem = blockingProblem(occ, settings);
+    if (problem) {
+      ops.push({ type: 'skip', rule: 'S13', side: 'platform', key: occ.key, title: occ.title, reason: `${problem}: no blocked slot` });
+      continue;
+    }
+    const content = blockContentFromIcloud(occ, settings, context.zone);
+    const hash = hashContent(content);
+    const existing = unpairedBlocks.find((b) => !usedPlatformIds.has(b.id) && hashContent(blockContentFromPlatform(b)) === hash);
+    if (existing) {
+      usedPlatformIds.add(existing.id);
+      const pair = newPair(occ.key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now);
+      const why = input.intents[occ.key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
+      ops.push({ type: 'adopt', rule: 'adopt', key: occ.key, title: occ.title, pair, reason: why });
+    } else {
+      ops.push({ type: 'platform.createBlock', rule: 'S8', key: occ.key, title: occ.title, occurrence: occ, ref, content });
+    }
+  }
+
+  // 4. Our mirrors found in iCloud without a pair (first sync, lost state): adopt them (S1 without a duplicate).
+  const mirrored = new Set<string>();
+  for (const { occ, ref, platformId } of newMirrors) {
+    const event = platformById.get(platformId);
+    const key = appointmentKey(platformId);
+    if (mirrored.has(platformId)) {
+      ops.push({ type: 'skip', rule: 'adopt', side: 'icloud', key, title: occ.title, reason: 'a second iCloud copy of the same appointment was left as it is' });
+      continue;
+    }
+    mirrored.add(platformId);
+    if (!event || !isOurAppointment(event, input)) {
+      ops.push({ type: 'skip', rule: 'adopt', side: 'icloud', key, title: occ.title, reason: 'an iCloud copy of an appointment that is not in the sync window was left as it is' });
+      continue;
+    }
+    const ic = appointmentContentFromIcloud(occ);
+    const pl = appointmentContentFromPlatform(event);
+    const pair = newPair(key, 'platform', 'appointment', event.title ?? occ.title, pl, ref, platformId, hashContent(ic), hashContent(pl), input.now);
+    if (event.appointmentStatus === 'cancelled') {
+      ops.push({ type: 'icloud.delete', rule: 'S4', key, title: pair.title, pair, reason: 'the appointment was cancelled' });
+      continue;
+    }
+    ops.push({ type: 'adopt', rule: 'adopt', key, title: pair.title, pair, reason: 'the iCloud copy of this appointment already exists' });
+    if (pair.hashes.icloud !== pair.hashes.platform) {
+      ops.push({ type: 'icloud.update', rule: 'S3', key, title: pair.title, pair, appointment: event, content: pl });
+    }
+  }
+
+  // 5. New appointments get their iCloud mirror (S1). Blocked slots made on the platform stay there (S7).
+  for (const event of input.platform.events) {
+    if (!isOurAppointment(event, input) || event.appointmentStatus === 'cancelled') continue;
+    if (pairByPlatformId.has(event.id) || mirrored.has(event.id)) continue;
+    const content = appointmentContentFromPlatform(event);
+    ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
+  }
+  return ops;
+}
+
+/** An appointment of the connected user (owner or secondary owner) on a synced calendar. */
+export function isOurAppointment(event: CalendarEvent, input: Pick<PlanInput, 'context'>): boolean {
+  const { userId, platformCalendarIds } = input.context;
+  if (!isAppointment(event) || !event.calendarId || !platformCalendarIds.includes(event.calendarId)) return false;
+  return event.assignedUserId === userId || event.users.includes(userId);
+}
+
+function platformSide(pair: PairRecord, input: PlanInput, platformById: Map<string, CalendarEvent>): PlatformSide {
+  if (!pair.platformId) return { state: 'unknown' };
+  const listed = platformById.get(pair.platformId);
+  if (pair.platformKind === 'appointment') {
+    const event = listed ?? input.platform.lookups[pair.platformId];
+    if (event === null) return { state: 'gone', why: 'the appointment was deleted' };
+    if (!event) return { state: 'unknown' };
+    if (event.appointmentStatus === 'cancelled') return { state: 'gone', why: 'the appointment was cancelled' };
+    if (!isOurAppointment(event, input)) return { state: 'gone', why: 'the appointment is no longer yours or no longer on a synced calendar' };
+    return { state: 'present', event };
+  }
+  if (listed) return { state: 'present', event: listed };
+  return whollyInside(pair, input.context.window) ? { state: 'gone', why: 'the blocked slot was deleted' } : { state: 'unknown' };
+}
+
+function newPair(
+  key: string, owner: PairRecord['owner'], kind: PairRecord['platformKind'], title: string,
+  content: { start: string; end: string }, ref: IcloudRef, platformId: string, icloudHash: string, platformHash: string, now: Date,
+): PairRecord {
+  return {
+    key, owner, status: 'synced', title, start: content.start, end: content.end, allDay: false,
+    platformId, platformKind: kind, icloud: ref, hashes: { icloud: icloudHash, platform: platformHash }, updatedAt: now.toISOString(),
+  };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(keyOf(item), [...(map.get(keyOf(item)) ?? []), item]);
+  return map;
+}

@@ -1,0 +1,23 @@
+// The two sides as the sync engine uses them. IcloudSource and PlatformClient implement these; the
+// property and crash tests use in-memory ones. Wired through constructors (DESIGN §2), never globals.
+import type { CalendarCursor, ChangeSet, KnownObject, RemoteObject, WriteResult } from '../icloud';
+import type { AppointmentUpdate, BlockSlotInput, EventWindow } from '../platform/client';
+import type { CalendarEvent } from '../platform/schemas';
+
+export interface IcloudPort {
+  fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObject[]): Promise<ChangeSet>;
+  getObject(href: string): Promise<RemoteObject | undefined>;
+  createEvent(calendarUrl: string, uuid: string, ics: string): Promise<WriteResult>;
+  updateEvent(href: string, ics: string, etag: string): Promise<WriteResult>;
+  deleteEvent(href: string, etag: string): Promise<'deleted' | 'gone'>;
+}
+
+export interface PlatformPort {
+  listAppointments(window: EventWindow): Promise<CalendarEvent[]>;
+  listBlockedSlots(window: EventWindow): Promise<CalendarEvent[]>;
+  getEvent(eventId: string): Promise<CalendarEvent>;
+  createBlockSlot(input: BlockSlotInput): Promise<{ id: string; title: string; startTime: string; endTime: string }>;
+  updateBlockSlot(eventId: string, input: BlockSlotInput): Promise<unknown>;
+  updateAppointment(eventId: string, update: AppointmentUpdate & { description?: string }): Promise<unknown>;
+  deleteEvent(eventId: string): Promise<void>;
+}

@@ -1,0 +1,42 @@
+// Collects what a cycle did into the run report of cli.md.
+import { randomUUID } from 'node:crypto';
+import { emptyCounts, type Outcome, type RunItem, type RunReport, type Trigger } from '../../shared/run-report';
+import type { RequestCounter } from '../request-counter';
+
+export class ReportBuilder {
+  readonly id = randomUUID();
+  readonly counts = emptyCounts();
+  readonly items: RunItem[] = [];
+  private error: RunReport['error'];
+
+  constructor(
+    private readonly trigger: Trigger,
+    private readonly startedAt: Date,
+    private readonly requests: RequestCounter,
+  ) {}
+
+  item(item: RunItem): void {
+    this.items.push(item);
+  }
+
+  fail(kind: NonNullable<RunReport['error']>['kind'], message: string): void {
+    this.error = { kind, message };
+  }
+
+  finish(finishedAt: Date): RunReport {
+    const outcome: Outcome = this.error
+      ? this.error.kind === 'guard' ? 'guarded' : 'failed'
+      : this.counts.errors > 0 || this.counts.conflicts > 0 ? 'partial' : 'ok';
+    return {
+      id: this.id,
+      trigger: this.trigger,
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      outcome,
+      counts: this.counts,
+      requests: this.requests.snapshot(),
+      items: this.items,
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+}

@@ -1,0 +1,125 @@
+// Runs cycles for the app and the CLI: one at a time (a "Sync now" during a running cycle joins it,
+// never starts a second), with live progress for the window and tray, and the user's decisions
+// (resolve, restore, cancel) applied through the same executor.
+import type { RunReport, Trigger } from '../../shared/run-report';
+import type { CalendarEvent } from '../platform/schemas';
+import type { IcsCodec } from '../icloud';
+import { SyncError } from '../errors';
+import type { RequestCounter } from '../request-counter';
+import type { HistoryStore } from '../store/history-store';
+import type { State } from '../store/state-schema';
+import type { StateStore } from '../store/state-store';
+import { runCycle } from './cycle';
+import { execute } from './execute';
+import type { Operation } from './operations';
+import type { IcloudPort, PlatformPort } from './ports';
+import { ReportBuilder } from './report-builder';
+import { syncWindow } from './sync-window';
+import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
+
+export interface SyncServiceDeps {
+  store: StateStore;
+  history: HistoryStore;
+  codec: IcsCodec;
+  counter: RequestCounter;
+  sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
+  now: () => Date;
+}
+
+export class SyncService {
+  private current: Promise<RunReport> | undefined;
+  progress: { done: number; total: number } | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  get running(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Called whenever running/progress changes (the window and tray refresh). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Run a cycle now, or join the one already running (coalesced). */
+  run(trigger: Trigger, options: { allowDeletions?: boolean } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+    if (this.current) return { report: this.current, coalesced: true };
+    this.progress = undefined;
+    this.current = runCycle(
+      { ...this.deps, onProgress: (done, total) => { this.progress = { done, total }; this.emit(); } },
+      { trigger, allowDeletions: options.allowDeletions },
+    ).finally(() => {
+      this.current = undefined;
+      this.progress = undefined;
+      this.emit();
+    });
+    this.emit();
+    return { report: this.current, coalesced: false };
+  }
+
+  async resolve(ids: string[], keep: 'platform' | 'icloud', trigger: Trigger): Promise<RunReport> {
+    return this.decide(trigger, (state) => ids.map((id) => resolveOperation(state, id, keep)));
+  }
+
+  async restore(id: string, trigger: Trigger): Promise<RunReport> {
+    return this.decide(trigger, async (state, platform) => {
+      const pair = state.pairs[id];
+      let appointment: CalendarEvent | undefined;
+      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platform.getEvent(pair.platformId).catch(goneAsUndefined);
+      return [restoreOperation(state, id, appointment)];
+    });
+  }
+
+  async cancel(id: string, trigger: Trigger): Promise<RunReport> {
+    return this.decide(trigger, async (state, platform, report) => {
+      const decision = cancelDecision(state, id);
+      if (decision.cancelAppointment) {
+        await platform.updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
+        report.counts.platform.updated += 1;
+        report.item({ op: 'update', side: 'platform', pair: id, title: decision.dismiss.title, reason: 'appointment cancelled by you (its iCloud copy had been deleted)' });
+        delete state.pairs[id];
+      } else {
+        state.pairs[id] = { ...decision.dismiss, detached: { ...decision.dismiss.detached!, dismissed: true } };
+        report.item({ op: 'skip', side: 'platform', pair: id, title: decision.dismiss.title, reason: 'you chose to stop syncing this event' });
+      }
+      return [];
+    });
+  }
+
+  private async decide(
+    trigger: Trigger,
+    build: (state: State, platform: PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
+  ): Promise<RunReport> {
+    if (this.current) await this.current.catch(() => undefined);
+    this.deps.counter.reset();
+    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter);
+    await this.deps.store.transaction(async (tx) => {
+      const sides = await this.deps.sides(tx.state);
+      const ops = await build(tx.state, sides.platform, report);
+      const { platform } = tx.state.accounts;
+      const context = {
+        userId: platform?.userId ?? '', linkedCalendarUrl: tx.state.links.icloudCalendar ?? '', platformCalendarIds: tx.state.links.platformCalendars ?? [],
+        zone: platform?.timezone ?? 'UTC', window: syncWindow(this.deps.now(), tx.state.settings),
+      };
+      await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
+      await tx.save();
+    });
+    const finished = report.finish(this.deps.now());
+    await this.deps.history.append(finished, this.deps.now());
+    if (finished.counts.errors > 0) {
+      throw new SyncError('item', finished.items.find((i) => i.error)?.error ?? 'The change could not be applied.');
+    }
+    return finished;
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function goneAsUndefined(error: unknown): undefined {
+  if (error instanceof SyncError && error.kind === 'gone') return undefined;
+  throw error;
+}
