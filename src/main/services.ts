@@ -16,6 +16,9 @@ import { buildStatus } from './sync/status';
 import { SyncService } from './sync/sync-service';
 import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
+import { createHandlers } from './api/handlers';
+import type { ShellServices } from './shell/shell-services';
+import { Scheduler, type SystemMonitor } from './sync/scheduler';
 
 export interface ServicesConfig {
   dataDir: string;
@@ -50,11 +53,56 @@ export function createServices(config: ServicesConfig) {
     return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
   }
 
-  return {
-    config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, status,
+  const scheduler = new Scheduler({ store: state, now, run: (trigger) => sync.run(trigger).report });
+  const statusListeners = new Set<(status: StatusView) => void>();
+  const notify = () => {
+    if (statusListeners.size === 0) return;
+    void status().then((view) => statusListeners.forEach((listener) => listener(view)), () => undefined);
+  };
+  sync.onChange(notify);
+  const controls = {
+    pause: async () => {
+      await scheduler.pause();
+      notify();
+    },
+    resume: async () => {
+      await scheduler.resume();
+      notify();
+    },
+  };
+
+  const shell: ShellServices = {
+    status,
+    syncNow: async () => {
+      const { report, coalesced } = sync.run('manual');
+      report.catch(() => undefined);
+      return { started: !coalesced, coalesced };
+    },
+    pause: controls.pause,
+    resume: controls.resume,
+    onStatusChanged(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    getSettings: () => settings.get(),
+    setSetting: async (key, value) => {
+      const saved = await settings.set(key, value);
+      notify();
+      return saved;
+    },
+    start: (monitor?: SystemMonitor) => scheduler.start(monitor),
+    stop: async () => {
+      scheduler.stop();
+      await sync.idle();
+    },
+  };
+
+  const services = {
+    config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
   };
+  return { ...services, handlers: createHandlers(services, controls) };
 }
 
 export type Services = ReturnType<typeof createServices>;

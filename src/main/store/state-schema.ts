@@ -67,6 +67,8 @@ export const stateSchema = z.object({
     lastRunAt: z.string().optional(),
     nextRunAt: z.string().optional(),
     consecutiveFailures: z.number(),
+    /** The server asked us to wait (Retry-After, a spent daily budget) until then. */
+    retryAt: z.string().optional(),
     stoppedForCredentials: z.enum(['icloud', 'platform']).optional(),
   }),
 });

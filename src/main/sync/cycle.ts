@@ -63,10 +63,13 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       state.windowDay = today;
       state.scheduler.consecutiveFailures = 0;
       state.scheduler.stoppedForCredentials = undefined;
+      state.scheduler.retryAt = undefined;
     } catch (thrown) {
       const error = toSyncError(thrown);
       report.fail(reportKind(error), error.message);
       state.scheduler.consecutiveFailures += 1;
+      const wait = error.details.retryAfterMs;
+      state.scheduler.retryAt = wait ? new Date(deps.now().getTime() + wait).toISOString() : undefined;
       if (error.kind === 'auth' && error.details.side) state.scheduler.stoppedForCredentials = error.details.side;
     }
     state.scheduler.lastRunAt = deps.now().toISOString();

@@ -37,6 +37,11 @@ export class SyncService {
     return this.current !== undefined;
   }
 
+  /** Resolves when no cycle is running (before quitting: let the current store write finish). */
+  async idle(): Promise<void> {
+    await this.current?.catch(() => undefined);
+  }
+
   /** Called whenever running/progress changes (the window and tray refresh). */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -1,0 +1,85 @@
+// The window's API (the IPC contract) implemented over the services, without Electron. The shell
+// registers these behind its sender and payload checks; the browser harness serves the same ones.
+import type { AttentionItem, Conflict } from '../../shared/ipc/views';
+import type { StatusView } from '../../shared/status';
+import type { AccountsService } from '../accounts/accounts-service';
+import type { ServiceHandlers } from '../shell/shell-handlers';
+import type { HistoryStore } from '../store/history-store';
+import type { SettingsService } from '../store/settings-service';
+import type { SyncService } from '../sync/sync-service';
+import { matchesFilter, toCsv } from './history-query';
+
+export interface HandlerServices {
+  status(): Promise<StatusView>;
+  settings: SettingsService;
+  accounts: AccountsService;
+  sync: SyncService;
+  history: HistoryStore;
+  conflicts(): Promise<Conflict[]>;
+  attention(): Promise<AttentionItem[]>;
+}
+
+export interface ApiControls {
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+}
+
+export function createHandlers(services: HandlerServices, controls: ApiControls): ServiceHandlers {
+  return {
+    'status.get': () => services.status(),
+    'settings.get': () => services.settings.get(),
+    'settings.set': ({ key, value }) => services.settings.set(key, value),
+    'calendars.list': () => services.accounts.calendars(),
+    'links.set': async (links) => {
+      await services.accounts.link({ icloud: links.icloud, busy: links.busy, platformCalendars: links.platformCalendars });
+      return { ok: true };
+    },
+    'accounts.connectIcloud': async (input) => ({ ok: true, calendars: await services.accounts.connectIcloud(input) }),
+    'accounts.connectPlatform': async (input) => {
+      const result = await services.accounts.connectPlatform(input);
+      return result.status === 'connected' ? { status: 'connected' } : result;
+    },
+    'accounts.disconnect': async ({ side }) => {
+      await services.accounts.disconnect(side);
+      return { ok: true };
+    },
+    'sync.now': async () => {
+      const { report, coalesced } = services.sync.run('manual');
+      report.catch(() => undefined); // the outcome reaches the window through status and history
+      return { started: !coalesced, coalesced };
+    },
+    'sync.pause': async () => {
+      await controls.pause();
+      return { paused: true };
+    },
+    'sync.resume': async () => {
+      await controls.resume();
+      return { paused: false };
+    },
+    'history.list': async ({ limit, offset, ...filter }) => {
+      const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
+      return { total: runs.length, runs: runs.slice(offset, offset + limit) };
+    },
+    'history.export': async ({ format, ...filter }) => {
+      const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
+      const stamp = new Date().toISOString().slice(0, 10);
+      return format === 'csv'
+        ? { filename: `icloud-sync-history-${stamp}.csv`, content: toCsv(runs) }
+        : { filename: `icloud-sync-history-${stamp}.json`, content: JSON.stringify(runs, null, 2) };
+    },
+    'conflicts.list': () => services.conflicts(),
+    'conflicts.resolve': async ({ ids, keep }) => {
+      const report = await services.sync.resolve(ids, keep, 'manual');
+      return { resolved: report.items.length };
+    },
+    'attention.list': () => services.attention(),
+    'attention.restore': async ({ id }) => {
+      await services.sync.restore(id, 'manual');
+      return { ok: true };
+    },
+    'attention.cancel': async ({ id }) => {
+      await services.sync.cancel(id, 'manual');
+      return { ok: true };
+    },
+  };
+}
