@@ -33,7 +33,7 @@ export function expandObject(object: ParsedObject, window: Window): Occurrence[]
       if (overlaps(master.event)) result.push(occurrenceOf(master.event, false));
       continue;
     }
-    result.push(...expandSeries(object, master, overrides, windowEnd, overlaps));
+    result.push(...expandSeries(object, master, overrides, { start: windowStart, end: windowEnd }, overlaps));
   }
   return result.sort((a, b) => a.start.iso.localeCompare(b.start.iso) || a.key.localeCompare(b.key));
 }
@@ -59,7 +59,7 @@ function expandSeries(
   object: ParsedObject,
   master: Part,
   overrides: Part[],
-  windowEnd: number,
+  window: { start: number; end: number },
   overlaps: (event: DomainEvent) => boolean,
 ): Occurrence[] {
   const floating = object.floating;
@@ -84,6 +84,12 @@ function expandSeries(
       if (overlaps(override)) result.push(occurrenceOf(override, true));
       return;
     }
+    // Cheap skip of occurrences that end before the window (most of a long series).
+    if (span.kind !== 'days' && !(value instanceof ICAL.Period)) {
+      const startSeconds = unixSeconds(start, floating);
+      const longest = span.kind === 'exact' ? span.seconds : span.days * 90_000 + span.seconds;
+      if (startSeconds + Math.max(longest, 0) < window.start) return;
+    }
     const occurrence: DomainEvent = {
       ...withoutRecurrence(master.event),
       recurrenceId,
@@ -95,12 +101,12 @@ function expandSeries(
   };
 
   // DTSTART is always the first instance (RFC 5545 §3.8.5.2); ical.js drops it when there is no RRULE.
-  if (rules.length === 0 && unixSeconds(dtstart, floating) < windowEnd) add(dtstart);
+  if (rules.length === 0 && unixSeconds(dtstart, floating) < window.end) add(dtstart);
   const iterator = series.iterator();
   for (let i = 0; i < maxIterations; i++) {
     const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
     const start = value instanceof ICAL.Period ? value.start : value;
-    if (!value || !start || unixSeconds(start, floating) >= windowEnd) break;
+    if (!value || !start || unixSeconds(start, floating) >= window.end) break;
     add(value);
   }
   // Overrides whose original time lies beyond the window (or off the rule) but that were moved into it.

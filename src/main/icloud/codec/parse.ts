@@ -57,6 +57,7 @@ function parseOrThrow(text: string, source: string, floating: ResolvedZone, zone
   const root = new ICAL.Component(jcal as unknown[]);
   if (root.name !== 'vcalendar') throw new BadData(`expected a VCALENDAR, found ${root.name.toUpperCase()}`);
   const warnings: string[] = [];
+  shareFileZones(root, zones);
   registerMissingZones(root, zones, warnings, floating.iana);
   const components = root.getAllSubcomponents('vevent');
   const ordered = [
@@ -65,6 +66,20 @@ function parseOrThrow(text: string, source: string, floating: ResolvedZone, zone
   ];
   const events = ordered.map((component, index) => readEvent(component, index, floating));
   return { source, events, warnings, components: ordered, floating };
+}
+
+/**
+ * Hand ical.js the shared, already-expanded Timezone for each VTIMEZONE in the file. This uses
+ * ical.js's per-file zone cache (an internal field); if a future version drops it, times are still
+ * read correctly from the file's own VTIMEZONE, only slower.
+ */
+function shareFileZones(root: ICAL.Component, zones: TimezoneResolver): void {
+  const cache = (root as unknown as { _timezoneCache?: unknown })._timezoneCache;
+  if (!(cache instanceof Map)) return;
+  for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
+    const tzid = vtimezone.getFirstPropertyValue('tzid');
+    if (typeof tzid === 'string' && !cache.has(tzid)) cache.set(tzid, zones.fromComponent(vtimezone));
+  }
 }
 
 /**

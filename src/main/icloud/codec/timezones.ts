@@ -38,6 +38,7 @@ export function ianaNameFor(tzid: string): string | undefined {
  */
 export class TimezoneResolver {
   private readonly zones = new Map<string, ResolvedZone | null>();
+  private readonly fileZones = new Map<string, ICAL.Timezone>();
 
   /** Resolve a TZID (any spelling we know) to an IANA zone with its ical.js definition. */
   resolve(tzid: string): ResolvedZone | undefined {
@@ -47,6 +48,22 @@ export class TimezoneResolver {
     const resolved = iana ? this.build(iana, tzid) : undefined;
     this.zones.set(tzid, resolved ?? null);
     return resolved;
+  }
+
+  /**
+   * One shared ICAL.Timezone per distinct VTIMEZONE text: iCloud repeats the same VTIMEZONE in every
+   * object, and hydrating it (expanding its transitions since 1970) is ~2 ms per file — most of the
+   * cost of reading a calendar. Same text, same rules, so sharing is exact.
+   */
+  fromComponent(vtimezone: ICAL.Component): ICAL.Timezone {
+    const key = JSON.stringify(vtimezone.toJSON());
+    let zone = this.fileZones.get(key);
+    if (!zone) {
+      zone = new ICAL.Timezone({ component: vtimezone, tzid: String(vtimezone.getFirstPropertyValue('tzid')) });
+      if (this.fileZones.size >= 500) this.fileZones.clear(); // bounded; real accounts use a handful
+      this.fileZones.set(key, zone);
+    }
+    return zone;
   }
 
   /** The VTIMEZONE text for an IANA zone (for generated files), or undefined. */
