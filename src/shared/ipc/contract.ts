@@ -25,7 +25,7 @@ type SettingChangeOption = (typeof settingChangeOptions)[number];
 const settingChangeSchema = z.discriminatedUnion(
   'key',
   settingChangeOptions as [SettingChangeOption, ...SettingChangeOption[]],
-) as unknown as z.ZodType<SettingChange>; // one option per key at run time; TS cannot follow the map, so we name the union
+) as unknown as z.ZodType<SettingChange, SettingChange>; // one option per key at run time; TS cannot follow the map, so we name the union
 
 const historyFilterShape = {
   outcome: z.enum(outcomes).optional(),
