@@ -1,0 +1,64 @@
+// The Electron entry: one instance per data directory, the services, then the shell.
+// Everything that is not process lifecycle lives in shell/ (UI) or services.ts (the rest).
+import { join } from 'node:path';
+import { app, dialog } from 'electron';
+import { createServices } from './services';
+import { startShell, type RunningShell } from './shell/app';
+import { resolveDataDir } from './store/data-dir';
+
+// The CLI computes the same directory (store/data-dir.ts); ICLOUD_SYNC_DATA_DIR lets tests and
+// harnesses point the app elsewhere. Set before the lock, which Electron keys on userData.
+const dataDir = resolveDataDir(undefined, process.env);
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another instance owns this data directory; it gets a 'second-instance' event and shows itself.
+  app.quit();
+} else {
+  let running: RunningShell | undefined;
+  let showWhenReady = false;
+  let stopped = false;
+
+  app.on('second-instance', () => {
+    if (running) running.windows.show();
+    else showWhenReady = true;
+  });
+  // A menu-bar app keeps running with no window open.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', (event) => {
+    if (stopped || !running) return;
+    // Let the services finish writing (state, history, the data-dir lock) before the process ends.
+    event.preventDefault();
+    const shell = running;
+    running = undefined;
+    void shell
+      .stop()
+      .catch((error: unknown) => console.error('Stopping the services failed:', error))
+      .finally(() => {
+        stopped = true;
+        app.quit();
+      });
+  });
+
+  const here = import.meta.dirname;
+  app
+    .whenReady()
+    .then(async () => {
+      const services = createServices({ dataDir });
+      running = await startShell({
+        services,
+        paths: {
+          preloadPath: join(here, '../preload/index.cjs'),
+          rendererFile: join(here, '../renderer/index.html'),
+          devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+          resourcesDir: join(app.getAppPath(), 'resources'),
+        },
+      });
+      if (showWhenReady) running.windows.show();
+    })
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('iCloud Sync Companion could not start', message);
+      app.exit(1);
+    });
+}
