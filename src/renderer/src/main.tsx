@@ -1,5 +1,8 @@
 // The renderer entry. The App below is a placeholder that proves the bridge works (it reads the
 // status through window.api); the real UI (UI.md) replaces it.
+// React Fast Refresh's preamble as a module: the strict CSP (script-src 'self') blocks the inline
+// one Vite injects in development. Empty in a production build.
+import '@vitejs/plugin-react/preamble';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { AppApi, StatusView } from '../../shared/ipc/contract';
