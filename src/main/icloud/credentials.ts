@@ -1,5 +1,6 @@
 // Checking the Apple ID and app-specific password before we send them anywhere, with messages that
 // tell the user what to do (most failures here are people typing their normal Apple ID password).
+import { SyncError } from '../errors';
 
 export const APP_PASSWORD_HELP =
   'iCloud calendars need an app-specific password, not your Apple ID password: a one-off password ' +
@@ -11,13 +12,13 @@ export const AUTH_REJECTED_MESSAGE =
   'Your iCloud app-specific password was rejected. It may have been revoked: changing the Apple ID ' +
   'password revokes all of them. Make a new one at account.apple.com and reconnect.';
 
-/** Bad input from the user (the CLI exits 2 on it); never sent to a server. */
-export class InvalidCredentialsError extends Error {
+/** Bad input from the user: kind 'item', so the CLI exits 2 and the window shows the message; never sent to a server. */
+export class InvalidCredentialsError extends SyncError {
   constructor(
     readonly field: 'appleId' | 'password',
     message: string,
   ) {
-    super(message);
+    super('item', message, { side: 'icloud' });
     this.name = 'InvalidCredentialsError';
   }
 }
