@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { runReportSchema } from './run-report';
 
 const health = z.enum(['ok', 'error', 'unknown']);
+const count = z.number().int().min(0);
 const namedCalendar = z.object({ id: z.string(), name: z.string() });
 
 export const statusViewSchema = z.object({
@@ -26,10 +27,10 @@ export const statusViewSchema = z.object({
   }),
   running: z.boolean(),
   paused: z.boolean(),
-  progress: z.object({ done: z.number(), total: z.number() }).optional(),
+  progress: z.object({ done: count, total: count }).optional(),
   lastRun: runReportSchema.optional(),
-  nextRunAt: z.string().optional(),
-  counts: z.object({ pairs: z.number(), conflicts: z.number(), attention: z.number() }),
+  nextRunAt: z.iso.datetime().optional(),
+  counts: z.object({ pairs: count, conflicts: count, attention: count }),
   notice: z.string().optional(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;
