@@ -11,10 +11,12 @@ import { execute } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { gatherPlatform } from './gather-platform';
 import { checkDeletions } from './guards';
+import type { Operation } from './operations';
 import { plan } from './plan';
 import type { PlanContext } from './plan-input';
 import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
+import { settleCursors } from './settle-cursors';
 import { syncWindow, windowDay } from './sync-window';
 
 export interface CycleDeps {
@@ -60,6 +62,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty);
       await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       gathered.commit(state);
+      await settleCursors(icloud, state, calendarsWrittenTo(ops));
       state.windowDay = today;
       state.scheduler.consecutiveFailures = 0;
       state.scheduler.stoppedForCredentials = undefined;
@@ -78,6 +81,16 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
   const finished = report.finish(deps.now());
   await deps.history.append(finished, deps.now());
   return finished;
+}
+
+/** The iCloud calendars this cycle's operations wrote to. */
+function calendarsWrittenTo(ops: Operation[]): Set<string> {
+  const urls = new Set<string>();
+  for (const op of ops) {
+    if (op.type === 'icloud.create') urls.add(op.calendarUrl);
+    else if (op.type.startsWith('icloud.') && 'pair' in op && op.pair.icloud) urls.add(op.pair.icloud.calendarUrl);
+  }
+  return urls;
 }
 
 function planContext(state: State, now: Date): PlanContext {

@@ -61,9 +61,15 @@ export async function gatherIcloud(
       objectUpdates.push([remote.href, { etag: remote.etag, calendarUrl: calendar.url, uid: parsed.object.events[0]?.uid, recurring }]);
     }
     changes.deleted.push(...result.deleted);
+    // What we knew of each fetched object when the cycle started: the executor may write (or delete)
+    // one of them before commit, and its newer etag must not be overwritten by the one read here.
+    const before = new Map(objectUpdates.map(([href]) => [href, state.objects[href]?.etag]));
     commits.push((draft) => {
       draft.cursors[calendar.url] = { syncToken: result.newSyncToken, ctag: result.newCtag };
-      for (const [href, object] of objectUpdates) draft.objects[href] = object;
+      for (const [href, object] of objectUpdates) {
+        if (draft.objects[href]?.etag !== before.get(href)) continue;
+        draft.objects[href] = object;
+      }
       for (const href of result.deleted) delete draft.objects[href];
     });
   }
