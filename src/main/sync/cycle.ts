@@ -17,7 +17,7 @@ import type { PlanContext } from './plan-input';
 import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
 import { settleCursors } from './settle-cursors';
-import { syncWindow, windowDay } from './sync-window';
+import { projectionKey, syncWindow } from './sync-window';
 
 export interface CycleDeps {
   store: StateStore;
@@ -49,10 +49,11 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         { url: context.linkedCalendarUrl, source: 'linked' },
         ...state.links.busySources.map((url) => ({ url, source: 'busy' as const })),
       ];
-      const today = windowDay(deps.now());
+      // Stored in windowDay: the day and the projection settings the events were last judged with.
+      const judgedWith = projectionKey(deps.now(), state.settings, context.zone);
       const allowEmpty = Boolean(options.allowDeletions);
       const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
-        window: context.window, zone: context.zone, reexpandSeries: state.windowDay !== today, allowEmpty,
+        window: context.window, zone: context.zone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       const ops = plan({
@@ -63,7 +64,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       gathered.commit(state);
       await settleCursors(icloud, state, calendarsWrittenTo(ops));
-      state.windowDay = today;
+      state.windowDay = judgedWith;
       state.scheduler.consecutiveFailures = 0;
       state.scheduler.stoppedForCredentials = undefined;
       state.scheduler.retryAt = undefined;

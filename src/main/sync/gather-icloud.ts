@@ -22,28 +22,26 @@ export async function gatherIcloud(
   codec: IcsCodec,
   state: State,
   calendars: FollowedCalendar[],
-  options: { window: { start: Date; end: Date }; zone: string; reexpandSeries: boolean; allowEmpty: boolean },
+  /**
+   * rereadAll: read every object again, not only the changed ones. Needed when the window moved (a
+   * day passed: series and far-ahead single events have occurrences entering it) or when a setting
+   * changed how events are projected (freeEventsBlock, blockTitles, the window size, the zone):
+   * unchanged events must be judged again. One listing and a multiget per 100 events, once a day.
+   */
+  options: { window: { start: Date; end: Date }; zone: string; rereadAll: boolean; allowEmpty: boolean },
 ): Promise<GatheredIcloud> {
   const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
   const commits: ((state: State) => void)[] = [];
   for (const calendar of calendars) {
     const known = Object.entries(state.objects)
       .filter(([, object]) => object.calendarUrl === calendar.url)
-      .map(([href, object]) => ({ href, etag: object.etag ?? '' }));
-    const result = await icloud.fetchChanges(calendar.url, state.cursors[calendar.url] ?? {}, known);
+      .map(([href, object]) => ({ href, etag: options.rereadAll ? '' : (object.etag ?? '') }));
+    const cursor = options.rereadAll ? {} : (state.cursors[calendar.url] ?? {});
+    const result = await icloud.fetchChanges(calendar.url, cursor, known);
     const fetched = [...result.created, ...result.updated];
     if (result.method === 'full-listing' && !options.allowEmpty) {
       const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url).length;
       checkNotEmpty('iCloud', `the calendar ${calendar.url}`, fetched.length + (known.length - result.deleted.length), synced);
-    }
-    if (options.reexpandSeries) {
-      // The window moved on a day: series not changed since still have occurrences entering it.
-      const seen = new Set(fetched.map((o) => o.href));
-      for (const [href, object] of Object.entries(state.objects)) {
-        if (object.calendarUrl !== calendar.url || !object.recurring || seen.has(href) || result.deleted.includes(href)) continue;
-        const current = await icloud.getObject(href);
-        if (current) fetched.push(current);
-      }
     }
     const objectUpdates: [string, State['objects'][string]][] = [];
     for (const remote of fetched) {

@@ -14,3 +14,11 @@ export function syncWindow(now: Date, settings: Pick<Settings, 'pastDays' | 'fut
 export function windowDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
+
+/**
+ * What the iCloud events were last judged against: the day of the window and the settings that change
+ * how an event becomes a blocked slot. When it changes, every event is read and judged again.
+ */
+export function projectionKey(now: Date, settings: Pick<Settings, 'pastDays' | 'futureDays' | 'freeEventsBlock' | 'blockTitles'>, zone: string): string {
+  return [windowDay(now), settings.pastDays, settings.futureDays, settings.freeEventsBlock, settings.blockTitles, zone].join('|');
+}
