@@ -2,11 +2,13 @@
 // (4×4 samples per pixel for smooth edges) and written as RGBA PNGs with node:zlib.
 //   tray*Template.png (16×16) and @2x (32×32): black + alpha, so macOS tints them for the menu bar;
 //   the state shows as a badge in the lower right (syncing — 4 frames —, attention, error, paused).
-//   icon.png (1024×1024): the app icon.
+//   icon.png (1024×1024): the app icon; icon.icns: the same at every size macOS asks for (16–1024),
+//   for the .app bundle (electron-builder.yml mac.icon), written by scripts/icns.ts.
 // Run: npx tsx scripts/make-icons.ts
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { encodeIcns, icnsTypes } from './icns';
 
 type Rgba = readonly [number, number, number, number];
 type Shape = (x: number, y: number) => boolean;
@@ -194,5 +196,11 @@ for (let frame = 0; frame < 4; frame++) writeTray(`traySyncing${frame}Template`,
 writeTray('trayAttentionTemplate', trayLayers(attentionBadge));
 writeTray('trayErrorTemplate', trayLayers(errorBadge));
 writeTray('trayPausedTemplate', trayLayers(pausedBadge));
-writeFileSync(join(outDir, 'icon.png'), encodePng(1024, render(1024, appIconLayers(), 2)));
+const appIcon = new Map<number, Buffer>();
+for (const size of new Set(icnsTypes.map((t) => t.size))) {
+  // 2×2 samples are plenty for the big sizes; the small ones need 4×4 to keep their edges smooth.
+  appIcon.set(size, encodePng(size, render(size, appIconLayers(), size >= 512 ? 2 : 4)));
+}
+writeFileSync(join(outDir, 'icon.png'), appIcon.get(1024)!);
+writeFileSync(join(outDir, 'icon.icns'), encodeIcns(icnsTypes.map(({ type, size }) => ({ type, png: appIcon.get(size)! }))));
 console.log(`icons written to ${outDir}`);
