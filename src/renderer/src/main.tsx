@@ -1,39 +1,23 @@
-// The renderer entry. The App below is a placeholder that proves the bridge works (it reads the
-// status through window.api); the real UI (UI.md) replaces it.
-// React Fast Refresh's preamble as a module: the strict CSP (script-src 'self') blocks the inline
-// one Vite injects in development. Empty in a production build.
-import '@vitejs/plugin-react/preamble';
-import { StrictMode, useEffect, useState } from 'react';
+// The renderer entry: the App over window.api (defined by the preload in the app, by the harness
+// script in a browser during tests).
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { AppApi, StatusView } from '../../shared/ipc/contract';
+import { App } from './App';
+import { ApiContext, windowApi } from './lib/api';
+import './styles.css';
 
-// The preload exposes `api` on window (src/preload/index.ts); the page sees only this typed surface.
-const api = (window as unknown as { api: AppApi }).api;
-
-function App() {
-  const [status, setStatus] = useState<StatusView | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    api.status.get().then(setStatus, (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-    return api.on.statusChanged(setStatus);
-  }, []);
-  return (
-    <main style={{ fontFamily: '-apple-system, system-ui, sans-serif', padding: 24 }}>
-      <h1>iCloud Sync Companion</h1>
-      {error && <p role="alert">{error}</p>}
-      {status && (
-        <p>
-          iCloud {status.icloud.connected ? 'connected' : 'not connected'} · the platform{' '}
-          {status.platform.connected ? 'connected' : 'not connected'}
-          {status.paused ? ' · paused' : ''}
-        </p>
-      )}
-    </main>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
+const api = windowApi();
+const root = createRoot(document.getElementById('root')!);
+root.render(
   <StrictMode>
-    <App />
+    {api ? (
+      <ApiContext.Provider value={api}>
+        <App />
+      </ApiContext.Provider>
+    ) : (
+      <p className="app-message" role="alert">
+        This page only works inside iCloud Sync Companion.
+      </p>
+    )}
   </StrictMode>,
 );

@@ -1,0 +1,122 @@
+// Choosing calendars (onboarding and Settings): the linked iCloud calendar, busy sources, and the
+// platform calendars. Calendars that cannot be used stay visible, greyed, with their reason.
+import { useMemo, useState, type FormEvent } from 'react';
+import type { CalendarEntry } from '../../../shared/calendars';
+
+export interface CalendarLinks {
+  icloud: string;
+  busy: string[];
+  platformCalendars: string[];
+}
+
+interface Props {
+  calendars: CalendarEntry[];
+  initial?: Partial<CalendarLinks>;
+  submitLabel: string;
+  busy?: boolean;
+  onSubmit: (links: CalendarLinks) => void;
+}
+
+export function defaultLinks(calendars: CalendarEntry[], initial: Partial<CalendarLinks> = {}): CalendarLinks {
+  const icloud = calendars.filter((c) => c.side === 'icloud');
+  const platform = calendars.filter((c) => c.side === 'platform');
+  const firstEligible = icloud.find((c) => c.eligible)?.id ?? '';
+  return {
+    icloud: initial.icloud ?? firstEligible,
+    busy: initial.busy ?? [],
+    platformCalendars: initial.platformCalendars?.length ? initial.platformCalendars : platform.filter((c) => c.eligible && c.mine !== false).map((c) => c.id),
+  };
+}
+
+function toggle(list: string[], id: string, on: boolean): string[] {
+  return on ? [...new Set([...list, id])] : list.filter((x) => x !== id);
+}
+
+function Swatch({ color }: { color?: string }) {
+  return <span className="swatch" aria-hidden="true" style={color ? { background: color } : undefined} />;
+}
+
+export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmit }: Props) {
+  const [links, setLinks] = useState(() => defaultLinks(calendars, initial));
+  const [problem, setProblem] = useState<string>();
+  const icloud = useMemo(() => calendars.filter((c) => c.side === 'icloud'), [calendars]);
+  const platform = useMemo(() => calendars.filter((c) => c.side === 'platform'), [calendars]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!links.icloud) return setProblem('Choose the iCloud calendar your appointments go to.');
+    if (platform.length > 0 && links.platformCalendars.length === 0) return setProblem('Choose at least one platform calendar.');
+    setProblem(undefined);
+    onSubmit({ ...links, busy: links.busy.filter((id) => id !== links.icloud) });
+  };
+
+  return (
+    <form className="form calendars" onSubmit={submit} aria-label="Calendars">
+      <fieldset className="choices">
+        <legend>iCloud calendar for your appointments</legend>
+        <p className="hint">Appointments from the platform appear here, and events you add here block time on the platform.</p>
+        {icloud.length === 0 && <p className="hint">No iCloud calendars were found. Make one in the Calendar app, then reopen this window.</p>}
+        {icloud.map((c) => (
+          <label key={c.id} className={`choice${c.eligible ? '' : ' disabled'}`}>
+            <input type="radio" name="icloud-linked" value={c.id} disabled={!c.eligible} checked={links.icloud === c.id} onChange={() => setLinks({ ...links, icloud: c.id })} />
+            <Swatch color={c.color} />
+            <span className="choice-name">{c.name}</span>
+            {!c.eligible && c.reason && <span className="choice-detail">{c.reason}</span>}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choices">
+        <legend>Busy sources (optional)</legend>
+        <p className="hint">Other iCloud calendars whose events only block time on the platform, as “Busy”.</p>
+        {icloud.map((c) => {
+          const linked = c.id === links.icloud;
+          const usable = Boolean(c.busySourceEligible) && !linked;
+          const reason = linked ? 'Already the calendar for your appointments' : !c.busySourceEligible ? c.reason : undefined;
+          return (
+            <label key={c.id} className={`choice${usable ? '' : ' disabled'}`}>
+              <input
+                type="checkbox"
+                value={c.id}
+                disabled={!usable}
+                checked={usable && links.busy.includes(c.id)}
+                onChange={(event) => setLinks({ ...links, busy: toggle(links.busy, c.id, event.target.checked) })}
+              />
+              <Swatch color={c.color} />
+              <span className="choice-name">{c.name}</span>
+              {reason && <span className="choice-detail">{reason}</span>}
+            </label>
+          );
+        })}
+      </fieldset>
+      <fieldset className="choices">
+        <legend>Platform calendars</legend>
+        <p className="hint">Appointments on these calendars that are assigned to you are copied to iCloud.</p>
+        {platform.length === 0 && <p className="hint">This location has no calendars yet.</p>}
+        {platform.map((c) => (
+          <label key={c.id} className={`choice${c.eligible ? '' : ' disabled'}`}>
+            <input
+              type="checkbox"
+              value={c.id}
+              disabled={!c.eligible}
+              checked={c.eligible && links.platformCalendars.includes(c.id)}
+              onChange={(event) => setLinks({ ...links, platformCalendars: toggle(links.platformCalendars, c.id, event.target.checked) })}
+            />
+            <Swatch color={c.color} />
+            <span className="choice-name">{c.name}</span>
+            <span className="choice-detail">{c.eligible ? (c.mine === false ? 'You are not on this calendar’s team' : '') : c.reason}</span>
+          </label>
+        ))}
+      </fieldset>
+      {problem && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// An error or notice in words, with an optional way out ("Try again").
+import type { ReactNode } from 'react';
+
+export function ErrorNote({ message, onRetry, children }: { message: string; onRetry?: () => void; children?: ReactNode }) {
+  return (
+    <div className="note note-error" role="alert">
+      <p>{message}</p>
+      {children}
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          Try Again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" /> Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <h3>{title}</h3>
+      {children && <p>{children}</p>}
+    </div>
+  );
+}

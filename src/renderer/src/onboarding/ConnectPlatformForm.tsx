@@ -1,0 +1,120 @@
+// Connect the platform: a Private Integration Token and the location id, then "which of these is
+// you?" from the location's users (connectPlatform answers 'choose-user' first).
+import { useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { Field } from '../components/Field';
+import { ErrorNote } from '../components/Notice';
+import { useApi } from '../lib/api';
+import { plainError } from '../lib/messages';
+import { requiredProblem, urlProblem } from '../lib/validate';
+
+type User = Extract<ResponseOf<'accounts.connectPlatform'>, { status: 'choose-user' }>['users'][number];
+
+export function ConnectPlatformForm({ onConnected, initialLocationId = '', submitLabel = 'Continue' }: { onConnected: () => void; initialLocationId?: string; submitLabel?: string }) {
+  const api = useApi();
+  const [token, setToken] = useState('');
+  const [locationId, setLocationId] = useState(initialLocationId);
+  const [apiUrl, setApiUrl] = useState('');
+  const [problems, setProblems] = useState<{ token?: string; locationId?: string; apiUrl?: string }>({});
+  const [users, setUsers] = useState<User[]>();
+  const [userId, setUserId] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const request = () => ({ token: token.trim(), locationId: locationId.trim(), ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
+
+  const verify = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = {
+      token: requiredProblem(token, 'Paste your Private Integration Token.'),
+      locationId: requiredProblem(locationId, 'Enter your location ID.'),
+      apiUrl: urlProblem(apiUrl, 'API address'),
+    };
+    setProblems(found);
+    setFailure(undefined);
+    if (found.token || found.locationId || found.apiUrl) return;
+    setBusy(true);
+    try {
+      const answer = await api.accounts.connectPlatform(request());
+      if (answer.status === 'connected') onConnected();
+      else {
+        setUsers(answer.users);
+        setUserId(answer.users.length === 1 ? answer.users[0].id : undefined);
+      }
+    } catch (error) {
+      setFailure(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!userId) {
+      setFailure('Choose yourself from the list.');
+      return;
+    }
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api.accounts.connectPlatform({ ...request(), userId });
+      setToken('');
+      onConnected();
+    } catch (error) {
+      setFailure(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (users) {
+    return (
+      <form className="form" onSubmit={choose} aria-label="Choose yourself">
+        <fieldset className="choices">
+          <legend>Which of these people is you? Appointments assigned to you are synced.</legend>
+          {users.length === 0 && <p className="hint">This location has no users yet. Add yourself on the platform, then try again.</p>}
+          {users.map((user) => (
+            <label key={user.id} className="choice">
+              <input type="radio" name="platform-user" value={user.id} checked={userId === user.id} onChange={() => setUserId(user.id)} />
+              <span className="choice-name">{user.name || user.email || 'Unnamed user'}</span>
+              {user.email && <span className="choice-detail">{user.email}</span>}
+            </label>
+          ))}
+        </fieldset>
+        {failure && <ErrorNote message={failure} />}
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => setUsers(undefined)} disabled={busy}>
+            Back
+          </button>
+          <button type="submit" className="button primary" disabled={busy || !userId}>
+            {busy ? 'Connecting…' : 'Connect the Platform'}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={verify} noValidate aria-label="Connect the platform">
+      <div className="explain">
+        <p>
+          The app reads your appointments and writes blocked slots through a <strong>Private Integration Token</strong>. On the platform, open
+          Settings → Private Integrations, create one with the calendar scopes, and paste it here. Your location ID is in Settings → Business
+          Profile.
+        </p>
+      </div>
+      <Field label="Private Integration Token" type="password" autoComplete="off" spellCheck={false} value={token} onChange={setToken} problem={problems.token} hint="Stored only in your Mac's keychain." />
+      <Field label="Location ID" value={locationId} onChange={setLocationId} problem={problems.locationId} spellCheck={false} autoComplete="off" />
+      <details className="advanced">
+        <summary>Advanced</summary>
+        <Field label="API address" type="url" value={apiUrl} onChange={setApiUrl} problem={problems.apiUrl} placeholder="https://services.leadconnectorhq.com" hint="Leave empty for the platform's own address." />
+      </details>
+      {failure && <ErrorNote message={failure} />}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Checking…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+// Conflicts: the list on the left (tick several to settle at once), the chosen one on the right
+// with both versions; Keep iCloud / Keep Platform.
+import { useEffect, useMemo, useState } from 'react';
+import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useLoad } from '../../hooks/useLoad';
+import { useNow } from '../../hooks/useNow';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { dayTime } from '../../lib/time';
+import { ConflictDetail } from './ConflictDetail';
+
+export function ConflictsView({ openCount, onChanged }: { openCount: number; onChanged: () => void }) {
+  const api = useApi();
+  const now = useNow();
+  const conflicts = useLoad(() => api.conflicts.list(), [api, openCount]);
+  const [shownId, setShownId] = useState<string>();
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const [done, setDone] = useState<string>();
+
+  const list = useMemo(() => conflicts.data ?? [], [conflicts.data]);
+  const shown = list.find((c) => c.id === shownId) ?? list[0];
+  // Forget ticks for conflicts that are gone (settled here, or by a sync).
+  useEffect(() => setTicked((current) => new Set([...current].filter((id) => list.some((c) => c.id === id)))), [list]);
+
+  const targets = ticked.size > 0 ? [...ticked] : shown ? [shown.id] : [];
+  const settle = async (keep: 'icloud' | 'platform') => {
+    if (targets.length === 0) return;
+    setBusy(true);
+    setFailure(undefined);
+    setDone(undefined);
+    try {
+      const { resolved } = await api.conflicts.resolve({ ids: targets, keep });
+      setDone(`${resolved === 1 ? '1 conflict' : `${resolved} conflicts`} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
+      setTicked(new Set());
+      conflicts.reload();
+      onChanged();
+    } catch (error) {
+      setFailure(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const allTicked = list.length > 0 && list.every((c) => ticked.has(c.id));
+  const forWhat = ticked.size > 1 ? ` for ${ticked.size}` : '';
+  return (
+    <div className="view conflicts-view">
+      <header className="view-header">
+        <h1>Conflicts</h1>
+        {list.length > 0 && <span className="muted">{list.length === 1 ? '1 open' : `${list.length} open`}</span>}
+      </header>
+      {done && (
+        <p className="note note-ok" role="status">
+          {done}
+        </p>
+      )}
+      {failure && <ErrorNote message={failure} />}
+      {conflicts.state === 'loading' && !conflicts.data && <Loading what="conflicts" />}
+      {conflicts.state === 'error' && <ErrorNote message={conflicts.error} onRetry={conflicts.reload} />}
+      {conflicts.state === 'ready' && list.length === 0 && (
+        <Empty title="No conflicts">When an event is changed on both sides between two syncs, it waits here for you to choose which version to keep.</Empty>
+      )}
+      {list.length > 0 && (
+        <div className="split">
+          <div className="split-list">
+            <label className="tick-all">
+              <input type="checkbox" checked={allTicked} onChange={(e) => setTicked(e.target.checked ? new Set(list.map((c) => c.id)) : new Set())} />
+              Select all
+            </label>
+            <ul aria-label="Open conflicts">
+              {list.map((c) => (
+                <li key={c.id} className={`conflict-row${c.id === shown?.id ? ' current' : ''}`}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${c.title}`}
+                    checked={ticked.has(c.id)}
+                    onChange={(e) => {
+                      const next = new Set(ticked);
+                      if (e.target.checked) next.add(c.id);
+                      else next.delete(c.id);
+                      setTicked(next);
+                    }}
+                  />
+                  <button type="button" className="row-button" aria-current={c.id === shown?.id ? 'true' : undefined} onClick={() => setShownId(c.id)}>
+                    <span className="row-title">{c.title}</span>
+                    <span className="muted">{dayTime(c.icloud.start.length > 10 ? c.icloud.start : `${c.icloud.start}T00:00:00`, now)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="split-detail">
+            {shown && (
+              <>
+                <h2>{shown.title}</h2>
+                <p className="muted">Changed on both sides · noticed {dayTime(shown.detectedAt, now)}</p>
+                <ConflictDetail conflict={shown} now={now} />
+                <div className="actions">
+                  <button type="button" className="button primary" disabled={busy} onClick={() => settle('icloud')}>
+                    Keep iCloud{forWhat}
+                  </button>
+                  <button type="button" className="button primary" disabled={busy} onClick={() => settle('platform')}>
+                    Keep Platform{forWhat}
+                  </button>
+                </div>
+                {ticked.size > 0 && <p className="hint">Applies to the {ticked.size === 1 ? 'selected conflict' : `${ticked.size} selected conflicts`}.</p>}
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// A small bar chart of the last 30 days: runs per day, the failed part in red. Plain SVG; the
+// numbers are also said in words for screen readers and for anyone who does not read colour.
+import type { DayBar } from './useRecentRuns';
+
+const width = 300;
+const height = 44;
+
+export function HistoryChart({ bars, error }: { bars?: DayBar[]; error?: string }) {
+  if (error) return <p className="chart muted">The chart could not be drawn: {error}</p>;
+  if (!bars) return <div className="chart chart-loading" aria-hidden="true" />;
+  const runs = bars.reduce((sum, b) => sum + b.runs, 0);
+  const failures = bars.reduce((sum, b) => sum + b.failures, 0);
+  const most = Math.max(1, ...bars.map((b) => b.runs));
+  const slot = width / bars.length;
+  const summary = `Last 30 days: ${runs} ${runs === 1 ? 'run' : 'runs'}, ${failures} failed`;
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={summary}>
+        {bars.map((bar, i) => {
+          const total = (bar.runs / most) * height;
+          const failed = (bar.failures / most) * height;
+          return (
+            <g key={bar.daysAgo}>
+              <title>{`${bar.daysAgo === 0 ? 'Today' : bar.daysAgo === 1 ? 'Yesterday' : `${bar.daysAgo} days ago`}: ${bar.runs} runs, ${bar.failures} failed`}</title>
+              <rect className="bar-runs" x={i * slot + 1} y={height - total} width={slot - 2} height={total} rx={1} />
+              {failed > 0 && <rect className="bar-failed" x={i * slot + 1} y={height - failed} width={slot - 2} height={failed} rx={1} />}
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <span className="legend legend-runs" aria-hidden="true" /> Runs <span className="legend legend-failed" aria-hidden="true" /> Failed ·{' '}
+        {summary}
+      </figcaption>
+    </figure>
+  );
+}

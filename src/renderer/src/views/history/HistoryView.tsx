@@ -1,0 +1,67 @@
+// History: filters and export, a 30-day chart, and the virtualised table of runs.
+import { useCallback, useState } from 'react';
+import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useNow } from '../../hooks/useNow';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { downloadText } from './download';
+import { HistoryChart } from './HistoryChart';
+import { HistoryFilters } from './HistoryFilters';
+import { HistoryTable } from './HistoryTable';
+import { useHistoryPages, type HistoryFilter } from './useHistoryPages';
+import { useRecentRuns } from './useRecentRuns';
+
+export function HistoryView({ lastRunId }: { lastRunId?: string }) {
+  const api = useApi();
+  const now = useNow(60_000);
+  const [filter, setFilter] = useState<HistoryFilter>({});
+  const [exporting, setExporting] = useState(false);
+  const [exportNote, setExportNote] = useState<{ ok: boolean; text: string }>();
+  // A new run (lastRunId changes) refreshes the table and the chart.
+  const pages = useHistoryPages(filter, lastRunId);
+  const recent = useRecentRuns(pages.total !== undefined, lastRunId);
+  const filtered = Boolean(filter.outcome || filter.direction || filter.text);
+
+  const exportRuns = useCallback(
+    async (format: 'csv' | 'json') => {
+      setExporting(true);
+      setExportNote(undefined);
+      try {
+        const { filename, content } = await api.history.export({ format, ...filter });
+        downloadText(filename, content, format);
+        setExportNote({ ok: true, text: `Saved ${filename} to your Downloads.` });
+      } catch (error) {
+        setExportNote({ ok: false, text: plainError(error) });
+      } finally {
+        setExporting(false);
+      }
+    },
+    [api, filter],
+  );
+
+  return (
+    <div className="view history-view">
+      <header className="view-header">
+        <h1>History</h1>
+        {pages.total !== undefined && (
+          <span className="muted" role="status">
+            {pages.total === 1 ? '1 run' : `${pages.total.toLocaleString()} runs`}
+            {filtered ? ' match' : ''}
+          </span>
+        )}
+      </header>
+      <HistoryFilters filter={filter} onChange={setFilter} onExport={exportRuns} exporting={exporting} />
+      {exportNote && (exportNote.ok ? <p className="note note-ok" role="status">{exportNote.text}</p> : <ErrorNote message={exportNote.text} />)}
+      <HistoryChart bars={recent.bars} error={recent.error} />
+      {pages.error && <ErrorNote message={pages.error} onRetry={pages.retry} />}
+      {pages.total === undefined && !pages.error && <Loading what="history" />}
+      {pages.total === 0 &&
+        (filtered ? (
+          <Empty title="No runs match">Try another word or clear the filters.</Empty>
+        ) : (
+          <Empty title="No syncs yet">Each sync is listed here with what it changed on each side.</Empty>
+        ))}
+      {pages.total !== undefined && pages.total > 0 && <HistoryTable pages={pages} now={now} />}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// What one run did, item by item: events named by title, with the reason or the error in words.
+import type { RunReport } from '../../../../shared/run-report';
+import { opWords, sideName } from '../../lib/words';
+
+export function RunDetails({ run }: { run: RunReport }) {
+  return (
+    <div className="run-details">
+      {run.error && <p className="problem">{run.error.message}</p>}
+      {run.items.length === 0 ? (
+        <p className="muted">Nothing needed changing.</p>
+      ) : (
+        <ul>
+          {run.items.map((item, index) => (
+            <li key={index} className={item.error ? 'item-error' : undefined}>
+              <span className="item-op">{opWords[item.op]}</span> <strong>{item.title || '(no title)'}</strong>{' '}
+              <span className="muted">on {sideName(item.side)}</span>
+              {(item.error || item.reason) && <span className="item-reason"> — {item.error ?? item.reason}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">
+        Requests: {run.requests.icloud} to iCloud, {run.requests.platform} to the platform · skipped {run.counts.skipped}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Accounts: each connection with Reconnect (a new password or token) and Disconnect (asks first).
+import { useState } from 'react';
+import type { StatusView } from '../../../../shared/status';
+import { ErrorNote } from '../../components/Notice';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { ConnectIcloudForm } from '../../onboarding/ConnectIcloudForm';
+import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
+
+type Side = 'icloud' | 'platform';
+const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform' };
+
+function Account({ side, summary, account, onChanged }: { side: Side; summary: string; account?: string; onChanged: () => void }) {
+  const api = useApi();
+  const [mode, setMode] = useState<'idle' | 'reconnect' | 'confirm'>('idle');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const disconnect = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api.accounts.disconnect({ side });
+      setMode('idle');
+      onChanged();
+    } catch (error) {
+      setFailure(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reconnected = () => {
+    setMode('idle');
+    onChanged();
+  };
+
+  return (
+    <div className="account">
+      <div className="account-line">
+        <div>
+          <strong>{sideTitle[side]}</strong> <span className="muted">{summary}</span>
+        </div>
+        <div className="row-actions">
+          <button type="button" className="button" onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label={`Reconnect ${sideTitle[side]}`}>
+            Reconnect…
+          </button>
+          <button type="button" className="button" onClick={() => setMode('confirm')} aria-label={`Disconnect ${sideTitle[side]}`}>
+            Disconnect…
+          </button>
+        </div>
+      </div>
+      {mode === 'confirm' && (
+        <div className="confirm" role="alertdialog" aria-label={`Disconnect ${sideTitle[side]}?`}>
+          <p>
+            Disconnect {sideTitle[side]}? Syncing stops and the {side === 'icloud' ? 'app-specific password' : 'token'} is removed from your keychain. Events
+            already copied stay where they are.
+          </p>
+          <div className="row-actions">
+            <button type="button" className="button" onClick={() => setMode('idle')} disabled={busy}>
+              Cancel
+            </button>
+            <button type="button" className="button destructive" onClick={disconnect} disabled={busy}>
+              {busy ? 'Disconnecting…' : 'Disconnect'}
+            </button>
+          </div>
+        </div>
+      )}
+      {mode === 'reconnect' &&
+        (side === 'icloud' ? (
+          <ConnectIcloudForm onConnected={reconnected} initialAppleId={account} submitLabel="Reconnect iCloud" />
+        ) : (
+          <ConnectPlatformForm onConnected={reconnected} initialLocationId={account} submitLabel="Check Token" />
+        ))}
+      {failure && <ErrorNote message={failure} />}
+    </div>
+  );
+}
+
+export function AccountSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
+  const platformSummary = [status.platform.locationId && `Location ${status.platform.locationId}`, status.platform.userName].filter(Boolean).join(' · ');
+  return (
+    <section className="settings-group" aria-labelledby="account-settings">
+      <h2 id="account-settings">Accounts</h2>
+      <Account side="icloud" summary={status.icloud.appleId ?? 'Not connected'} account={status.icloud.appleId} onChanged={onChanged} />
+      <Account side="platform" summary={platformSummary || 'Not connected'} account={status.platform.locationId} onChanged={onChanged} />
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+// One control per kind of setting, each with its label, its rule in words and its problem.
+import { useEffect, useId, useState } from 'react';
+import { settingDescriptions, validateSetting } from '../../../../shared/settings';
+
+export type NumberKey = 'interval' | 'pastDays' | 'futureDays';
+
+/** "Enter a whole number from 1 to 1440." from the shared description of the key. */
+export function numberProblem(key: NumberKey, text: string): string | undefined {
+  const trimmed = text.trim();
+  const value = /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (validateSetting(key, value).ok) return undefined;
+  const rule = settingDescriptions[key].replace(/ \(default [^)]*\)$/, '');
+  return `Enter ${rule}.`;
+}
+
+export function NumberSetting({ name, label, unit, value, problem, onSave }: { name: NumberKey; label: string; unit: string; value: number; problem?: string; onSave: (value: number) => void }) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [local, setLocal] = useState<string>();
+  useEffect(() => setText(String(value)), [value]);
+  const commit = () => {
+    const found = numberProblem(name, text);
+    setLocal(found);
+    if (!found && Number(text) !== value) onSave(Number(text));
+  };
+  const shown = local ?? problem;
+  return (
+    <div className={`setting${shown ? ' has-problem' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <span className="setting-control">
+        <input
+          id={id}
+          className="number"
+          inputMode="numeric"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+          aria-invalid={shown ? true : undefined}
+          aria-describedby={shown ? `${id}-problem` : undefined}
+        />{' '}
+        {unit}
+      </span>
+      {shown && (
+        <p className="problem" id={`${id}-problem`}>
+          {shown}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ChoiceSetting<V extends string>({ label, value, options, hint, onSave }: { label: string; value: V; options: { value: V; label: string }[]; hint?: string; onSave: (value: V) => void }) {
+  const id = useId();
+  return (
+    <div className="setting">
+      <label htmlFor={id}>{label}</label>
+      <span className="setting-control">
+        <select id={id} value={value} onChange={(e) => onSave(e.target.value as V)} aria-describedby={hint ? `${id}-hint` : undefined}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </span>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ToggleSetting({ label, checked, hint, onSave }: { label: string; checked: boolean; hint?: string; onSave: (value: boolean) => void }) {
+  const id = useId();
+  return (
+    <div className="setting toggle">
+      <input id={id} type="checkbox" role="switch" checked={checked} onChange={(e) => onSave(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The settings, loaded once and saved one key at a time; main answers with the settings as saved.
+import { useCallback, useState } from 'react';
+import type { SettingChange } from '../../../../shared/ipc/contract';
+import type { Settings } from '../../../../shared/settings';
+import { useLoad } from '../../hooks/useLoad';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+
+export function useSettings() {
+  const api = useApi();
+  const loaded = useLoad(() => api.settings.get(), [api]);
+  const [saved, setSaved] = useState<Settings>();
+  const [saveError, setSaveError] = useState<{ key: string; message: string }>();
+  const [lastSaved, setLastSaved] = useState<string>();
+
+  const save = useCallback(
+    async (change: SettingChange) => {
+      setSaveError(undefined);
+      try {
+        const next = await api.settings.set(change);
+        setSaved(next);
+        setLastSaved(change.key);
+        return true;
+      } catch (error) {
+        setSaveError({ key: change.key, message: plainError(error) });
+        return false;
+      }
+    },
+    [api],
+  );
+
+  return { load: loaded, settings: saved ?? loaded.data, save, saveError, lastSaved };
+}

@@ -1,0 +1,62 @@
+// "Needs attention": pairs the engine detached (S6, S12), each with what happened and two actions.
+import { useState } from 'react';
+import type { AttentionItem } from '../../../../shared/ipc/views';
+import { ErrorNote, Loading } from '../../components/Notice';
+import { useLoad } from '../../hooks/useLoad';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { dayTime } from '../../lib/time';
+
+const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: string }> = {
+  'icloud-mirror-deleted': { restore: 'Restore in iCloud', cancel: 'Cancel Appointment' },
+  'platform-mirror-deleted': { restore: 'Restore Blocked Slot', cancel: 'Stop Syncing This Event' },
+};
+
+export function AttentionList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
+  const api = useApi();
+  const items = useLoad(() => api.attention.list(), [api, count]);
+  const [working, setWorking] = useState<string>();
+  const [failure, setFailure] = useState<string>();
+
+  const act = async (item: AttentionItem, action: 'restore' | 'cancel') => {
+    setWorking(item.id);
+    setFailure(undefined);
+    try {
+      await (action === 'restore' ? api.attention.restore({ id: item.id }) : api.attention.cancel({ id: item.id }));
+      items.reload();
+      onChanged();
+    } catch (error) {
+      setFailure(`“${item.title}”: ${plainError(error)}`);
+    } finally {
+      setWorking(undefined);
+    }
+  };
+
+  if (count === 0 && !items.data?.length) return null;
+  return (
+    <section className="attention" aria-label="Needs attention">
+      <h2>Needs attention</h2>
+      {items.state === 'loading' && !items.data && <Loading what="what needs you" />}
+      {items.state === 'error' && <ErrorNote message={items.error} onRetry={items.reload} />}
+      {failure && <ErrorNote message={failure} />}
+      <ul className="attention-list">
+        {items.data?.map((item) => (
+          <li key={item.id} className="attention-item">
+            <div>
+              <strong>{item.title}</strong> <span className="muted">{dayTime(item.start, now)}</span>
+              <p className="sentence">{item.message}</p>
+            </div>
+            <div className="row-actions">
+              <button type="button" className="button" disabled={working === item.id} onClick={() => act(item, 'restore')} aria-label={`${actionWords[item.kind].restore}: ${item.title}`}>
+                {actionWords[item.kind].restore}
+              </button>
+              <button type="button" className="button" disabled={working === item.id} onClick={() => act(item, 'cancel')} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
+                {actionWords[item.kind].cancel}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// One account as a card: a health dot with its word, a plain sentence, and what is linked.
+import type { ReactNode } from 'react';
+import type { StatusView } from '../../../../shared/status';
+import { StateBadge } from '../../components/StateBadge';
+import type { Tone } from '../../lib/words';
+
+type Health = StatusView['icloud']['health'];
+
+export function healthWords(connected: boolean, health: Health, message?: string): { tone: Tone; word: string; sentence: string } {
+  if (!connected) return { tone: 'paused', word: 'Not connected', sentence: 'Connect this account in Settings.' };
+  if (health === 'ok') return { tone: 'ok', word: 'Working', sentence: 'Connected, and the last sync went through.' };
+  if (health === 'error') return { tone: 'error', word: 'Needs you', sentence: message ?? 'The last sync did not go through.' };
+  return { tone: 'idle', word: 'Waiting', sentence: message ?? 'Not synced yet.' };
+}
+
+function names(list: { name: string }[], none: string): string {
+  return list.length ? list.map((c) => c.name).join(', ') : none;
+}
+
+function Card({ title, connected, health, message, children }: { title: string; connected: boolean; health: Health; message?: string; children: ReactNode }) {
+  const words = healthWords(connected, health, message);
+  return (
+    <section className="card connection" aria-label={`${title} connection`}>
+      <header className="card-header">
+        <h2>{title}</h2>
+        <StateBadge tone={words.tone} word={words.word} />
+      </header>
+      <p className="sentence">{words.sentence}</p>
+      <dl className="facts">{children}</dl>
+    </section>
+  );
+}
+
+export function IcloudCard({ icloud }: { icloud: StatusView['icloud'] }) {
+  return (
+    <Card title="iCloud" connected={icloud.connected} health={icloud.health} message={icloud.message}>
+      <dt>Apple ID</dt>
+      <dd>{icloud.appleId ?? '—'}</dd>
+      <dt>Calendar</dt>
+      <dd>{icloud.linkedCalendar?.name ?? 'None chosen'}</dd>
+      <dt>Busy sources</dt>
+      <dd>{names(icloud.busySources, 'None')}</dd>
+    </Card>
+  );
+}
+
+export function PlatformCard({ platform }: { platform: StatusView['platform'] }) {
+  return (
+    <Card title="Platform" connected={platform.connected} health={platform.health} message={platform.message}>
+      <dt>Location</dt>
+      <dd>{platform.locationId ?? '—'}</dd>
+      <dt>You</dt>
+      <dd>{platform.userName ?? platform.userId ?? '—'}</dd>
+      <dt>Calendars</dt>
+      <dd>{names(platform.calendars, 'All of yours')}</dd>
+    </Card>
+  );
+}

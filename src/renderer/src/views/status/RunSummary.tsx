@@ -1,0 +1,30 @@
+// The last run in one line, and when the next one is due.
+import type { StatusView } from '../../../../shared/status';
+import { StateBadge } from '../../components/StateBadge';
+import { dayTime, relativeTime } from '../../lib/time';
+import { outcomeWords, runCountsSentence } from '../../lib/words';
+
+export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
+  const run = status.lastRun;
+  const outcome = run ? outcomeWords[run.outcome] : undefined;
+  return (
+    <dl className="run-summary">
+      <dt>Last sync</dt>
+      <dd>
+        {run && outcome ? (
+          <>
+            <span>
+              {dayTime(run.finishedAt, now)} — {runCountsSentence(run)}
+            </span>{' '}
+            <StateBadge tone={outcome.tone} word={outcome.word} /> <span className="muted">({relativeTime(run.finishedAt, now)})</span>
+            {run.error && <p className="sentence">{run.error.message}</p>}
+          </>
+        ) : (
+          'Not synced yet'
+        )}
+      </dd>
+      <dt>Next sync</dt>
+      <dd>{status.paused ? 'Paused until you resume' : status.running ? 'Syncing now' : status.nextRunAt ? relativeTime(status.nextRunAt, now) : 'Not planned'}</dd>
+    </dl>
+  );
+}

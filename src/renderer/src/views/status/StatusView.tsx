@@ -1,0 +1,83 @@
+// Status: both connections, the last and next sync, progress, Sync Now / Pause, and what needs you.
+import { useState } from 'react';
+import type { StatusView as Status } from '../../../../shared/status';
+import type { Route } from '../../components/Sidebar';
+import { ErrorNote } from '../../components/Notice';
+import { ProgressBar } from '../../components/ProgressBar';
+import { StateBadge } from '../../components/StateBadge';
+import { useNow } from '../../hooks/useNow';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { overallState } from '../../lib/words';
+import { AttentionList } from './AttentionList';
+import { IcloudCard, PlatformCard } from './ConnectionCard';
+import { RunSummary } from './RunSummary';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function StatusView({ status, onOpen, onChanged }: { status: Status; onOpen: (route: Route) => void; onChanged: () => void }) {
+  const api = useApi();
+  const now = useNow();
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const overall = overallState(status);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action();
+      onChanged();
+    } catch (error) {
+      setFailure(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="view status-view">
+      <header className="view-header">
+        <h1>Status</h1>
+        <StateBadge tone={overall.tone} word={overall.word} />
+      </header>
+      {status.notice && <p className="note">{status.notice}</p>}
+      <div className="cards">
+        <IcloudCard icloud={status.icloud} />
+        <PlatformCard platform={status.platform} />
+      </div>
+      <RunSummary status={status} now={now} />
+      {status.running && <ProgressBar done={status.progress?.done} total={status.progress?.total} />}
+      <div className="actions">
+        <button type="button" className="button primary" disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
+          {status.running ? 'Syncing…' : 'Sync Now'}
+        </button>
+        {status.paused ? (
+          <button type="button" className="button" disabled={busy} onClick={() => run(() => api.sync.resume())}>
+            Resume Syncing
+          </button>
+        ) : (
+          <button type="button" className="button" disabled={busy} onClick={() => run(() => api.sync.pause())}>
+            Pause Syncing
+          </button>
+        )}
+        <span className="counts">
+          {plural(status.counts.pairs, 'event kept in sync', 'events kept in sync')}
+          {status.counts.conflicts > 0 && (
+            <>
+              {' · '}
+              <button type="button" className="link" onClick={() => onOpen('conflicts')}>
+                {plural(status.counts.conflicts, 'conflict needs you', 'conflicts need you')}
+              </button>
+            </>
+          )}
+          {status.counts.attention > 0 && ` · ${plural(status.counts.attention, 'item needs attention', 'items need attention')}`}
+        </span>
+      </div>
+      {failure && <ErrorNote message={failure} />}
+      <AttentionList count={status.counts.attention} now={now} onChanged={onChanged} />
+    </div>
+  );
+}
