@@ -7,7 +7,7 @@ import type { RequestCounter } from '../request-counter';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
-import { execute } from './execute';
+import { execute, hrefsToRetry } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { gatherPlatform } from './gather-platform';
 import { checkDeletions } from './guards';
@@ -61,8 +61,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         settings: state.settings, context, now: deps.now(),
       });
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty);
-      await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
-      gathered.commit(state);
+      const failed = await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
+      gathered.commit(state, hrefsToRetry(failed));
       await settleCursors(icloud, state, calendarsWrittenTo(ops));
       state.windowDay = judgedWith;
       state.scheduler.consecutiveFailures = 0;

@@ -28,8 +28,10 @@ export interface ExecuteDeps {
 
 const stopsTheCycle = new Set(['auth', 'network', 'throttled']);
 
-export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<void> {
+/** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
+export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
   const { tx, report } = deps;
+  const failed: Operation[] = [];
   let done = 0;
   for (const op of ops) {
     try {
@@ -37,12 +39,24 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<void
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
       if (stopsTheCycle.has(error.kind)) throw error;
+      failed.push(op);
       report.counts.errors += 1;
       report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
     }
     await tx.save();
     deps.onProgress?.(++done, ops.length);
   }
+  return failed;
+}
+
+/** The iCloud objects a failed operation came from: they must be read and planned again next cycle. */
+export function hrefsToRetry(failed: Operation[]): Set<string> {
+  const hrefs = new Set<string>();
+  for (const op of failed) {
+    const ref = 'ref' in op && op.ref ? op.ref : 'pair' in op ? op.pair.icloud : undefined;
+    if (ref) hrefs.add(ref.href);
+  }
+  return hrefs;
 }
 
 async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {

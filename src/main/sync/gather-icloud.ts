@@ -13,8 +13,12 @@ export interface FollowedCalendar {
 
 export interface GatheredIcloud {
   changes: IcloudChanges;
-  /** Apply the new cursors and object etags to state, after the operations succeeded. */
-  commit(state: State): void;
+  /**
+   * Apply the new cursors and object etags to state, after the operations ran. Objects in `retry`
+   * (their operation failed) are left as they were, and their calendar's cursor is not advanced, so
+   * the next cycle reads and plans them again instead of taking them as done.
+   */
+  commit(state: State, retry?: ReadonlySet<string>): void;
 }
 
 export async function gatherIcloud(
@@ -31,7 +35,7 @@ export async function gatherIcloud(
   options: { window: { start: Date; end: Date }; zone: string; rereadAll: boolean; allowEmpty: boolean },
 ): Promise<GatheredIcloud> {
   const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
-  const commits: ((state: State) => void)[] = [];
+  const commits: ((state: State, retry: ReadonlySet<string>) => void)[] = [];
   for (const calendar of calendars) {
     const known = Object.entries(state.objects)
       .filter(([, object]) => object.calendarUrl === calendar.url)
@@ -62,14 +66,15 @@ export async function gatherIcloud(
     // What we knew of each fetched object when the cycle started: the executor may write (or delete)
     // one of them before commit, and its newer etag must not be overwritten by the one read here.
     const before = new Map(objectUpdates.map(([href]) => [href, state.objects[href]?.etag]));
-    commits.push((draft) => {
-      draft.cursors[calendar.url] = { syncToken: result.newSyncToken, ctag: result.newCtag };
+    commits.push((draft, retry) => {
+      const retried = [...objectUpdates.map(([href]) => href), ...result.deleted].some((href) => retry.has(href));
+      if (!retried) draft.cursors[calendar.url] = { syncToken: result.newSyncToken, ctag: result.newCtag };
       for (const [href, object] of objectUpdates) {
-        if (draft.objects[href]?.etag !== before.get(href)) continue;
+        if (retry.has(href) || draft.objects[href]?.etag !== before.get(href)) continue;
         draft.objects[href] = object;
       }
-      for (const href of result.deleted) delete draft.objects[href];
+      for (const href of result.deleted) if (!retry.has(href)) delete draft.objects[href];
     });
   }
-  return { changes, commit: (draft) => commits.forEach((apply) => apply(draft)) };
+  return { changes, commit: (draft, retry = new Set()) => commits.forEach((apply) => apply(draft, retry)) };
 }

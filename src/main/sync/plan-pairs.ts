@@ -52,9 +52,12 @@ function decideAppointment(
   settings: Settings,
 ): Operation[] {
   const base = { key: pair.key, title: pair.title };
+  // A write to the mirror must name its current version (If-Match): when the mirror changed in iCloud
+  // this cycle, the stored etag is stale and the write would be refused (412) on every cycle.
+  const current = icloud ? { ...pair, icloud: icloud.ref } : pair;
   if (platform.state === 'gone') {
     if (icloudGone || !pair.icloud) return [{ ...base, type: 'forget', rule: 'S4', pair, reason: platform.why }];
-    return [{ ...base, type: 'icloud.delete', rule: 'S4', pair, reason: platform.why }];
+    return [{ ...base, type: 'icloud.delete', rule: 'S4', pair: current, reason: platform.why }];
   }
   if (icloudGone) {
     return [{ ...base, type: 'detach', rule: 'S6', pair, kind: 'icloud-mirror-deleted', reason: 'the iCloud copy of this appointment was deleted; the booking was kept' }];
@@ -63,7 +66,7 @@ function decideAppointment(
   const ic = icloud ? appointmentContentFromIcloud(icloud.occ) : undefined;
   const pl = event ? appointmentContentFromPlatform(event) : undefined;
   const toIcloud = (content: Content, rule: Operation['rule'], reason?: string): Operation =>
-    ({ ...base, type: 'icloud.update', rule, pair, appointment: event!, content, reason });
+    ({ ...base, type: 'icloud.update', rule, pair: current, appointment: event!, content, reason });
   const toPlatform = (content: Content, rule: Operation['rule'], reason?: string): Operation =>
     ({ ...base, type: 'platform.updateAppointment', rule, pair, occurrence: icloud!.occ, ref: icloud!.ref, content, reason });
   return resolve(pair, ic, pl, icloud, event, settings, {
