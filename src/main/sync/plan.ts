@@ -71,7 +71,11 @@ export function plan(input: PlanInput): Operation[] {
 
   // 3. New iCloud events become blocked slots (S8), or are adopted when their slot already exists.
   const usedPlatformIds = new Set(pairByPlatformId.keys());
-  const unpairedBlocks = input.platform.events.filter((e) => !isAppointment(e) && e.assignedUserId === context.userId && !usedPlatformIds.has(e.id));
+  // Unpaired blocked slots of the user by content hash: adoption is a lookup, not a scan per event.
+  const unpairedBlocks = groupBy(
+    input.platform.events.filter((e) => !isAppointment(e) && e.assignedUserId === context.userId && !usedPlatformIds.has(e.id)),
+    (e) => hashContent(blockContentFromPlatform(e)),
+  );
   const createdKeys = new Set<string>();
   for (const { occ, ref } of newEvents) {
     if (createdKeys.has(occ.key)) continue;
@@ -83,7 +87,7 @@ export function plan(input: PlanInput): Operation[] {
     }
     const content = blockContentFromIcloud(occ, settings, context.zone);
     const hash = hashContent(content);
-    const existing = unpairedBlocks.find((b) => !usedPlatformIds.has(b.id) && hashContent(blockContentFromPlatform(b)) === hash);
+    const existing = unpairedBlocks.get(hash)?.find((b) => !usedPlatformIds.has(b.id));
     if (existing) {
       usedPlatformIds.add(existing.id);
       const pair = newPair(occ.key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now);
@@ -165,6 +169,11 @@ function newPair(
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) map.set(keyOf(item), [...(map.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = map.get(key);
+    if (group) group.push(item);
+    else map.set(key, [item]);
+  }
   return map;
 }
