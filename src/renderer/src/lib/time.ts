@@ -1,8 +1,8 @@
 // Times as people say them: "2 minutes ago", "in 4 minutes", "Today 10:42", "Tue 3 Jun 14:05".
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayAndClock = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const dayAndClock = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
 const dayOnly = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
 const steps: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -30,6 +30,12 @@ export function relativeTime(iso: string, now: Date): string {
 
 function sameDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
+
+/** For something that has happened: a clock a little ahead of ours still reads "just now". */
+export function ago(iso: string, now: Date): string {
+  const then = Date.parse(iso);
+  return Number.isNaN(then) ? '' : relativeTime(new Date(Math.min(then, now.getTime())).toISOString(), now);
 }
 
 /** "Today 10:42", "Yesterday 09:10", "Tue 3 Jun, 14:05". */

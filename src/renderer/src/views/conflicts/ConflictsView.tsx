@@ -31,8 +31,9 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
     setFailure(undefined);
     setDone(undefined);
     try {
-      const { resolved } = await api.conflicts.resolve({ ids: targets, keep });
-      setDone(`${resolved === 1 ? '1 conflict' : `${resolved} conflicts`} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
+      // `resolved` counts the writes the decision made, not conflicts: word it by what was chosen.
+      await api.conflicts.resolve({ ids: targets, keep });
+      setDone(`${targets.length === 1 ? '1 conflict' : `${targets.length} conflicts`} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
       setTicked(new Set());
       conflicts.reload();
       onChanged();

@@ -1,7 +1,7 @@
 // The last run in one line, and when the next one is due.
 import type { StatusView } from '../../../../shared/status';
 import { StateBadge } from '../../components/StateBadge';
-import { dayTime, relativeTime } from '../../lib/time';
+import { ago, dayTime, relativeTime } from '../../lib/time';
 import { outcomeWords, runCountsSentence } from '../../lib/words';
 
 export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
@@ -16,7 +16,7 @@ export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
             <span>
               {dayTime(run.finishedAt, now)} — {runCountsSentence(run)}
             </span>{' '}
-            <StateBadge tone={outcome.tone} word={outcome.word} /> <span className="muted">({relativeTime(run.finishedAt, now)})</span>
+            <StateBadge tone={outcome.tone} word={outcome.word} /> <span className="muted">({ago(run.finishedAt, now)})</span>
             {run.error && <p className="sentence">{run.error.message}</p>}
           </>
         ) : (
