@@ -43,7 +43,8 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       report.counts.errors += 1;
       report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
     }
-    await tx.save();
+    // A skip changes nothing on disk; everything else is recorded before the next step.
+    if (op.type !== 'skip') await tx.save();
     deps.onProgress?.(++done, ops.length);
   }
   return failed;
