@@ -2,6 +2,7 @@
 // IPC handlers, creates the tray, and forwards each status change to the tray, the window and the
 // notifier. index.ts owns the process (single-instance lock, services); this file owns the UI.
 import { app, dialog, ipcMain, session, shell } from 'electron';
+import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings';
 import type { StatusView } from '../../shared/status';
 import { sendEvent } from './events';
@@ -13,13 +14,19 @@ import { createSystemMonitor } from './system-monitor';
 import { createTrayController, type TrayController } from './tray';
 import type { TrayActions } from './tray-menu';
 import { rendererUrlPredicate } from './trusted-sender';
+import { createUpdater, updateFeed, type Updater } from './updater';
 import { createWindowController, hardenSession, hardenWebContents, type WindowController, type WindowPaths } from './window';
 
 export interface ShellStartOptions {
   services: { handlers: ServiceHandlers; shell: ShellServices };
   paths: WindowPaths & { resourcesDir: string };
   log?: (message: string) => void;
+  /** Replaces the electron-updater based updater (tests). */
+  updater?: Updater;
 }
+
+/** A quiet update check this often (when a feed is configured), after one at start. */
+export const updateCheckIntervalMs = 6 * 60 * 60_000;
 
 export interface RunningShell {
   windows: WindowController;
@@ -47,6 +54,17 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
 
   let settings = await services.shell.getSettings();
   // Only a packaged app registers itself as a login item; a dev run would register the bare Electron binary.
+  // Quit waits for work already started from the tray or the window (a settings write, a conflict
+  // decision) as well as for the running cycle (services.shell.stop), so no store write is cut off.
+  const inFlight = new Set<Promise<unknown>>();
+  function track<T>(work: Promise<T>): Promise<T> {
+    inFlight.add(work);
+    work.then(() => inFlight.delete(work), () => inFlight.delete(work));
+    return work;
+  }
+
+  const updater = options.updater ?? defaultUpdater(log);
+
   const applyLaunchAtLogin = (enabled: boolean) => {
     if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: enabled });
   };
@@ -62,16 +80,11 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
   const actions: TrayActions = {
     openWindow: (route) => windows.show(route),
     syncNow: () => void services.shell.syncNow().catch(report('Sync now')),
-    pause: () => void services.shell.pause().catch(report('Pause')),
-    resume: () => void services.shell.resume().catch(report('Resume')),
+    pause: () => void track(services.shell.pause()).catch(report('Pause')),
+    resume: () => void track(services.shell.resume()).catch(report('Resume')),
     setLaunchAtLogin: (enabled) =>
-      void services.shell.setSetting('launchAtLogin', enabled).then(onSettingsChanged, report('Launch at login')),
-    checkForUpdates: () =>
-      void dialog.showMessageBox({
-        type: 'info',
-        message: `iCloud Sync Companion ${app.getVersion()}`,
-        detail: 'Automatic updates are not set up in this build yet. New versions are installed by replacing the app.',
-      }),
+      void track(services.shell.setSetting('launchAtLogin', enabled)).then(onSettingsChanged, report('Launch at login')),
+    checkForUpdates: () => void updater.checkNow().catch(report('Check for updates')),
     quit: () => app.quit(),
   };
   const tray = createTrayController({ resourcesDir: paths.resourcesDir, actions });
@@ -79,7 +92,7 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
 
   const unregister = registerHandlers(
     ipcMain,
-    withShellHandlers(services.handlers, { openExternal: (url) => shell.openExternal(url), onSettingsChanged }),
+    trackedHandlers(withShellHandlers(services.handlers, { openExternal: (url) => shell.openExternal(url), onSettingsChanged }), track),
     { isTrustedSender: rendererUrlPredicate(paths), log },
   );
 
@@ -101,6 +114,13 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
 
   await services.shell.start?.(createSystemMonitor());
 
+  let updateTimer: ReturnType<typeof setInterval> | undefined;
+  if (updater.configured) {
+    void updater.checkInBackground();
+    updateTimer = setInterval(() => void updater.checkInBackground(), updateCheckIntervalMs);
+    updateTimer.unref?.();
+  }
+
   return {
     windows,
     tray,
@@ -108,7 +128,34 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
       unsubscribe();
       unregister();
       tray.destroy();
+      if (updateTimer) clearInterval(updateTimer);
+      await Promise.allSettled([...inFlight]);
       await services.shell.stop?.();
     },
   };
+}
+
+/** Every IPC handler, with its promise tracked until it settles (Quit waits for them). */
+function trackedHandlers(handlers: ContractHandlers, track: <T>(work: Promise<T>) => Promise<T>): ContractHandlers {
+  const wrapped: Record<string, (request: never) => Promise<unknown>> = {};
+  for (const [channel, handler] of Object.entries(handlers) as Array<[string, (request: never) => Promise<unknown>]>) {
+    wrapped[channel] = (request) => track(handler(request));
+  }
+  return wrapped as ContractHandlers;
+}
+
+/** electron-updater, configured from the environment or the packaged app-update.yml (updater.ts). */
+function defaultUpdater(log: (message: string) => void): Updater {
+  return createUpdater({
+    feed: updateFeed({ env: process.env, isPackaged: app.isPackaged, resourcesPath: process.resourcesPath as string | undefined, log }),
+    version: app.getVersion(),
+    loadUpdater: async () => {
+      // electron-updater is CommonJS: its exports arrive as the default export under ESM.
+      const loaded = await import('electron-updater');
+      const exported = ('default' in loaded ? loaded.default : loaded) as typeof loaded;
+      return exported.autoUpdater;
+    },
+    showMessageBox: (options) => dialog.showMessageBox(options),
+    log,
+  });
 }

@@ -88,7 +88,13 @@ export function createWindowController(paths: WindowPaths): WindowController {
         window.focus();
         return;
       }
-      const created = new BrowserWindow(windowOptions(paths.preloadPath));
+      const options = windowOptions(paths.preloadPath);
+      const created = new BrowserWindow({
+        ...options,
+        // The same values as windowOptions, repeated literally: the security gate (Electronegativity,
+        // scripts/check-security.ts) reads only the object written at this call.
+        webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+      });
       window = created;
       hardenWebContents(created.webContents);
       paths.onOpenChange?.(true);
