@@ -93,7 +93,7 @@ export async function packageWithStub(platform: SmokePlatform, outputDir: string
     '-c.npmRebuild=false',
   ];
   if (platform === 'mac') args.push('-c.mac.identity=null');
-  const env = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
   for (const name of ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'CSC_LINK', 'CSC_KEY_PASSWORD']) delete env[name];
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
