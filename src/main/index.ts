@@ -25,10 +25,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   // A menu-bar app keeps running with no window open.
   app.on('window-all-closed', () => undefined);
+  let stopping = false;
   app.on('before-quit', (event) => {
-    if (stopped || !running) return;
-    // Let the services finish writing (state, history, the data-dir lock) before the process ends.
+    if (stopped || (!running && !stopping)) return;
+    // Let the services finish writing (state, history, the data-dir lock) before the process ends;
+    // a second Quit while that runs is held too, or it would end the process mid-write.
     event.preventDefault();
+    if (stopping || !running) return;
+    stopping = true;
     const shell = running;
     running = undefined;
     void shell
