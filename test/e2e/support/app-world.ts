@@ -41,6 +41,8 @@ export async function startAppWorld(options: SyncWorldOptions & { downloadsDir?:
     browser,
     page,
     async open(route = 'status') {
+      // A load, not a fragment change: the page reads the status afresh.
+      await page.goto('about:blank');
       await page.goto(`${harness.url}#/${route}`);
     },
     async stop() {

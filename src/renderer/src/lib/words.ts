@@ -9,7 +9,7 @@ export const outcomeWords: Record<Outcome, { word: string; tone: Tone }> = {
   ok: { word: 'Synced', tone: 'ok' },
   partial: { word: 'Partly synced', tone: 'attention' },
   failed: { word: 'Failed', tone: 'error' },
-  guarded: { word: 'Stopped by a safety check', tone: 'error' },
+  guarded: { word: 'Stopped for safety', tone: 'error' },
 };
 
 export const triggerWords: Record<Trigger, string> = {

@@ -22,6 +22,7 @@ export function HistoryChart({ bars, error }: { bars?: DayBar[]; error?: string 
           return (
             <g key={bar.daysAgo}>
               <title>{`${bar.daysAgo === 0 ? 'Today' : bar.daysAgo === 1 ? 'Yesterday' : `${bar.daysAgo} days ago`}: ${bar.runs} runs, ${bar.failures} failed`}</title>
+              <rect className="bar-base" x={i * slot + 1} y={height - 1} width={slot - 2} height={1} />
               <rect className="bar-runs" x={i * slot + 1} y={height - total} width={slot - 2} height={total} rx={1} />
               {failed > 0 && <rect className="bar-failed" x={i * slot + 1} y={height - failed} width={slot - 2} height={failed} rx={1} />}
             </g>

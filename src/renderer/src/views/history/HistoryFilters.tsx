@@ -7,11 +7,9 @@ import type { HistoryFilter } from './useHistoryPages';
 interface Props {
   filter: HistoryFilter;
   onChange: (filter: HistoryFilter) => void;
-  onExport: (format: 'csv' | 'json') => void;
-  exporting: boolean;
 }
 
-export function HistoryFilters({ filter, onChange, onExport, exporting }: Props) {
+export function HistoryFilters({ filter, onChange }: Props) {
   const [text, setText] = useState(filter.text ?? '');
   // Search as the person types, but not on every key: wait for a short pause.
   useEffect(() => {
@@ -34,16 +32,24 @@ export function HistoryFilters({ filter, onChange, onExport, exporting }: Props)
       </select>
       <select aria-label="Direction" value={filter.direction ?? ''} onChange={(e) => onChange({ ...filter, direction: (e.target.value || undefined) as HistoryFilter['direction'] })}>
         <option value="">Both directions</option>
-        <option value="to-icloud">Changes to iCloud</option>
-        <option value="to-platform">Changes to the platform</option>
+        <option value="to-icloud">To iCloud</option>
+        <option value="to-platform">To the platform</option>
       </select>
-      <span className="toolbar-gap" />
+    </div>
+  );
+}
+
+/** Export what the filters show, as CSV or JSON (in the view's header, like a window toolbar). */
+export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv' | 'json') => void; exporting: boolean }) {
+  return (
+    <span className="export" role="group" aria-label="Export">
+      <span className="muted">Export</span>
       <button type="button" className="button" disabled={exporting} onClick={() => onExport('csv')} aria-label="Export the shown runs as CSV">
-        Export CSV
+        CSV
       </button>
       <button type="button" className="button" disabled={exporting} onClick={() => onExport('json')} aria-label="Export the shown runs as JSON">
-        Export JSON
+        JSON
       </button>
-    </div>
+    </span>
   );
 }

@@ -6,7 +6,7 @@ import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { downloadText } from './download';
 import { HistoryChart } from './HistoryChart';
-import { HistoryFilters } from './HistoryFilters';
+import { ExportButtons, HistoryFilters } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
 import { useHistoryPages, type HistoryFilter } from './useHistoryPages';
 import { useRecentRuns } from './useRecentRuns';
@@ -49,8 +49,9 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
             {filtered ? ' match' : ''}
           </span>
         )}
+        <ExportButtons onExport={exportRuns} exporting={exporting} />
       </header>
-      <HistoryFilters filter={filter} onChange={setFilter} onExport={exportRuns} exporting={exporting} />
+      <HistoryFilters filter={filter} onChange={setFilter} />
       {exportNote && (exportNote.ok ? <p className="note note-ok" role="status">{exportNote.text}</p> : <ErrorNote message={exportNote.text} />)}
       <HistoryChart bars={recent.bars} error={recent.error} />
       {pages.error && <ErrorNote message={pages.error} onRetry={pages.retry} />}

@@ -16,17 +16,21 @@ export function useSettings() {
   const save = useCallback(
     async (change: SettingChange) => {
       setSaveError(undefined);
+      const before = saved ?? loaded.data;
+      // Show the change at once (a switch must move when clicked); put it back if main refuses.
+      if (before) setSaved({ ...before, [change.key]: change.value });
       try {
         const next = await api.settings.set(change);
         setSaved(next);
         setLastSaved(change.key);
         return true;
       } catch (error) {
+        if (before) setSaved(before);
         setSaveError({ key: change.key, message: plainError(error) });
         return false;
       }
     },
-    [api],
+    [api, saved, loaded.data],
   );
 
   return { load: loaded, settings: saved ?? loaded.data, save, saveError, lastSaved };
