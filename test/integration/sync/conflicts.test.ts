@@ -12,7 +12,7 @@ async function changedOnBothSides(world: SyncWorld, title: string, platformTitle
   await world.sync();
   const mirror = mirrorOf(world, event.id)!;
   world.platform.update(event.id, { title: platformTitle });
-  const stamp = icloudModified ? { 'LAST-MODIFIED': `LAST-MODIFIED:${icsUtc(icloudModified)}`, DTSTAMP: `DTSTAMP:${icsUtc(icloudModified)}\r\nLAST-MODIFIED:${icsUtc(icloudModified)}` } : {};
+  const stamp: Record<string, string> = icloudModified ? { 'LAST-MODIFIED': `LAST-MODIFIED:${icsUtc(icloudModified)}`, DTSTAMP: `DTSTAMP:${icsUtc(icloudModified)}\r\nLAST-MODIFIED:${icsUtc(icloudModified)}` } : {};
   await world.icloud.put('work', mirror.file, editIcs(mirror.ics, { SUMMARY: `SUMMARY:${icloudTitle}`, ...stamp }));
   return event;
 }
