@@ -109,7 +109,7 @@ describe.skipIf(!run)('history in the browser', () => {
     await app.open('status');
     await page.getByRole('button', { name: 'Status', exact: true }).focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/conflicts');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/conflicts');
     await shootBothModes(page, 'conflicts-none');
   });
 });
