@@ -104,15 +104,15 @@ export async function startDavProxy(target: string, faults: ProxyFaults = {}): P
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  return {
-    ...proxy,
+  // The same object the handler reads, so tests can change `faults` (and the lists) while it runs.
+  return Object.assign(proxy, {
     url: `http://127.0.0.1:${port}/`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
 }
 
 /**

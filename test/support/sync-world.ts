@@ -31,6 +31,7 @@ export const WORLD_APP_PASSWORD = 'abcd-efgh-ijkl-mnop';
 export interface SyncWorldOptions {
   /** The emulator's world; default: defaultSeed() with a rate limit no test will hit. */
   seed?: Seed;
+  /** Random faults of the emulator, switched on once the world is connected and linked. */
   emulatorFaults?: FaultOptions;
   /** Calendars made with MKCALENDAR before connecting (default ['work']). The first is linked. */
   calendars?: string[];
@@ -40,7 +41,7 @@ export interface SyncWorldOptions {
   busy?: string[];
   /** Connect and link (default true). False leaves the data directory empty. */
   link?: boolean;
-  /** Put Radicale behind a proxy (for faults and rewrites); the app talks to the proxy. */
+  /** Put Radicale behind a proxy (for rewrites, and faults switched on once connected); the app talks to the proxy. */
   proxy?: boolean | ProxyFaults;
   settings?: Partial<Settings>;
   /**
@@ -136,8 +137,9 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
   const calendars = options.calendars ?? ['work'];
   const { dir: dataDir, cleanup } = await makeTempDir('sync-world-');
   const radicale = await startRadicale({ users: { [WORLD_APPLE_ID]: WORLD_APP_PASSWORD }, seed: options.radicaleSeed });
-  const emulator = await startEmulator({ seed, port: 0, faults: options.emulatorFaults });
-  const proxy = options.proxy ? await startDavProxy(radicale.url, options.proxy === true ? {} : options.proxy) : undefined;
+  // Faults start after onboarding (connect and link must succeed to have a world at all).
+  const emulator = await startEmulator({ seed, port: 0 });
+  const proxy = options.proxy ? await startDavProxy(radicale.url, {}) : undefined;
   const davUrl = proxy?.url ?? radicale.url;
   for (const name of calendars) await radicale.mkcalendar(WORLD_APPLE_ID, name, { displayName: name });
 
@@ -167,6 +169,8 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
     await target.accounts.link({ icloud: calendarUrl(calendars[0]), busy: (options.busy ?? []).map(calendarUrl) });
   }
   if (options.link !== false) await connect();
+  if (options.emulatorFaults) emulator.faults.options = options.emulatorFaults;
+  if (proxy && typeof options.proxy === 'object') proxy.faults = options.proxy;
 
   const calendarDir = (name: string) => join(radicale.storageDir, 'collection-root', WORLD_APPLE_ID, name);
   const icloud: IcloudHands = {
