@@ -145,7 +145,8 @@ function resolve(
     if (winner === 'icloud') return [apply.icloudWins(ic, `conflict settled by policy "${settings.conflictPolicy}": iCloud kept`)];
     if (winner === 'platform') return [apply.platformWins(pl, `conflict settled by policy "${settings.conflictPolicy}": platform kept`)];
     return [{
-      ...base, type: 'conflict', rule: 'S17', pair, icloud: ic, platform: pl, changed: changedFields(ic, pl),
+      // Keep the newest iCloud href/etag: settling the conflict later writes with If-Match on it.
+      ...base, type: 'conflict', rule: 'S17', pair: { ...pair, icloud: icloud?.ref ?? pair.icloud }, icloud: ic, platform: pl, changed: changedFields(ic, pl),
       icloudModified: icloud?.occ.lastModified, platformModified: event?.dateUpdated,
       reason: 'changed on both sides: waiting for your choice',
     }];
