@@ -69,8 +69,9 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'conflicts.list': () => services.conflicts(),
     'conflicts.resolve': async ({ ids, keep }) => {
-      const report = await services.sync.resolve(ids, keep, 'manual');
-      return { resolved: report.items.length };
+      // resolve throws when any of them could not be written, so here every one was settled.
+      await services.sync.resolve(ids, keep, 'manual');
+      return { resolved: ids.length };
     },
     'attention.list': () => services.attention(),
     'attention.restore': async ({ id }) => {

@@ -1,5 +1,6 @@
 // history.json: run reports, newest last on disk, returned newest first. Kept apart from state.json
 // so a long history never slows down state writes. Retention: at most `maxRuns` and `maxAgeDays`.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { runReportSchema, type RunReport } from '../../shared/run-report';
@@ -17,14 +18,22 @@ export const defaultRetention: Retention = { maxRuns: 10_000, maxAgeDays: 90 };
 
 export class HistoryStore {
   private readonly doc: JsonDocument<History>;
+  private readonly file: string;
+  /**
+   * The parsed runs and the file version they came from. Reading and checking 10,000 runs takes
+   * ~150 ms; the History view asks page by page, so it is read again only when the file changed
+   * (another process — the CLI — may have appended).
+   */
+  private cache: { version: string; runs: RunReport[] } | undefined;
   readonly notices: string[] = [];
 
   constructor(
     dataDir: string,
     private readonly retention: Retention = defaultRetention,
   ) {
+    this.file = path.join(dataDir, 'history.json');
     this.doc = new JsonDocument<History>({
-      file: path.join(dataDir, 'history.json'),
+      file: this.file,
       schema: historySchema as never,
       initial: () => ({ schemaVersion: HISTORY_SCHEMA_VERSION, runs: [] }),
       version: HISTORY_SCHEMA_VERSION,
@@ -35,15 +44,34 @@ export class HistoryStore {
 
   /** Newest first. Callers hold the data-dir lock when they also write state (the sync cycle does). */
   async list(limit = Number.POSITIVE_INFINITY): Promise<RunReport[]> {
-    const { runs } = await this.doc.read();
-    return runs.slice().reverse().slice(0, limit);
+    const runs = await this.readRuns();
+    return runs.slice(-Math.min(limit, runs.length)).reverse();
   }
 
   async append(report: RunReport, now = new Date()): Promise<void> {
-    const history = await this.doc.read();
+    this.cache = undefined; // read fresh: the CLI may have appended since
+    const runs = await this.readRuns();
     const oldest = now.getTime() - this.retention.maxAgeDays * 86_400_000;
-    const runs = [...history.runs, report].filter((run) => Date.parse(run.startedAt) >= oldest);
-    history.runs = runs.slice(-this.retention.maxRuns);
-    await this.doc.write(history);
+    const kept = [...runs, report].filter((run) => Date.parse(run.startedAt) >= oldest).slice(-this.retention.maxRuns);
+    await this.doc.write({ schemaVersion: HISTORY_SCHEMA_VERSION, runs: kept });
+    this.cache = { version: await this.version(), runs: kept };
+  }
+
+  private async readRuns(): Promise<RunReport[]> {
+    const version = await this.version();
+    if (this.cache?.version === version) return this.cache.runs;
+    const { runs } = await this.doc.read();
+    this.cache = { version: await this.version(), runs };
+    return runs;
+  }
+
+  /** Changes whenever the file is replaced (atomic writes rename a new file into place). */
+  private async version(): Promise<string> {
+    try {
+      const stat = await fs.stat(this.file, { bigint: true });
+      return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+    } catch {
+      return 'missing';
+    }
   }
 }

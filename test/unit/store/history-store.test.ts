@@ -32,3 +32,25 @@ describe('HistoryStore', () => {
     expect((await history.list()).map((r) => r.id)).toEqual(['4', '3', '2']);
   });
 });
+
+describe('HistoryStore cache', () => {
+  it('sees runs appended by another process (another HistoryStore on the same file)', async () => {
+    const app = new HistoryStore(dir);
+    const cli = new HistoryStore(dir);
+    const now = new Date('2026-11-26T12:00:00Z');
+    await app.append(report('a', '2026-11-26T10:00:00Z'), now);
+    expect((await app.list()).map((r) => r.id)).toEqual(['a']);
+    await cli.append(report('b', '2026-11-26T10:01:00Z'), now);
+    expect((await app.list()).map((r) => r.id)).toEqual(['b', 'a']);
+    await app.append(report('c', '2026-11-26T10:02:00Z'), now);
+    expect((await cli.list()).map((r) => r.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('returns a copy: callers cannot reorder the cached runs', async () => {
+    const history = new HistoryStore(dir);
+    const now = new Date('2026-11-26T12:00:00Z');
+    for (const id of ['1', '2']) await history.append(report(id, '2026-11-26T10:00:00Z'), now);
+    (await history.list()).reverse();
+    expect((await history.list()).map((r) => r.id)).toEqual(['2', '1']);
+  });
+});
