@@ -35,7 +35,7 @@ export interface SyncWorldOptions {
   emulatorFaults?: FaultOptions;
   /** Calendars made with MKCALENDAR before connecting (default ['work']). The first is linked. */
   calendars?: string[];
-  /** Calendars written straight into Radicale's storage before it starts (e.g. read-only ones). */
+  /** Calendars written straight into Radicale's storage before it starts (read-only ones, thousands of events); one named in `calendars` is used as is. */
   radicaleSeed?: SeedCalendar[];
   /** Busy sources to link (calendar names). */
   busy?: string[];
@@ -141,7 +141,8 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
   const emulator = await startEmulator({ seed, port: 0 });
   const proxy = options.proxy ? await startDavProxy(radicale.url, {}) : undefined;
   const davUrl = proxy?.url ?? radicale.url;
-  for (const name of calendars) await radicale.mkcalendar(WORLD_APPLE_ID, name, { displayName: name });
+  const seeded = new Set((options.radicaleSeed ?? []).map((c) => c.name));
+  for (const name of calendars) if (!seeded.has(name)) await radicale.mkcalendar(WORLD_APPLE_ID, name, { displayName: name });
 
   const env: NodeJS.ProcessEnv = {
     ICLOUD_SYNC_DATA_DIR: dataDir,

@@ -52,9 +52,10 @@ describe.skipIf(skipWithoutRadicale)('crash safety', () => {
     let kills = 0;
     let completed = 0;
     let rounds = 0;
-    /** How many pairs were recorded when each kill landed: the kills must be spread over the work. */
+    /** How much of the work was on the servers when each kill landed: kills must be spread over it. */
     const progressAtKill: number[] = [];
-    const deadline = Date.now() + 150_000;
+    // ~70 s alone; more when other suites share the two cores.
+    const deadline = Date.now() + 240_000;
     while (Date.now() < deadline && (kills < MIN_KILLS || completed === 0) && rounds < 200) {
       rounds += 1;
       const from = requestsSeen(world);
@@ -74,13 +75,13 @@ describe.skipIf(skipWithoutRadicale)('crash safety', () => {
         kills += 1;
         // The killed process cannot release its data-directory lock; it would go stale after 15 s.
         await rm(join(world.dataDir, 'data.lock'), { recursive: true, force: true });
-        progressAtKill.push((await world.services.status()).counts.pairs);
+        progressAtKill.push(mirrorsIn(world).size + world.platform.blocks().length);
       } else {
         expect(code, 'a sync that was not killed finishes cleanly').toBe(0);
         completed += 1;
       }
     }
-    expect(kills).toBeGreaterThanOrEqual(MIN_KILLS);
+    expect(kills, `kills within the time bound (${rounds} runs)`).toBeGreaterThanOrEqual(MIN_KILLS);
     const points = new Set(progressAtKill);
     expect(points.size, `distinct points of progress at the kills: ${progressAtKill.join(' ')}`).toBeGreaterThanOrEqual(20);
     expect(Math.max(...progressAtKill)).toBeGreaterThan(EVENTS_PER_SIDE);
@@ -101,6 +102,6 @@ describe.skipIf(skipWithoutRadicale)('crash safety', () => {
     expectNoDuplicates(world);
     expect(world.icloud.events('work')).toHaveLength(2 * EVENTS_PER_SIDE);
     expect(world.platform.appointments().every((a) => a.appointmentStatus === 'confirmed')).toBe(true);
-    console.info(`crash test: ${kills} kills, ${completed} completed runs, ${rounds} runs in all; pairs at each kill: ${progressAtKill.join(' ')}`);
-  }, 200_000);
+    console.info(`crash test: ${kills} kills, ${completed} completed runs, ${rounds} runs in all; work done at each kill: ${progressAtKill.join(' ')}`);
+  }, 300_000);
 });
