@@ -6,6 +6,8 @@ import { checkNotEmpty } from './guards';
 import type { IcloudChanges, IcloudObjectChange } from './plan-input';
 import type { IcloudPort } from './ports';
 
+const allTime = { start: new Date(Date.UTC(1900, 0, 1)), end: new Date(Date.UTC(2200, 0, 1)) };
+
 export interface FollowedCalendar {
   url: string;
   source: 'linked' | 'busy';
@@ -57,7 +59,9 @@ export async function gatherIcloud(
       const recurring = parsed.object.events.some((e) => e.recurrence);
       const change: IcloudObjectChange = {
         href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring,
-        occurrences: codec.expand(parsed.object, options.window),
+        // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
+        // instead of reading "moved out of the window" as a deletion; series expand in the window.
+        occurrences: codec.expand(parsed.object, recurring ? options.window : allTime),
       };
       changes.changed.push(change);
       objectUpdates.push([remote.href, { etag: remote.etag, calendarUrl: calendar.url, uid: parsed.object.events[0]?.uid, recurring }]);

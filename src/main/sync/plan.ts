@@ -13,7 +13,7 @@ import type { Operation } from './operations';
 import type { IcloudRef, PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
-import { blockingProblem, endedBefore, whollyInside } from './rules';
+import { blockingProblem, endedBefore, overlaps, startsAfter, whollyInside } from './rules';
 
 export function plan(input: PlanInput): Operation[] {
   const { pairs, settings, context } = input;
@@ -46,7 +46,7 @@ export function plan(input: PlanInput): Operation[] {
     // into the past. Only the first is a deletion ("left the window" never is).
     for (const p of pairsByHref.get(change.href) ?? []) {
       if (seen.has(p.key)) continue;
-      if (endedBefore(p, context.window)) {
+      if (endedBefore(p, context.window) || startsAfter(p, context.window)) {
         ops.push({ type: 'forget', rule: 'window', key: p.key, title: p.title, pair: p, reason: 'left the sync window' });
         forgotten.add(p.key);
       } else icloudGone.add(p.key);
@@ -78,7 +78,9 @@ export function plan(input: PlanInput): Operation[] {
   );
   const createdKeys = new Set<string>();
   for (const { occ, ref } of newEvents) {
-    if (createdKeys.has(occ.key)) continue;
+    // Single events are expanded whatever their date (so a pair follows its event out of the window);
+    // only those inside the window are new to sync.
+    if (createdKeys.has(occ.key) || !overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
     createdKeys.add(occ.key);
     const problem = blockingProblem(occ, settings);
     if (problem) {
@@ -101,6 +103,7 @@ export function plan(input: PlanInput): Operation[] {
   // 4. Our mirrors found in iCloud without a pair (first sync, lost state): adopt them (S1 without a duplicate).
   const mirrored = new Set<string>();
   for (const { occ, ref, platformId } of newMirrors) {
+    if (!overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
     const event = platformById.get(platformId);
     const key = appointmentKey(platformId);
     if (mirrored.has(platformId)) {

@@ -19,3 +19,13 @@ export function whollyInside(range: { start: string; end: string }, window: { st
 export function endedBefore(range: { end: string }, window: { start: Date }): boolean {
   return Date.parse(range.end) <= window.start.getTime();
 }
+
+/** Whether a pair lies wholly after the window (the window shrank): forget it, never read it as a deletion. */
+export function startsAfter(range: { start: string }, window: { end: Date }): boolean {
+  return Date.parse(range.start) >= window.end.getTime();
+}
+
+/** Whether an occurrence overlaps the window at all. */
+export function overlaps(range: { start: string; end: string }, window: { start: Date; end: Date }): boolean {
+  return Date.parse(range.start) < window.end.getTime() && Date.parse(range.end) > window.start.getTime();
+}
