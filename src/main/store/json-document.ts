@@ -25,7 +25,8 @@ export class JsonDocument<T> {
 
   constructor(private readonly spec: DocumentSpec<T>) {
     this.db = new Low<unknown>(
-      new DataFile<unknown>(spec.file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data, null, 1) }),
+      // Compact JSON: state.json is rewritten often during a sync and must stay small.
+      new DataFile<unknown>(spec.file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
       null,
     );
   }
