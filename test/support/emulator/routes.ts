@@ -147,6 +147,7 @@ function createAppointment({ body, location, state }: RouteRequest): RouteRespon
     startMs,
     endMs,
     address: str(body.address),
+    description: str(body.description),
   });
   return { status: 200, body: appointmentDto(event, location) };
 }
@@ -165,6 +166,7 @@ function updateAppointment(request: RouteRequest): RouteResponse {
     title: typeof body.title === 'string' ? body.title : undefined,
     appointmentStatus: str(body.appointmentStatus),
     address: typeof body.address === 'string' ? body.address : undefined,
+    description: typeof body.description === 'string' ? body.description : undefined,
     assignedUserId: str(body.assignedUserId),
     calendarId: str(body.calendarId),
   });

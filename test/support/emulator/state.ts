@@ -18,6 +18,8 @@ export interface StoredEvent {
   startMs: number;
   endMs: number;
   notes?: string;
+  /** The appointment's description (create/edit bodies send `description`). */
+  description?: string;
   address?: string;
   addedMs: number;
   updatedMs: number;
@@ -119,6 +121,7 @@ export class EmulatorState {
       assignedUserId: event.assignedUserId,
       users: event.users,
       notes: event.notes,
+      description: event.description,
       address: event.address,
       isRecurring: false,
       startTime: formatInZone(event.startMs, zone),
