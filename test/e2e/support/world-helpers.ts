@@ -1,24 +1,11 @@
 // Behind-the-app's-back edits for the browser tests: find the iCloud copy of an appointment, and
 // edit it as the Calendar app would.
 import { PLATFORM_ID_PROP } from '../../../src/main/icloud/codec';
+import { editIcs } from '../../support/ics-edits';
 import type { IcloudEvent, SyncWorld } from '../../support/sync-world';
 
 export function mirrorOf(world: SyncWorld, appointmentId: string, calendar = 'work'): IcloudEvent | undefined {
   return world.icloud.events(calendar).find((event) => event.xProps[PLATFORM_ID_PROP] === appointmentId && !event.recurrenceId);
-}
-
-/** Replace whole property lines inside the VEVENT (e.g. SUMMARY) and bump its stamps. */
-export function editIcs(ics: string, replace: Record<string, string>): string {
-  let inEvent = false;
-  return ics
-    .split(/\r?\n/)
-    .map((line) => {
-      if (line === 'BEGIN:VEVENT') inEvent = true;
-      if (line === 'END:VEVENT') inEvent = false;
-      const name = line.split(/[:;]/)[0];
-      return inEvent && name in replace ? replace[name] : line;
-    })
-    .join('\r\n');
 }
 
 /** Change an appointment's title on both sides since the last sync: the next sync holds a conflict. */

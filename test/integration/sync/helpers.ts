@@ -6,6 +6,8 @@ import { PLATFORM_ID_PROP } from '../../../src/main/icloud/codec';
 import { radicaleSkipReason } from '../../support/radicale';
 import { startSyncWorld, type IcloudEvent, type SyncWorld, type SyncWorldOptions } from '../../support/sync-world';
 
+export { editIcs, icsUtc } from '../../support/ics-edits';
+
 /** Radicale missing outside CI: skip with a notice (under CI=true the suite runs and fails). */
 export const skipWithoutRadicale = Boolean(radicaleSkipReason());
 
@@ -61,21 +63,3 @@ export function blocksTitled(world: SyncWorld, title: string) {
   return world.platform.blocks().filter((b) => b.title === title);
 }
 
-/** Replace lines of an ICS (e.g. SUMMARY, DTSTART) as the Calendar app would when editing. */
-export function editIcs(ics: string, replace: Record<string, string>): string {
-  let inEvent = false;
-  return ics
-    .split(/\r?\n/)
-    .map((line) => {
-      if (line === 'BEGIN:VEVENT') inEvent = true;
-      if (line === 'END:VEVENT') inEvent = false;
-      const name = line.split(/[:;]/)[0];
-      return inEvent && name in replace ? replace[name] : line;
-    })
-    .join('\r\n');
-}
-
-/** ICS date-time in UTC basic format from an ISO instant. */
-export function icsUtc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
