@@ -5,13 +5,15 @@
 // plan: the pure planner on 10,000 known pairs (5,000 appointments, 5,000 blocked slots) where 1 %
 //   changed (50 appointments on the platform, 50 events in iCloud), median of 15 runs.
 // initial-sync: a first sync through the services against Radicale (2,000 iCloud-style events with a
-//   VTIMEZONE, seeded into its storage) and the emulator (rate limit raised); store = size of
-//   state.json as a share of the events' ICS bytes.
+//   VTIMEZONE, seeded into its storage) and the emulator (rate limit raised); store = the time spent
+//   writing the store (state.json, history.json) as a share of the sync's time. The size of
+//   state.json against the events' ICS bytes is printed on a line of its own before the three.
 // heap: the real cycle over in-memory sides syncing 5,000 appointments and 5,000 iCloud events, then
 //   heapUsed after a GC (run with --expose-gc).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IcsCodec } from '../src/main/icloud';
+import { JsonDocument } from '../src/main/store/json-document';
 import type { CalendarEvent } from '../src/main/platform/schemas';
 import { appointmentContentFromPlatform, blockContentFromIcloud, hashContent } from '../src/main/sync/content';
 import type { PairRecord } from '../src/main/sync/pair';
@@ -110,19 +112,30 @@ async function benchPlan(): Promise<number> {
   return median(times);
 }
 
-async function benchInitialSync(): Promise<{ seconds: number; pct: number }> {
+async function benchInitialSync(): Promise<{ seconds: number; pct: number; sizePct: number }> {
   const events: Record<string, string> = {};
   const base = Date.now() + 24 * HOUR;
   for (let i = 0; i < 2000; i++) events[`${i.toString(16).padStart(8, '0')}-5E1C-4C8E-9B1F-2D2A6C9F0A11.ics`] = appleEvent(`${i.toString(16).padStart(8, '0')}-5E1C-4C8E-9B1F-2D2A6C9F0A11`, `Meeting ${i}`, base + Math.floor(i / 25) * 24 * HOUR + (i % 25) * 0.5 * HOUR);
   const icsBytes = Object.values(events).reduce((sum, ics) => sum + Buffer.byteLength(ics), 0);
   const world = await startSyncWorld({ radicaleSeed: [{ user: 'alice@example.com', name: 'work', displayName: 'Work', events }] });
   try {
+    // Time every write of a store document (atomic write of state.json / history.json).
+    const write = JsonDocument.prototype.write;
+    let storeMs = 0;
+    JsonDocument.prototype.write = async function timed(this: JsonDocument<unknown>, value: unknown) {
+      const begun = performance.now();
+      try {
+        return await write.call(this, value);
+      } finally {
+        storeMs += performance.now() - begun;
+      }
+    };
     const started = performance.now();
-    const report = await world.sync();
-    const seconds = (performance.now() - started) / 1000;
+    const report = await world.sync().finally(() => (JsonDocument.prototype.write = write));
+    const elapsedMs = performance.now() - started;
     if (report.outcome !== 'ok' || report.counts.platform.created !== 2000) throw new Error(`initial sync: ${report.outcome}, ${report.counts.platform.created} created`);
     const store = statSync(join(world.dataDir, 'state.json')).size;
-    return { seconds, pct: (store / icsBytes) * 100 };
+    return { seconds: elapsedMs / 1000, pct: (storeMs / elapsedMs) * 100, sizePct: (store / icsBytes) * 100 };
   } finally {
     await world.stop();
   }
@@ -152,9 +165,10 @@ async function benchHeap(): Promise<number> {
 // BENCH_ONLY=plan|initial|heap runs one part (the others print 0).
 const only = process.env.BENCH_ONLY;
 const planMs = only && only !== 'plan' ? 0 : await benchPlan();
-const initial = only && only !== 'initial' ? { seconds: 0, pct: 0 } : await benchInitialSync();
+const initial = only && only !== 'initial' ? { seconds: 0, pct: 0, sizePct: 0 } : await benchInitialSync();
 const heapMb = only && only !== 'heap' ? 0 : await benchHeap();
 clearTimeout(deadline);
+console.log(`state-size: state.json is ${initial.sizePct.toFixed(1)}% of the 2000 events' ICS bytes`);
 console.log(`plan: ${planMs.toFixed(1)} ms for 10000 pairs, 1% changed`);
 console.log(`initial-sync: ${initial.seconds.toFixed(1)} s for 2000 iCloud events, store ${initial.pct.toFixed(1)}% of it`);
 console.log(`heap: ${heapMb.toFixed(0)} MB after syncing 10000 pairs`);
