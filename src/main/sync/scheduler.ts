@@ -82,8 +82,10 @@ export class Scheduler {
   async trigger(trigger: Trigger): Promise<RunReport | undefined> {
     if (this.stopped) return undefined;
     const state = await this.deps.store.read();
-    if (state.scheduler.paused || state.scheduler.stoppedForCredentials) return undefined;
-    if (!state.accounts.icloud || !state.accounts.platform || !state.links.icloudCalendar) {
+    if (state.scheduler.paused) return undefined;
+    // Waiting for the user to reconnect (or to finish onboarding): no cycle, but keep looking, so
+    // syncing starts again by itself once they have.
+    if (state.scheduler.stoppedForCredentials || !state.accounts.icloud || !state.accounts.platform || !state.links.icloudCalendar) {
       await this.planNext(0, undefined);
       return undefined;
     }

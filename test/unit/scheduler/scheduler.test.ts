@@ -87,6 +87,21 @@ describe('Scheduler', () => {
     expect(runs).toEqual([]);
   });
 
+  it('starts syncing again by itself once the user has reconnected', async () => {
+    await store.update((s) => void (s.scheduler.stoppedForCredentials = 'platform'));
+    const timers = new ManualTimers();
+    const runs: string[] = [];
+    const scheduler = new Scheduler({ store, timers, random: () => 0.5, now: () => new Date(), run: async (t) => (runs.push(t), report()) });
+    await scheduler.start();
+    await scheduler.trigger('schedule');
+    expect(runs).toEqual([]);
+    expect(timers.live()).toHaveLength(1);
+    await store.update((s) => void (s.scheduler.stoppedForCredentials = undefined)); // what connect does
+    timers.live()[0].callback();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toEqual(['schedule']);
+  });
+
   it('runs on wake and on network return', async () => {
     const listeners: (() => void)[] = [];
     const runs: string[] = [];
