@@ -15,6 +15,13 @@ class ManualTimers implements Timers {
   live() {
     return this.pending.filter((t) => !t.cancelled);
   }
+  /** Fire the newest live timer, as the clock would; a fired timer is spent. */
+  async fireNext() {
+    const timer = this.live().at(-1)!;
+    timer.cancelled = true;
+    timer.callback();
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 const report = (outcome: RunReport['outcome'] = 'ok'): RunReport => ({
@@ -93,12 +100,11 @@ describe('Scheduler', () => {
     const runs: string[] = [];
     const scheduler = new Scheduler({ store, timers, random: () => 0.5, now: () => new Date(), run: async (t) => (runs.push(t), report()) });
     await scheduler.start();
-    await scheduler.trigger('schedule');
+    await timers.fireNext();
     expect(runs).toEqual([]);
     expect(timers.live()).toHaveLength(1);
     await store.update((s) => void (s.scheduler.stoppedForCredentials = undefined)); // what connect does
-    timers.live()[0].callback();
-    await new Promise((r) => setTimeout(r, 50));
+    await timers.fireNext();
     expect(runs).toEqual(['schedule']);
   });
 
