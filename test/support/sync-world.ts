@@ -223,15 +223,16 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
         title: input.title, startTime: input.start, endTime: input.end,
         ...(input.notes ? { description: input.notes } : {}), ...(input.address ? { address: input.address } : {}),
       });
-      // The emulator keeps neither `description` nor secondary owners from a booking: set them as the
-      // platform's own UI would.
-      if (input.notes || input.users) return emulator.state.update(booked.id, { notes: input.notes, users: input.users });
+      // The emulator keeps no secondary owners from a booking: set them as the platform's own UI would.
+      if (input.notes || input.users) return emulator.state.update(booked.id, { notes: input.notes, description: input.notes, users: input.users });
       return booked;
     },
     block: (input) => api('POST', '/calendars/events/block-slots', { assignedUserId: userId, title: input.title, startTime: input.start, endTime: input.end }),
     update: (id, patch) => {
       const { start, end, ...rest } = patch;
-      return emulator.state.update(id, { ...rest, ...(start ? { startMs: Date.parse(start) } : {}), ...(end ? { endMs: Date.parse(end) } : {}) });
+      // An appointment's notes are its description (what create/edit bodies send): keep both in step.
+      const notes = rest.notes !== undefined ? { description: rest.notes } : {};
+      return emulator.state.update(id, { ...rest, ...notes, ...(start ? { startMs: Date.parse(start) } : {}), ...(end ? { endMs: Date.parse(end) } : {}) });
     },
     cancel: (id) => emulator.state.update(id, { appointmentStatus: 'cancelled' }),
     remove: (id) => void emulator.state.remove(id),
