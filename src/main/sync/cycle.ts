@@ -63,6 +63,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty);
       const failed = await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       gathered.commit(state, hrefsToRetry(failed));
+      // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
+      report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;
       await settleCursors(icloud, state, calendarsWrittenTo(ops));
       state.windowDay = judgedWith;
       state.scheduler.consecutiveFailures = 0;

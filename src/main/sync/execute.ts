@@ -95,7 +95,7 @@ async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
   const { state } = deps.tx;
   const { report } = deps;
   const note = (side: 'icloud' | 'platform', opName: Parameters<ReportBuilder['item']>[0]['op']) =>
-    report.item({ op: opName, side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}) });
+    report.item({ op: opName, side, pair: op.key, title: titleAfter(op), ...(op.reason ? { reason: op.reason } : {}) });
   switch (op.type) {
     case 'icloud.create': {
       const uuid = mirrorUuid(op.appointment.id);
@@ -209,6 +209,13 @@ async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
       report.item({ op: 'skip', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}), ...(op.error ? { error: op.error } : {}) });
       return;
   }
+}
+
+/** The event's title as the user knows it after the operation (an edit may have renamed it). */
+function titleAfter(op: Operation): string {
+  if (op.type === 'icloud.update' || op.type === 'platform.updateAppointment') return op.content.title;
+  if (op.type === 'platform.updateBlock' && op.occurrence) return op.occurrence.title;
+  return op.title;
 }
 
 function mirrorIcs(deps: ExecuteDeps, platformId: string, content: Content): string {

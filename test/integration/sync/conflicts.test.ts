@@ -40,6 +40,9 @@ describe.skipIf(skipWithoutRadicale)('S17 conflicts', () => {
       const again = await world.sync();
       expect(totalWrites(again)).toBe(0);
       expect((await world.services.conflicts())).toHaveLength(1);
+      // …and every cycle that leaves it open says so.
+      expect(again.outcome).toBe('partial');
+      expect(again.counts.conflicts).toBe(1);
 
       const resolved = await world.cli(['resolve', conflict.id, '--keep', 'icloud']);
       expect(resolved.code).toBe(0);

@@ -73,7 +73,8 @@ describe.skipIf(skipWithoutRadicale)('sync rules S1–S7 (platform appointments)
       world.platform.update(event.id, { title: 'Consult (moved)', notes: 'bring forms and ID', address: 'Room 2', start: hoursFromNow(13, 3), end: hoursFromNow(14, 3), appointmentStatus: 'showed' });
       const report = await world.sync();
       expect(report.counts.icloud.updated).toBe(1);
-      expect(report.items.find((i) => i.pair === `appt:${event.id}`)).toMatchObject({ op: 'update', side: 'icloud' });
+      // Named by its title after the change, as the user now knows it.
+      expect(report.items.find((i) => i.pair === `appt:${event.id}`)).toMatchObject({ op: 'update', side: 'icloud', title: 'Consult (moved)' });
       const after = mirrorOf(world, event.id)!;
       expect(after.file).toBe(before.file);
       expect(after).toMatchObject({ title: 'Consult (moved)', notes: 'bring forms and ID', location: 'Room 2' });
