@@ -56,7 +56,10 @@ export class AccountsService {
       state.accounts.platform = {
         locationId: input.locationId, userId: me.id, userName: me.name, apiUrl, timezone: previous?.timezone ?? this.deps.localZone, connectedAt: this.deps.now().toISOString(),
       };
-      if (previous && (previous.locationId !== input.locationId || previous.userId !== me.id)) rebaseline(state, 'platform');
+      if (previous && (previous.locationId !== input.locationId || previous.userId !== me.id)) {
+        rebaseline(state, 'platform');
+        state.links.platformCalendars = null; // another location's calendars: choose again
+      }
       state.scheduler.stoppedForCredentials = state.scheduler.stoppedForCredentials === 'platform' ? undefined : state.scheduler.stoppedForCredentials;
     });
     return { status: 'connected', userName: me.name };

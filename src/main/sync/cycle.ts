@@ -101,10 +101,15 @@ function planContext(state: State, now: Date): PlanContext {
   if (!icloud) throw new SyncError('item', 'iCloud is not connected. Connect it first (icloud-sync connect icloud).');
   if (!platform) throw new SyncError('item', 'The platform is not connected. Connect it first (icloud-sync connect platform).');
   if (!state.links.icloudCalendar) throw new SyncError('item', 'No iCloud calendar is linked yet. Choose one first (icloud-sync link --icloud URL).');
+  // After the platform was reconnected the calendars must be chosen again: syncing none silently would
+  // look like every appointment had stopped.
+  if (!state.links.platformCalendars) {
+    throw new SyncError('item', 'Choose the platform calendars to sync again (icloud-sync link --icloud URL [--platform-calendar ID]…).');
+  }
   return {
     userId: platform.userId,
     linkedCalendarUrl: state.links.icloudCalendar,
-    platformCalendarIds: state.links.platformCalendars ?? [],
+    platformCalendarIds: state.links.platformCalendars,
     zone: platform.timezone ?? 'UTC',
     window: syncWindow(now, state.settings),
   };

@@ -104,9 +104,11 @@ async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
       try {
         written = await deps.icloud.createEvent(op.calendarUrl, uuid, ics);
       } catch (error) {
-        // Already there: a create that completed before a crash. Adopt it; the next cycle updates it.
+        // Already there (a create that completed before a crash, or a copy whose pair was forgotten):
+        // the file is our own deterministic mirror, so write this content over it rather than
+        // recording content it does not hold.
         if (!(error instanceof IcloudConflictError) || !error.current) throw error;
-        written = error.current;
+        written = await deps.icloud.updateEvent(error.current.href, ics, error.current.etag);
       }
       setPair(state, {
         key: op.key, owner: 'platform', status: 'synced', title: op.content.title, start: op.content.start, end: op.content.end,

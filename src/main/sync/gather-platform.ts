@@ -2,6 +2,7 @@
 // then looks up, one by one, paired appointments that are missing from it: a 404 is "gone", an
 // appointment that only moved out of the window is not.
 import { SyncError } from '../errors';
+import { isAppointment } from '../platform/client';
 import type { State } from '../store/state-schema';
 import { checkNotEmpty } from './guards';
 import type { PlatformWindow } from './plan-input';
@@ -20,7 +21,11 @@ export async function gatherPlatform(
   const events = [...new Map([...appointments, ...blocks].map((e) => [e.id, e])).values()];
   const pairs = Object.values(state.pairs).filter((p) => p.platformId && p.status !== 'detached');
   if (!options.allowEmpty) {
-    checkNotEmpty('The platform', 'the sync window', events.length, pairs.filter((p) => whollyInside(p, options.window)).length);
+    // Each listing on its own: one endpoint answering [] while the other works is still an outage.
+    const expected = (kind: 'appointment' | 'block') => pairs.filter((p) => p.platformKind === kind && whollyInside(p, options.window)).length;
+    checkNotEmpty('The platform', 'the sync window (appointments)', appointments.length, expected('appointment'));
+    const blocksListed = events.filter((e) => !isAppointment(e)).length;
+    checkNotEmpty('The platform', 'the sync window (blocked slots)', blocksListed, expected('block'));
   }
   const listed = new Set(events.map((e) => e.id));
   const lookups: PlatformWindow['lookups'] = {};
@@ -30,7 +35,9 @@ export async function gatherPlatform(
       lookups[pair.platformId!] = await platform.getEvent(pair.platformId!);
     } catch (error) {
       if (error instanceof SyncError && error.kind === 'gone') lookups[pair.platformId!] = null;
-      else throw error;
+      // One appointment the platform will not show us (400/422, a malformed answer) must not stop
+      // every cycle: its side stays unknown this time. Outages and credentials still stop the cycle.
+      else if (!(error instanceof SyncError && (error.kind === 'item' || error.kind === 'internal'))) throw error;
     }
   }
   return { events, lookups };

@@ -36,9 +36,20 @@ export function decidePair(
   if (pair.status === 'detached') {
     // The owner went away while the user had not decided yet: the question is moot.
     const ownerGone = pair.owner === 'platform' ? platform.state === 'gone' : icloudGone;
-    return ownerGone ? [{ ...base, type: 'forget', rule: 'window', pair, reason: 'the original was deleted' }] : [];
+    if (ownerGone) return [{ ...base, type: 'forget', rule: 'window', pair, reason: 'the original was deleted' }];
+    // The blocked slot is listed again (it was missing from one listing, or the user recreated it
+    // at the same place): the pair is whole again.
+    if (pair.detached?.kind === 'platform-mirror-deleted' && platform.state === 'present') {
+      return [{ ...base, type: 'record', rule: 'S12', pair: { ...pair, status: 'synced', detached: undefined }, reason: 'the blocked slot is back' }];
+    }
+    return [];
   }
-  if (pair.status === 'conflict' && settings.conflictPolicy === 'ask') return [];
+  if (pair.status === 'conflict' && settings.conflictPolicy === 'ask') {
+    // Held for the user. A deletion on either side settles it the usual way (S4/S6/S11/S12); a new
+    // iCloud edit refreshes the held versions below (the conflict is re-stated with the newest one).
+    if (icloudGone || platform.state === 'gone') pair = { ...pair, status: 'synced', conflict: undefined };
+    else if (!icloud) return [];
+  }
   return pair.owner === 'platform'
     ? decideAppointment(pair, icloud, icloudGone, platform, settings)
     : decideBlock(pair, icloud, icloudGone, platform, settings, context);

@@ -29,7 +29,6 @@ export function plan(input: PlanInput): Operation[] {
   const newEvents: IcloudSide[] = [];
   const newMirrors: (IcloudSide & { platformId: string })[] = [];
   const forgotten = new Set<string>();
-  for (const href of input.icloud.deleted) for (const p of pairsByHref.get(href) ?? []) icloudGone.add(p.key);
   for (const change of input.icloud.changed) {
     const seen = new Set<string>();
     for (const occ of change.occurrences) {
@@ -51,6 +50,11 @@ export function plan(input: PlanInput): Operation[] {
         forgotten.add(p.key);
       } else icloudGone.add(p.key);
     }
+  }
+  // Gone from their href — unless seen elsewhere this cycle (moved to another followed calendar:
+  // the same UID, a new href), which is an edit of where it lives, not a deletion.
+  for (const href of input.icloud.deleted) {
+    for (const p of pairsByHref.get(href) ?? []) if (!icloudNow.has(p.key)) icloudGone.add(p.key);
   }
   for (const failure of input.icloud.failures) {
     ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event', error: failure.error });
@@ -95,9 +99,21 @@ export function plan(input: PlanInput): Operation[] {
       const pair = newPair(occ.key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now);
       const why = input.intents[occ.key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
       ops.push({ type: 'adopt', rule: 'adopt', key: occ.key, title: occ.title, pair, reason: why });
-    } else {
-      ops.push({ type: 'platform.createBlock', rule: 'S8', key: occ.key, title: occ.title, occurrence: occ, ref, content });
+      continue;
     }
+    // A create whose answer was lost (crash, timeout) may have made the slot with what the event
+    // was then: find it by the intent written before the request, adopt it and bring it up to date.
+    const intent = input.intents[occ.key];
+    const intentHash = intent ? hashContent({ title: intent.title, start: intent.start, end: intent.end, allDay: false }) : undefined;
+    const created = intentHash ? unpairedBlocks.get(intentHash)?.find((b) => !usedPlatformIds.has(b.id)) : undefined;
+    if (created && intentHash) {
+      usedPlatformIds.add(created.id);
+      const pair = newPair(occ.key, 'icloud', 'block', occ.title, intent!, ref, created.id, intentHash, intentHash, input.now);
+      ops.push({ type: 'adopt', rule: 'adopt', key: occ.key, title: occ.title, pair, reason: 'a blocked slot created before an interruption was found' });
+      ops.push({ type: 'platform.updateBlock', rule: 'S9', key: occ.key, title: occ.title, pair, content, occurrence: occ, ref });
+      continue;
+    }
+    ops.push({ type: 'platform.createBlock', rule: 'S8', key: occ.key, title: occ.title, occurrence: occ, ref, content });
   }
 
   // 4. Our mirrors found in iCloud without a pair (first sync, lost state): adopt them (S1 without a duplicate).

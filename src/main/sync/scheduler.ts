@@ -56,7 +56,7 @@ export class Scheduler {
   async start(monitor?: SystemMonitor): Promise<void> {
     this.stopped = false;
     if (monitor) {
-      this.unsubscribers.push(monitor.onWake(() => void this.trigger('wake')), monitor.onNetworkBack(() => void this.trigger('wake')));
+      this.unsubscribers.push(monitor.onWake(() => void this.trigger('wake').catch(() => undefined)), monitor.onNetworkBack(() => void this.trigger('wake').catch(() => undefined)));
     }
     await this.planNext(0, undefined);
   }
@@ -107,7 +107,8 @@ export class Scheduler {
     if (state.scheduler.paused) return;
     const delay = nextDelayMs(state.settings.interval, failures, retryAfterMs, this.random);
     const nextRunAt = new Date(this.deps.now().getTime() + delay).toISOString();
-    await this.deps.store.update((draft) => void (draft.scheduler.nextRunAt = nextRunAt));
-    this.cancelTimer = this.timers.set(() => void this.trigger('schedule'), delay);
+    // The timer first: a busy data directory (the CLI mid-sync) must never end the schedule.
+    this.cancelTimer = this.timers.set(() => void this.trigger('schedule').catch(() => undefined), delay);
+    await this.deps.store.update((draft) => void (draft.scheduler.nextRunAt = nextRunAt)).catch(() => undefined);
   }
 }

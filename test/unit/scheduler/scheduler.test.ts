@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
 import { Scheduler, maxBackoffMs, nextDelayMs, type Timers } from '../../../src/main/sync/scheduler';
 import { StateStore } from '../../../src/main/store/state-store';
+import { DataDirBusyError } from '../../../src/main/store/data-dir-lock';
 import { makeTempDir } from '../../support/temp-dir';
 
 /** Timers the test fires by hand. */
@@ -134,5 +135,26 @@ describe('Scheduler', () => {
     await scheduler.start();
     await scheduler.trigger('schedule');
     expect(timers.live().at(-1)!.ms).toBe(30 * 60_000);
+  });
+
+  it('keeps its schedule when the data directory is busy (the CLI is syncing)', async () => {
+    const timers = new ManualTimers();
+    const update = store.update.bind(store);
+    let busy = true;
+    store.update = async (change) => {
+      if (busy) throw new DataDirBusyError(dir);
+      return update(change);
+    };
+    const scheduler = new Scheduler({
+      store, timers, random: () => 0.5, now: () => new Date(),
+      run: async () => {
+        throw new DataDirBusyError(dir);
+      },
+    });
+    await scheduler.start();
+    expect(timers.live()).toHaveLength(1);
+    await timers.fireNext();
+    expect(timers.live()).toHaveLength(1);
+    busy = false;
   });
 });
