@@ -20,7 +20,9 @@ export function plan(input: PlanInput): Operation[] {
   const ops: Operation[] = [];
   const pairList = Object.values(pairs);
   const pairByPlatformId = new Map(pairList.filter((p) => p.platformId).map((p) => [p.platformId!, p]));
-  const pairsByHref = groupBy(pairList.filter((p) => p.icloud), (p) => p.icloud!.href);
+  // Only the hrefs iCloud reported on this cycle are looked up by href (a handful, not every pair).
+  const reported = new Set([...input.icloud.deleted, ...input.icloud.changed.map((change) => change.href)]);
+  const pairsByHref = groupBy(pairList.filter((p) => p.icloud && reported.has(p.icloud.href)), (p) => p.icloud!.href);
   const platformById = new Map(input.platform.events.map((e) => [e.id, e]));
 
   // 1. What iCloud says about each pair, and which iCloud events are new to us.
@@ -70,7 +72,8 @@ export function plan(input: PlanInput): Operation[] {
       ops.push({ type: 'forget', rule: 'window', key: pair.key, title: pair.title, pair, reason: 'left the sync window' });
       continue;
     }
-    ops.push(...decidePair(pair, icloud, gone, platform, settings, context));
+    const decided = decidePair(pair, icloud, gone, platform, settings, context);
+    if (decided.length) ops.push(...decided);
   }
 
   // 3. New iCloud events become blocked slots (S8), or are adopted when their slot already exists.
