@@ -73,11 +73,7 @@ export function createServices(config: ServicesConfig) {
 
   const shell: ShellServices = {
     status,
-    syncNow: async () => {
-      const { report, coalesced } = sync.run('manual');
-      report.catch(() => undefined);
-      return { started: !coalesced, coalesced };
-    },
+    syncNow: async () => sync.syncNow(),
     pause: controls.pause,
     resume: controls.resume,
     onStatusChanged(listener) {

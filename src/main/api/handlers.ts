@@ -43,11 +43,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       await services.accounts.disconnect(side);
       return { ok: true };
     },
-    'sync.now': async () => {
-      const { report, coalesced } = services.sync.run('manual');
-      report.catch(() => undefined); // the outcome reaches the window through status and history
-      return { started: !coalesced, coalesced };
-    },
+    'sync.now': async () => services.sync.syncNow(),
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };

@@ -96,7 +96,8 @@ function calendarsWrittenTo(ops: Operation[]): Set<string> {
   return urls;
 }
 
-function planContext(state: State, now: Date): PlanContext {
+/** What the planner and executor need to know of the accounts and links; throws when not set up. */
+export function planContext(state: State, now: Date): PlanContext {
   const { icloud, platform } = state.accounts;
   if (!icloud) throw new SyncError('item', 'iCloud is not connected. Connect it first (icloud-sync connect icloud).');
   if (!platform) throw new SyncError('item', 'The platform is not connected. Connect it first (icloud-sync connect platform).');

@@ -2,17 +2,16 @@
 import type { RunReport } from '../../shared/run-report';
 import type { StatusView } from '../../shared/status';
 import type { State } from '../store/state-schema';
+import { AUTH_REJECTED_MESSAGE } from '../icloud/credentials';
+import { AUTH_MESSAGE } from '../platform/platform-errors';
 
 export interface LiveStatus {
   running: boolean;
   progress?: { done: number; total: number };
 }
 
-const credentialMessages = {
-  icloud:
-    'Your iCloud app-specific password was rejected. Apple revokes app-specific passwords when the Apple ID password changes. Make a new one at account.apple.com and reconnect.',
-  platform: 'The platform rejected the token. It may have been rotated or lost a scope. Reconnect with a new Private Integration Token.',
-} as const;
+/** The same words the failing request used (one message per side, defined where it is detected). */
+const credentialMessages = { icloud: AUTH_REJECTED_MESSAGE, platform: AUTH_MESSAGE } as const;
 
 export function buildStatus(state: State, lastRun: RunReport | undefined, live: LiveStatus, notices: string[]): StatusView {
   const { icloud, platform } = state.accounts;

@@ -9,12 +9,11 @@ import type { RequestCounter } from '../request-counter';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
-import { runCycle } from './cycle';
+import { planContext, runCycle } from './cycle';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
-import { syncWindow } from './sync-window';
 import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
 
 export interface SyncServiceDeps {
@@ -46,6 +45,13 @@ export class SyncService {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** "Sync now" from the tray or the window: start or join a cycle; its outcome arrives through status. */
+  syncNow(): { started: boolean; coalesced: boolean } {
+    const { report, coalesced } = this.run('manual');
+    report.catch(() => undefined);
+    return { started: !coalesced, coalesced };
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
@@ -103,11 +109,7 @@ export class SyncService {
     await this.deps.store.transaction(async (tx) => {
       const sides = await this.deps.sides(tx.state);
       const ops = await build(tx.state, sides.platform, report);
-      const { platform } = tx.state.accounts;
-      const context = {
-        userId: platform?.userId ?? '', linkedCalendarUrl: tx.state.links.icloudCalendar ?? '', platformCalendarIds: tx.state.links.platformCalendars ?? [],
-        zone: platform?.timezone ?? 'UTC', window: syncWindow(this.deps.now(), tx.state.settings),
-      };
+      const context = planContext(tx.state, this.deps.now());
       await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
       await tx.save();
     });
