@@ -1,4 +1,4 @@
-// Loads the official OpenAPI descriptions read-only from ../shared/reference/highlevel-api and
+// Loads the official OpenAPI descriptions (vendored in test/fixtures/highlevel-api, CC0) and
 // patches their known defects in memory (never on disk). Each patch says why.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 type Json = Record<string, unknown>;
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** shared/ sits beside the checkout (../shared from the repo root), as in CI. */
-export const SPEC_DIR = resolve(here, '../../../shared/reference/highlevel-api');
+/** A vendored copy of the official description: the repo stands on its own (see its README). */
+export const SPEC_DIR = resolve(here, '../fixtures/highlevel-api');
 
 const readJson = (name: string): Json => JSON.parse(readFileSync(resolve(SPEC_DIR, name), 'utf8')) as Json;
 
