@@ -17,6 +17,7 @@ import { SyncService } from './sync/sync-service';
 import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
+import { runDoctor } from './doctor/run-doctor';
 import type { ShellServices } from './shell/shell-services';
 import { Scheduler, type SystemMonitor } from './sync/scheduler';
 
@@ -35,7 +36,8 @@ export function createServices(config: ServicesConfig) {
   const now = config.now ?? (() => new Date());
   const state = new StateStore(config.dataDir, config.lock);
   const history = new HistoryStore(config.dataDir);
-  const secrets = new EnvOverrideSecretStore(config.keychain ?? new KeychainSecretStore(), env);
+  const keychain = config.keychain ?? new KeychainSecretStore();
+  const secrets = new EnvOverrideSecretStore(keychain, env);
   const settings = new SettingsService(state);
   const limiter = new RateLimiter();
   const counter = new RequestCounter();
@@ -95,6 +97,7 @@ export function createServices(config: ServicesConfig) {
 
   const services = {
     config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
+    doctor: () => runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone }),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
   };
