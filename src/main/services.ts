@@ -18,6 +18,7 @@ import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
 import { runDoctor } from './doctor/run-doctor';
+import { saveDiagnostics, type SaveDiagnosticsOptions } from './diagnostics/save-diagnostics';
 import type { ShellServices } from './shell/shell-services';
 import { Scheduler, type SystemMonitor } from './sync/scheduler';
 
@@ -54,6 +55,8 @@ export function createServices(config: ServicesConfig) {
     const [lastRun] = await history.list(1);
     return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
   }
+
+  const doctor = () => runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone });
 
   const scheduler = new Scheduler({ store: state, now, run: (trigger) => sync.run(trigger).report });
   const statusListeners = new Set<(status: StatusView) => void>();
@@ -97,7 +100,8 @@ export function createServices(config: ServicesConfig) {
 
   const services = {
     config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
-    doctor: () => runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone }),
+    doctor,
+    diagnostics: (options: SaveDiagnosticsOptions) => saveDiagnostics({ state, history, doctor, env, now }, options),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
   };

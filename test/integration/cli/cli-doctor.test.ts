@@ -171,3 +171,25 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
     expect(check('keychain')!.status).toBe('pass');
   });
 });
+
+describe.skipIf(!available)('icloud-sync diagnostics', () => {
+  it('needs --out (exit 2); writes one private JSON file with the doctor in it', async () => {
+    const { dir, cleanup } = await makeTempDir();
+    try {
+      const missing = await runCliProcess(['--data-dir', dir, 'diagnostics']);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/--out FILE/);
+      const out = path.join(dir, 'support.json');
+      const run = await runCliProcess(['--data-dir', dir, '--json', 'diagnostics', '--out', out]);
+      expect(run.code).toBe(0);
+      expect(run.json()).toEqual({ path: out, runs: 0, includeTitles: false });
+      const doc = JSON.parse(await fs.readFile(out, 'utf8')) as { format: string; doctor: { checks: Check[] }; versions: { app: string } };
+      expect(doc.format).toBe('icloud-sync-diagnostics');
+      expect(doc.versions.app).toMatch(/^\d+\.\d+\.\d+/);
+      expect(doc.doctor.checks.find((c) => c.name === 'iCloud discovery')).toMatchObject({ status: 'fail', message: 'iCloud is not connected.' });
+      expect((await fs.stat(out)).mode & 0o077).toBe(0);
+    } finally {
+      await cleanup();
+    }
+  });
+});
