@@ -8,6 +8,7 @@ import { RequestCounter } from './request-counter';
 import { EnvOverrideSecretStore } from './secrets/env-secret-store';
 import { KeychainSecretStore } from './secrets/keychain-store';
 import type { SecretStore } from './secrets/secret-store';
+import path from 'node:path';
 import type { LockOptions } from './store/data-dir-lock';
 import { HistoryStore } from './store/history-store';
 import { SettingsService } from './store/settings-service';
@@ -30,6 +31,11 @@ export interface ServicesConfig {
   fetch?: typeof fetch;
   now?: () => Date;
   lock?: LockOptions;
+  /**
+   * Where the window's "Save Diagnostics…" writes until the shell hands in its save dialog
+   * (harness, tests). Default: the file name in the data directory.
+   */
+  chooseDiagnosticsFile?: (suggestedName: string) => Promise<string | undefined>;
 }
 
 export function createServices(config: ServicesConfig) {
@@ -56,6 +62,7 @@ export function createServices(config: ServicesConfig) {
     return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
   }
 
+  let chooseDiagnosticsFile = config.chooseDiagnosticsFile ?? (async (name: string) => path.join(config.dataDir, name));
   const doctor = () => runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone });
 
   const scheduler = new Scheduler({ store: state, now, run: (trigger) => sync.run(trigger).report });
@@ -92,6 +99,9 @@ export function createServices(config: ServicesConfig) {
       return saved;
     },
     start: (monitor?: SystemMonitor) => scheduler.start(monitor),
+    setDiagnosticsFileChooser: (choose) => {
+      chooseDiagnosticsFile = choose;
+    },
     stop: async () => {
       scheduler.stop();
       await sync.idle();
@@ -102,6 +112,7 @@ export function createServices(config: ServicesConfig) {
     config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
     doctor,
     diagnostics: (options: SaveDiagnosticsOptions) => saveDiagnostics({ state, history, doctor, env, now }, options),
+    chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
   };
