@@ -1,5 +1,6 @@
 // cli.md's `doctor` against a real CalDAV server (Radicale), the platform emulator and, for the
 // keychain lines, a real or deliberately unreachable Secret Service — one case per "Done when".
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -188,6 +189,29 @@ describe.skipIf(!available)('icloud-sync diagnostics', () => {
       expect(doc.versions.app).toMatch(/^\d+\.\d+\.\d+/);
       expect(doc.doctor.checks.find((c) => c.name === 'iCloud discovery')).toMatchObject({ status: 'fail', message: 'iCloud is not connected.' });
       expect((await fs.stat(out)).mode & 0o077).toBe(0);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+const keyringAvailable = requireBinaries('CLI doctor (Secret Service)', 'dbus-run-session', 'gnome-keyring-daemon');
+
+describe.skipIf(!keyringAvailable)('icloud-sync doctor with a real Secret Service', () => {
+  it('writes, reads and removes a probe item: the keychain line passes', async () => {
+    const { dir, cleanup } = await makeTempDir('icloud-sync-doctor-keyring-');
+    try {
+      // A throwaway keyring in a private D-Bus session (as keychain.test.ts), the CLI inside it.
+      const cliMain = path.resolve(import.meta.dirname, '../../../src/main/cli/main.ts');
+      const script = `printf test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${process.execPath}" --import tsx "${cliMain}" --data-dir "${dir}/data" --json doctor`;
+      const stdout = await new Promise<string>((resolve) => {
+        execFile('dbus-run-session', ['--', 'sh', '-c', script], {
+          timeout: 60_000,
+          env: { ...process.env, XDG_DATA_HOME: dir, XDG_RUNTIME_DIR: dir, ICLOUD_SYNC_APP_PASSWORD: '', ICLOUD_SYNC_PLATFORM_TOKEN: '' },
+        }, (_error, out) => resolve(String(out))); // exit 1: nothing is connected in this data directory
+      });
+      const checks = (JSON.parse(stdout) as { checks: Check[] }).checks;
+      expect(checks.find((c) => c.name === 'keychain')).toEqual({ name: 'keychain', status: 'pass', message: 'A probe item was written, read and removed.' });
     } finally {
       await cleanup();
     }
