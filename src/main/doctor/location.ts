@@ -31,7 +31,7 @@ export interface ReadLocationOptions {
 }
 
 export async function readLocation(options: ReadLocationOptions): Promise<LocationInfo> {
-  const transport = new Transport({ ...options, clock: systemClock, maxAttempts: 1 });
+  const transport = new Transport({ ...options, clock: systemClock, maxAttempts: 1, max429Retries: 0 });
   const body = await transport.send({
     endpoint: 'GET /locations/{locationId}',
     method: 'GET',

@@ -44,7 +44,8 @@ export async function checkPlatform({ state, secrets, fetch, now }: PlatformChec
   if (!token) return { findings: [fail('platform token', 'The platform token is missing from the keychain.', reconnect(account.locationId), 'credentials')] };
 
   const common = { baseUrl: account.apiUrl, token, locationId: account.locationId, counter: new RequestCounter(), limiter: new RateLimiter() };
-  const client = new PlatformClient({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS, maxAttempts: 1 });
+  // One attempt, no waiting out a 429: the doctor reports throttling rather than sitting in it.
+  const client = new PlatformClient({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS, maxAttempts: 1, max429Retries: 0 });
   let location: LocationInfo | undefined;
   const families: Family[] = [
     { name: 'calendars', scope: 'calendars.readonly', read: () => client.listCalendars() },

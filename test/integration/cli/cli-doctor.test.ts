@@ -132,6 +132,17 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
     expect(check('time zone')).toMatchObject({ status: 'warn', message: expect.stringMatching(/Not checked/) });
   });
 
+  it('a throttling platform (429) fails that read and the rate-limit line with exit 4, without waiting it out', async () => {
+    emulator.faults.enqueue({ kind: 'status', status: 429 });
+    const started = Date.now();
+    const { code, check } = await doctor();
+    expect(code).toBe(4);
+    expect(check('platform scope: calendars.readonly')).toMatchObject({ status: 'fail', message: expect.stringMatching(/slow down \(429\)/) });
+    expect(check('platform rate limits')).toMatchObject({ status: 'fail', message: expect.stringMatching(/429/) });
+    expect(check('platform scope: users.readonly')!.status).toBe('pass');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('a server clock 10 minutes off fails the clock line (exit 1) and says why', async () => {
     emulator.doctor.dateSkewMs = 10 * 60_000;
     const { code, check } = await doctor();
