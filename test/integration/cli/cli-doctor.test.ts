@@ -143,6 +143,20 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
+  it('an unreachable iCloud fails discovery with exit 4', async () => {
+    // The same setup, with iCloud's address pointing at a port nothing listens on.
+    const copy = path.join(dir, 'unreachable');
+    await fs.mkdir(copy);
+    const state = JSON.parse(await fs.readFile(path.join(dir, 'state.json'), 'utf8')) as { accounts: { icloud: Record<string, string> } };
+    const moved = (url: string) => url.replace(new URL(radicale.url).host, '127.0.0.1:9');
+    for (const key of ['caldavUrl', 'principalUrl', 'homeUrl']) state.accounts.icloud[key] = moved(state.accounts.icloud[key]);
+    await fs.writeFile(path.join(copy, 'state.json'), JSON.stringify(state));
+    const { code, check } = await doctor({}, copy);
+    expect(code).toBe(4);
+    expect(check('iCloud discovery')).toMatchObject({ status: 'fail', message: expect.stringMatching(/could not be reached/), fix: expect.stringMatching(/internet connection/) });
+    expect(check('platform scope: calendars.readonly')!.status).toBe('pass');
+  });
+
   it('a server clock 10 minutes off fails the clock line (exit 1) and says why', async () => {
     emulator.doctor.dateSkewMs = 10 * 60_000;
     const { code, check } = await doctor();
