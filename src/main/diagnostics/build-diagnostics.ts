@@ -21,11 +21,12 @@ export interface DiagnosticsInput {
   knownSecrets: string[];
   now: Date;
   versions?: Versions;
+  homeDir?: string;
 }
 
 export function buildDiagnostics(input: DiagnosticsInput) {
   const { state } = input;
-  const redactor = new Redactor({ includeTitles: input.includeTitles, secrets: input.knownSecrets });
+  const redactor = new Redactor({ includeTitles: input.includeTitles, secrets: input.knownSecrets, homeDir: input.homeDir });
   const calendar = (id: string) => ({ id, name: redactor.placeholder('calendar', state.links.names[id] ?? id) });
   const pairs = Object.values(state.pairs);
   const byStatus = { synced: 0, conflict: 0, detached: 0, pending: 0 };

@@ -31,6 +31,8 @@ export interface RedactorOptions {
   includeTitles: boolean;
   /** Secret values known to this process (the env overrides), removed wherever they appear. */
   secrets?: string[];
+  /** The user's home folder: written as `~` (paths in the doctor's lines carry the user name). */
+  homeDir?: string;
 }
 
 export class Redactor {
@@ -70,6 +72,8 @@ export class Redactor {
       .sort((a, b) => b[0].length - a[0].length);
     return walk(value, (_key, text) => {
       let out = text;
+      const home = this.options.homeDir;
+      if (home && home.length > 1) out = out.split(home).join('~');
       for (const secret of this.secrets) out = out.split(secret).join(SECRET_PLACEHOLDER);
       for (const shape of SECRET_SHAPES) out = out.replace(shape, SECRET_PLACEHOLDER);
       out = out.replace(ENCODED_EMAIL, (email) => this.placeholder('email', safeDecode(email).toLowerCase()));

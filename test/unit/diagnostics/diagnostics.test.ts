@@ -75,6 +75,13 @@ describe('diagnostics file', () => {
     expect(redactor.scrub({ note: `token ${token} here` })).toEqual({ note: `token ${SECRET_PLACEHOLDER} here` });
   });
 
+  it('writes the home folder as ~ (paths in the doctor lines carry the user name)', () => {
+    const redactor = new Redactor({ includeTitles: false, homeDir: '/Users/ann' });
+    expect(redactor.scrub({ message: '/Users/ann/Library/Application Support/iCloud Sync Companion is private.' })).toEqual({
+      message: '~/Library/Application Support/iCloud Sync Companion is private.',
+    });
+  });
+
   it('counts pairs by status and carries versions, settings and the doctor', () => {
     const doc = build(false);
     expect(doc.counts.pairs).toEqual({ total: 0, synced: 0, conflict: 0, detached: 0, pending: 0 });
