@@ -1,4 +1,5 @@
-// `npm run emulator -- --port P --seed FILE [--latency MS] [--error-rate R] [--error-status S] [--drop-rate R]`
+// `npm run emulator -- --port P --seed FILE [--latency MS] [--error-rate R] [--error-status S] [--drop-rate R]
+//   [--withhold TOKEN=SCOPE[,SCOPE]]… [--date-skew-ms MS]`
 // Starts the platform emulator; its first line of output is exactly
 // `platform emulator listening on http://127.0.0.1:P` (tests and scripts wait for it).
 import { parseArgs } from 'node:util';
@@ -12,10 +13,20 @@ const { values } = parseArgs({
     'error-rate': { type: 'string' },
     'error-status': { type: 'string' },
     'drop-rate': { type: 'string' },
+    // Doctor options (test/support/emulator/doctor-options.ts).
+    withhold: { type: 'string', multiple: true },
+    'date-skew-ms': { type: 'string' },
   },
 });
 
 const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+const withheldScopes = Object.fromEntries(
+  (values.withhold ?? []).map((spec) => {
+    const [token, scopes = ''] = spec.split('=');
+    return [token, scopes.split(',').filter(Boolean)];
+  }),
+);
 
 const emulator = await startEmulator({
   seed: values.seed ? loadSeedFile(values.seed) : defaultSeed(),
@@ -26,6 +37,7 @@ const emulator = await startEmulator({
     errorStatus: num(values['error-status']),
     dropRate: num(values['drop-rate']),
   },
+  doctor: { withheldScopes, dateSkewMs: num(values['date-skew-ms']) },
 });
 console.log(`platform emulator listening on ${emulator.url}`);
 

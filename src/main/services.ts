@@ -8,6 +8,7 @@ import { RequestCounter } from './request-counter';
 import { EnvOverrideSecretStore } from './secrets/env-secret-store';
 import { KeychainSecretStore } from './secrets/keychain-store';
 import type { SecretStore } from './secrets/secret-store';
+import path from 'node:path';
 import type { LockOptions } from './store/data-dir-lock';
 import { HistoryStore } from './store/history-store';
 import { SettingsService } from './store/settings-service';
@@ -17,6 +18,8 @@ import { SyncService } from './sync/sync-service';
 import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
+import { runDoctor } from './doctor/run-doctor';
+import { saveDiagnostics, type SaveDiagnosticsOptions } from './diagnostics/save-diagnostics';
 import type { ShellServices } from './shell/shell-services';
 import { Scheduler, type SystemMonitor } from './sync/scheduler';
 
@@ -28,6 +31,11 @@ export interface ServicesConfig {
   fetch?: typeof fetch;
   now?: () => Date;
   lock?: LockOptions;
+  /**
+   * Where the window's "Save Diagnostics…" writes until the shell hands in its save dialog
+   * (harness, tests). Default: the file name in the data directory.
+   */
+  chooseDiagnosticsFile?: (suggestedName: string) => Promise<string | undefined>;
 }
 
 export function createServices(config: ServicesConfig) {
@@ -35,7 +43,8 @@ export function createServices(config: ServicesConfig) {
   const now = config.now ?? (() => new Date());
   const state = new StateStore(config.dataDir, config.lock);
   const history = new HistoryStore(config.dataDir);
-  const secrets = new EnvOverrideSecretStore(config.keychain ?? new KeychainSecretStore(), env);
+  const keychain = config.keychain ?? new KeychainSecretStore();
+  const secrets = new EnvOverrideSecretStore(keychain, env);
   const settings = new SettingsService(state);
   const limiter = new RateLimiter();
   const counter = new RequestCounter();
@@ -52,6 +61,9 @@ export function createServices(config: ServicesConfig) {
     const [lastRun] = await history.list(1);
     return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
   }
+
+  let chooseDiagnosticsFile = config.chooseDiagnosticsFile ?? (async (name: string) => path.join(config.dataDir, name));
+  const doctor = () => runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone });
 
   const scheduler = new Scheduler({ store: state, now, run: (trigger) => sync.run(trigger).report });
   const statusListeners = new Set<(status: StatusView) => void>();
@@ -87,6 +99,9 @@ export function createServices(config: ServicesConfig) {
       return saved;
     },
     start: (monitor?: SystemMonitor) => scheduler.start(monitor),
+    setDiagnosticsFileChooser: (choose) => {
+      chooseDiagnosticsFile = choose;
+    },
     stop: async () => {
       scheduler.stop();
       await sync.idle();
@@ -95,6 +110,9 @@ export function createServices(config: ServicesConfig) {
 
   const services = {
     config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
+    doctor,
+    diagnostics: (options: SaveDiagnosticsOptions) => saveDiagnostics({ state, history, doctor, env, now }, options),
+    chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
   };

@@ -1,7 +1,7 @@
 // DESIGN §4: secrets never reach the renderer, the store, logs, reports or exports. After a full
 // end-to-end run against Radicale and the platform emulator — connect (services and CLI, secrets
 // from stdin), sync both ways, a conflict held and resolved, a run with a rejected token, history
-// exported as CSV and JSON — none of the test secrets appears, in any usual encoding, in the data
+// exported as CSV and JSON, the doctor and the diagnostics file (with and without titles) — none of the test secrets appears, in any usual encoding, in the data
 // directories, anything printed, the history, the exports, or any answer the window would get.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,7 +139,21 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
     expect(history.some((run) => run.error?.kind === 'auth')).toBe(true);
     haystacks.push({ where: 'history (as stored)', text: JSON.stringify(history) });
 
-    // 7. Both data directories, byte for byte (latin1 keeps any binary file searchable).
+    // 7. The doctor and the support file, with and without titles, secrets from the environment
+    // (first data directory) and from the keychain (second).
+    expect((await cli(['--json', 'doctor'], { env: secretsEnv })).code).toBe(0);
+    expect((await cli(['doctor'], { dataDir })).code).toBe(0);
+    for (const [n, extra] of [[], ['--include-titles']].entries()) {
+      for (const [where, options] of [['env', { env: secretsEnv }], ['keychain', { dataDir }]] as const) {
+        const out = join(cliDir.dir, `diagnostics-${where}-${n}.json`);
+        expect((await cli(['diagnostics', '--out', out, ...extra], options)).code).toBe(0);
+        const text = readFileSync(out, 'utf8');
+        expect(text).toContain(extra.length ? '"Consult' : '"title-1"');
+        haystacks.push({ where: `diagnostics file (${where}${extra.length ? ', --include-titles' : ''})`, text });
+      }
+    }
+
+    // 8. Both data directories, byte for byte (latin1 keeps any binary file searchable).
     for (const file of [...filesUnder(world.dataDir), ...filesUnder(dataDir)]) haystacks.push({ where: file, text: readFileSync(file, 'latin1') });
     haystacks.push({ where: 'console output', text: printed.join('\n') });
   }, 180_000);
@@ -154,6 +168,7 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
     const where = haystacks.map((h) => h.where);
     expect(where.some((w) => w.endsWith('state.json'))).toBe(true);
     expect(where.filter((w) => w.startsWith('history export'))).toHaveLength(2);
+    expect(where.filter((w) => w.startsWith('diagnostics file'))).toHaveLength(4);
     expect(haystacks.reduce((n, h) => n + h.text.length, 0)).toBeGreaterThan(10_000);
   });
 

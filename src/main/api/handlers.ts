@@ -1,5 +1,6 @@
 // The window's API (the IPC contract) implemented over the services, without Electron. The shell
 // registers these behind its sender and payload checks; the browser harness serves the same ones.
+import type { DoctorReport } from '../../shared/doctor';
 import type { AttentionItem, Conflict } from '../../shared/ipc/views';
 import type { StatusView } from '../../shared/status';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -17,6 +18,10 @@ export interface HandlerServices {
   history: HistoryStore;
   conflicts(): Promise<Conflict[]>;
   attention(): Promise<AttentionItem[]>;
+  doctor(): Promise<{ report: DoctorReport }>;
+  diagnostics(options: { out: string; includeTitles: boolean }): Promise<{ path: string }>;
+  /** Where to save a diagnostics file (the app's save dialog); undefined when the user cancelled. */
+  chooseDiagnosticsFile(suggestedName: string): Promise<string | undefined>;
 }
 
 export interface ApiControls {
@@ -68,6 +73,12 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       // resolve throws when any of them could not be written, so here every one was settled.
       await services.sync.resolve(ids, keep, 'manual');
       return { resolved: ids.length };
+    },
+    'doctor.run': async () => (await services.doctor()).report,
+    'diagnostics.save': async ({ includeTitles }) => {
+      const out = await services.chooseDiagnosticsFile(`icloud-sync-diagnostics-${new Date().toISOString().slice(0, 10)}.json`);
+      if (!out) return { saved: false };
+      return { saved: true, path: (await services.diagnostics({ out, includeTitles })).path };
     },
     'attention.list': () => services.attention(),
     'attention.restore': async ({ id }) => {

@@ -35,6 +35,8 @@ export interface PlatformClientOptions {
   clock?: Clock;
   timeoutMs?: number;
   maxAttempts?: number;
+  /** Retries after a burst 429 (default 5); the doctor wants the answer now, not after backing off. */
+  max429Retries?: number;
 }
 
 /** A time sent to the platform: a Date, epoch ms, or an ISO 8601 string with an offset. */
@@ -108,6 +110,7 @@ export class PlatformClient {
       clock: options.clock ?? systemClock,
       timeoutMs: options.timeoutMs,
       maxAttempts: options.maxAttempts,
+      max429Retries: options.max429Retries,
     });
   }
 

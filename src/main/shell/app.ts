@@ -13,6 +13,7 @@ import type { ShellServices } from './shell-services';
 import { createSystemMonitor } from './system-monitor';
 import { createTrayController, type TrayController } from './tray';
 import type { TrayActions } from './tray-menu';
+import { diagnosticsFileChooser } from './save-dialog';
 import { rendererUrlPredicate } from './trusted-sender';
 import { createUpdater, updateFeed, type Updater } from './updater';
 import { createWindowController, hardenSession, hardenWebContents, type WindowController, type WindowPaths } from './window';
@@ -51,6 +52,8 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
       else app.dock?.hide();
     },
   });
+
+  services.shell.setDiagnosticsFileChooser?.(diagnosticsFileChooser(() => windows.webContents()));
 
   let settings = await services.shell.getSettings();
   // Only a packaged app registers itself as a login item; a dev run would register the bare Electron binary.

@@ -17,6 +17,8 @@ export interface ShellServices {
   start?(monitor?: SystemMonitor): Promise<void>;
   /** Finish or abort the running cycle and release the data directory (before quitting). */
   stop?(): Promise<void>;
+  /** Where "Save Diagnostics…" writes: the shell hands in its save dialog (undefined = cancelled). */
+  setDiagnosticsFileChooser?(choose: (suggestedName: string) => Promise<string | undefined>): void;
 }
 
 /** Events from the OS that should trigger a cycle (shell/system-monitor.ts implements it on Electron). */

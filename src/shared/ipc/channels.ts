@@ -23,6 +23,8 @@ export const invokeChannels = [
   'attention.restore',
   'attention.cancel',
   'app.openExternal',
+  'doctor.run',
+  'diagnostics.save',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 

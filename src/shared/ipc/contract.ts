@@ -3,6 +3,7 @@
 // preload exposes one function per channel (src/preload/index.ts); the renderer gets `AppApi`.
 import { z } from 'zod';
 import { calendarEntrySchema } from '../calendars';
+import { doctorReportSchema } from '../doctor';
 import { outcomes, runReportSchema } from '../run-report';
 import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../settings';
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
@@ -109,6 +110,20 @@ export const contract = {
     }),
     response: ok,
   },
+
+  /** Settings → "Check setup": the doctor's lines (cli.md `doctor`). */
+  'doctor.run': { request: noRequest, response: doctorReportSchema },
+  /**
+   * Settings → "Save Diagnostics…": main asks where (a save dialog in the app) and writes the file;
+   * the page never names a path, so it cannot make main write anywhere it likes.
+   */
+  'diagnostics.save': {
+    request: z.strictObject({ includeTitles: z.boolean().default(false) }),
+    response: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(true), path: z.string() }),
+      z.object({ saved: z.literal(false) }),
+    ]),
+  },
 } satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 /** Payload schemas of the main → renderer events. */
@@ -147,4 +162,5 @@ export type AppApi = {
 };
 
 export type { StatusView } from '../status';
+export type { DoctorCheck, DoctorReport } from '../doctor';
 export type { AttentionItem, Conflict, EventVersion, SyncProgress } from './views';

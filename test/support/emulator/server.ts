@@ -3,6 +3,7 @@
 // logged (bounded) so the contract test can check requests and responses against the spec.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dateHeader, withheldScopeRefusal, type DoctorOptions } from './doctor-options';
 import { FaultPlan, type Fault, type FaultOptions } from './faults';
 import { RateLimits } from './limits';
 import { matchRoute, type RouteResponse } from './routes';
@@ -26,6 +27,8 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** How many exchanges to keep for inspection (oldest dropped first). */
   logLimit?: number;
+  /** `withheldScopes`, `dateSkewMs` (doctor-options.ts); changeable later through `doctor`. */
+  doctor?: DoctorOptions;
 }
 
 export interface RunningEmulator {
@@ -34,6 +37,8 @@ export interface RunningEmulator {
   state: EmulatorState;
   limits: RateLimits;
   faults: FaultPlan;
+  /** The doctor options in force; tests may change them between requests. */
+  doctor: DoctorOptions;
   exchanges: Exchange[];
   /** Requests that reached the server (any outcome). */
   requestCount(): number;
@@ -60,6 +65,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const faults = new FaultPlan(options.faults);
   const exchanges: Exchange[] = [];
   const logLimit = options.logLimit ?? 2000;
+  const doctor: DoctorOptions = { ...options.doctor };
   let requests = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -69,6 +75,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]));
     let parsedBody: unknown;
     const extraHeaders: Record<string, string> = {};
+    const date = dateHeader(doctor);
+    if (date) extraHeaders.Date = date;
 
     const send = (status: number, body: unknown, raw?: string) => {
       exchanges.push({
@@ -85,10 +93,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       res.end(raw ?? JSON.stringify(body));
     };
 
+    const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
+    // Before route matching, so a withheld scope is refused even on a family the routes lack.
+    const refusal = withheldScopeRefusal(doctor, token, req.method ?? 'GET', url.pathname);
+    if (refusal && token && state.locationForToken(token)) return send(401, refusal);
+
     const matched = matchRoute(req.method ?? 'GET', url.pathname);
     if (!matched) return send(404, { statusCode: 404, message: `Cannot ${req.method} ${url.pathname}`, error: 'Not Found' });
 
-    const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
     const location = token ? state.locationForToken(token) : undefined;
     if (!location) return send(401, { statusCode: 401, message: 'Invalid JWT', error: 'Unauthorized' });
 
@@ -148,6 +160,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     state,
     limits,
     faults,
+    doctor,
     exchanges,
     requestCount: () => requests,
     stop: () =>

@@ -2,7 +2,7 @@
 // must not, and the derived TypeScript types (AppApi, ContractHandlers) have the intended shape.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { eventChannels, invokeChannels, ipcErrorKinds } from '../../../src/shared/ipc/channels';
-import { contract, eventContract, type AppApi, type ContractHandlers } from '../../../src/shared/ipc/contract';
+import { contract, eventContract, type AppApi, type ContractHandlers, type DoctorReport } from '../../../src/shared/ipc/contract';
 import { isAllowedExternalUrl } from '../../../src/shared/ipc/external-url';
 import type { Settings } from '../../../src/shared/settings';
 import type { StatusView } from '../../../src/shared/status';
@@ -103,6 +103,22 @@ describe('response schemas', () => {
   });
 });
 
+describe('doctor.run and diagnostics.save', () => {
+  it('take no path from the page: the save dialog in main chooses it', () => {
+    expect(contract['diagnostics.save'].request.parse({})).toEqual({ includeTitles: false });
+    expect(contract['diagnostics.save'].request.safeParse({ includeTitles: true, path: '/etc/passwd' }).success).toBe(false);
+    expect(contract['doctor.run'].request.safeParse({}).success).toBe(false);
+  });
+
+  it('answer the doctor lines, and saved-with-path or cancelled', () => {
+    const report = { checks: [{ name: 'clock', status: 'warn', message: 'm', fix: 'f' }] };
+    expect(contract['doctor.run'].response.parse(report)).toEqual(report);
+    expect(contract['doctor.run'].response.safeParse({ checks: [{ name: 'clock', status: 'maybe', message: 'm' }] }).success).toBe(false);
+    expect(contract['diagnostics.save'].response.parse({ saved: true, path: '/tmp/x.json' })).toEqual({ saved: true, path: '/tmp/x.json' });
+    expect(contract['diagnostics.save'].response.safeParse({ saved: true }).success).toBe(false);
+  });
+});
+
 describe('derived types', () => {
   it('AppApi mirrors the channels', () => {
     expectTypeOf<AppApi['status']['get']>().toEqualTypeOf<() => Promise<StatusView>>();
@@ -113,7 +129,12 @@ describe('derived types', () => {
     expectTypeOf<AppApi['conflicts']['resolve']>().parameter(0).toEqualTypeOf<{ ids: string[]; keep: 'icloud' | 'platform' }>();
     expectTypeOf<AppApi['on']['statusChanged']>().parameter(0).parameter(0).toEqualTypeOf<StatusView>();
     expectTypeOf<AppApi['on']['syncProgress']>().returns.toEqualTypeOf<() => void>();
-    expectTypeOf<keyof AppApi>().toEqualTypeOf<'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'sync' | 'history' | 'conflicts' | 'attention' | 'app' | 'on'>();
+    expectTypeOf<AppApi['doctor']['run']>().toEqualTypeOf<() => Promise<DoctorReport>>();
+    expectTypeOf<AppApi['diagnostics']['save']>().parameter(0).toEqualTypeOf<{ includeTitles?: boolean }>();
+    expectTypeOf<AppApi['diagnostics']['save']>().returns.resolves.toEqualTypeOf<{ saved: true; path: string } | { saved: false }>();
+    expectTypeOf<keyof AppApi>().toEqualTypeOf<
+      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'sync' | 'history' | 'conflicts' | 'attention' | 'app' | 'doctor' | 'diagnostics' | 'on'
+    >();
   });
 
   it('ContractHandlers receive parsed requests (defaults applied)', () => {

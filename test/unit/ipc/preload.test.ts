@@ -58,6 +58,8 @@ describe('window.api', () => {
         "calendars.list",
         "conflicts.list",
         "conflicts.resolve",
+        "diagnostics.save",
+        "doctor.run",
         "history.export",
         "history.list",
         "links.set",

@@ -4,7 +4,7 @@ import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import type { CalendarEntry } from '../../../src/shared/calendars';
-import type { AppApi, Conflict, StatusView } from '../../../src/shared/ipc/contract';
+import type { AppApi, Conflict, DoctorCheck, StatusView } from '../../../src/shared/ipc/contract';
 import type { AttentionItem } from '../../../src/shared/ipc/views';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
 import { defaultSettings } from '../../../src/shared/settings';
@@ -45,6 +45,8 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
     conflicts: { list: vi.fn(async () => [] as Conflict[]), resolve: vi.fn(async ({ ids }: { ids: string[] }) => ({ resolved: ids.length })) },
     attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), cancel: vi.fn(async () => ({ ok: true as const })) },
     app: { openExternal: vi.fn(async () => ({ ok: true as const })) },
+    doctor: { run: vi.fn(async () => ({ checks: [] as DoctorCheck[] })) },
+    diagnostics: { save: vi.fn(async () => ({ saved: false as const }) as { saved: true; path: string } | { saved: false }) },
     on: {
       statusChanged: (listener: Listener) => {
         listeners.statusChanged.add(listener);

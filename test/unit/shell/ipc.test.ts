@@ -42,6 +42,8 @@ function makeHandlers(overrides: Partial<ContractHandlers> = {}): ContractHandle
     'attention.restore': ok,
     'attention.cancel': ok,
     'app.openExternal': ok,
+    'doctor.run': async () => ({ checks: [] }),
+    'diagnostics.save': async () => ({ saved: false }),
     ...overrides,
   };
 }

@@ -1,6 +1,8 @@
 // Every CLI command, in the order `--help` lists them.
 import type { Command } from '../command';
 import { calendarsCommand, connectCommand, disconnectCommand, linkCommand } from './accounts';
+import { diagnosticsCommand } from './diagnostics';
+import { doctorCommand } from './doctor';
 import { getCommand, setCommand } from './settings';
 import { statusCommand } from './status';
 import {
@@ -9,5 +11,6 @@ import {
 
 export const commands: Command[] = [
   connectCommand, calendarsCommand, linkCommand, getCommand, setCommand, syncCommand, statusCommand, historyCommand,
-  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, disconnectCommand,
+  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, disconnectCommand, doctorCommand,
+  diagnosticsCommand,
 ];

@@ -1,8 +1,9 @@
-// Settings: Accounts, Calendars, Sync, General (UI.md).
+// Settings: Accounts, Calendars, Sync, General (UI.md), then Check setup (the doctor, diagnostics).
 import type { StatusView } from '../../../../shared/status';
 import { ErrorNote, Loading } from '../../components/Notice';
 import { AccountSettings } from './AccountSettings';
 import { CalendarSettings } from './CalendarSettings';
+import { CheckSetupPanel } from './CheckSetupPanel';
 import { GeneralSettings } from './GeneralSettings';
 import { SyncSettings } from './SyncSettings';
 import { useSettings } from './useSettings';
@@ -30,6 +31,7 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
           <GeneralSettings settings={settings} save={saveAndTell} />
         </>
       )}
+      <CheckSetupPanel />
     </div>
   );
 }

@@ -1,0 +1,74 @@
+// The support file (cli.md `diagnostics`): one JSON document with versions, settings, counts, the
+// doctor's result and the last run reports, redacted by Redactor. Why JSON and not a zip: the app
+// keeps no log files to bundle, everything fits in one document, and a user can open a JSON file
+// and read for themselves that nothing private is in it before sending it — a zip hides that.
+import type { DoctorReport } from '../../shared/doctor';
+import type { RunReport } from '../../shared/run-report';
+import type { State } from '../store/state-schema';
+import { Redactor } from './redactor';
+import { collectVersions, type Versions } from './versions';
+
+export const DIAGNOSTICS_FORMAT = 'icloud-sync-diagnostics';
+/** Enough runs to see a pattern (a day at the default 5-minute interval is 288), small enough to mail. */
+export const DEFAULT_RUNS = 50;
+
+export interface DiagnosticsInput {
+  state: State;
+  runs: RunReport[];
+  doctor: DoctorReport;
+  includeTitles: boolean;
+  /** Secret values this process knows (the env overrides): scrubbed if they ever appear. */
+  knownSecrets: string[];
+  now: Date;
+  versions?: Versions;
+  homeDir?: string;
+}
+
+export function buildDiagnostics(input: DiagnosticsInput) {
+  const { state } = input;
+  const redactor = new Redactor({ includeTitles: input.includeTitles, secrets: input.knownSecrets, homeDir: input.homeDir });
+  const calendar = (id: string) => ({ id, name: redactor.placeholder('calendar', state.links.names[id] ?? id) });
+  const pairs = Object.values(state.pairs);
+  const byStatus = { synced: 0, conflict: 0, detached: 0, pending: 0 };
+  for (const pair of pairs) byStatus[pair.status] += 1;
+  const { icloud, platform } = state.accounts;
+
+  const document = {
+    format: DIAGNOSTICS_FORMAT,
+    formatVersion: 1,
+    createdAt: input.now.toISOString(),
+    redaction: {
+      titles: input.includeTitles ? 'included (--include-titles)' : 'placeholders',
+      emails: 'placeholders',
+      secrets: 'never included',
+    },
+    versions: input.versions ?? collectVersions(),
+    settings: state.settings,
+    accounts: {
+      icloud: icloud
+        ? { appleId: icloud.appleId, caldavUrl: icloud.caldavUrl, homeHost: icloud.homeUrl ? new URL(icloud.homeUrl).host : undefined, connectedAt: icloud.connectedAt }
+        : null,
+      platform: platform
+        ? { locationId: platform.locationId, userId: platform.userId, apiUrl: platform.apiUrl, timezone: platform.timezone, connectedAt: platform.connectedAt }
+        : null,
+    },
+    links: {
+      icloudCalendar: state.links.icloudCalendar ? calendar(state.links.icloudCalendar) : null,
+      busySources: state.links.busySources.map(calendar),
+      platformCalendars: state.links.platformCalendars === null ? 'every supported calendar' : state.links.platformCalendars.map(calendar),
+    },
+    counts: {
+      pairs: { total: pairs.length, ...byStatus },
+      objects: Object.keys(state.objects).length,
+      conflicts: byStatus.conflict,
+      attention: byStatus.detached,
+      pendingCreations: Object.keys(state.intents).length,
+    },
+    scheduler: state.scheduler,
+    doctor: input.doctor,
+    runs: redactor.fields(input.runs),
+  };
+  return redactor.scrub(document);
+}
+
+export type DiagnosticsDocument = ReturnType<typeof buildDiagnostics>;

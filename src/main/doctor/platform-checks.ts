@@ -1,0 +1,92 @@
+// The platform: one read per endpoint family the app reads with — calendars, events, users,
+// locations — so a Private Integration Token created without one scope shows which. Write scopes
+// (calendars/events.write) are not probed: the only test is a real write to the user's calendar.
+import { toSyncError, type SyncError } from '../errors';
+import { PlatformClient, RateLimiter } from '../platform';
+import { RequestCounter } from '../request-counter';
+import type { SecretStore } from '../secrets/secret-store';
+import type { State } from '../store/state-schema';
+import { causeOf, fail, pass, warn, type Finding } from './finding';
+import { readLocation, type LocationInfo } from './location';
+
+export const PLATFORM_TIMEOUT_MS = 10_000;
+const reconnect = (locationId: string) =>
+  `Run \`icloud-sync connect platform --location-id ${locationId}\` with a new Private Integration Token.`;
+
+export interface PlatformCheckDeps {
+  state: State;
+  secrets: SecretStore;
+  fetch: typeof fetch;
+  now: Date;
+}
+
+export interface PlatformCheckResult {
+  findings: Finding[];
+  location?: LocationInfo;
+}
+
+interface Family {
+  name: string;
+  scope: string;
+  note?: string;
+  read(): Promise<unknown>;
+}
+
+export async function checkPlatform({ state, secrets, fetch, now }: PlatformCheckDeps): Promise<PlatformCheckResult> {
+  const account = state.accounts.platform;
+  if (!account) return { findings: [fail('platform token', 'The platform is not connected.', 'Run `icloud-sync connect platform --location-id ID`.')] };
+  let token: string | undefined;
+  try {
+    token = await secrets.get('platform', account.locationId);
+  } catch (error) {
+    return { findings: [fail('platform token', `Not checked: the token could not be read (${(error as Error).message})`, 'See the keychain line.')] };
+  }
+  if (!token) return { findings: [fail('platform token', 'The platform token is missing from the keychain.', reconnect(account.locationId), 'credentials')] };
+
+  const common = { baseUrl: account.apiUrl, token, locationId: account.locationId, counter: new RequestCounter(), limiter: new RateLimiter() };
+  // One attempt, no waiting out a 429: the doctor reports throttling rather than sitting in it.
+  const client = new PlatformClient({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS, maxAttempts: 1, max429Retries: 0 });
+  let location: LocationInfo | undefined;
+  const families: Family[] = [
+    { name: 'calendars', scope: 'calendars.readonly', read: () => client.listCalendars() },
+    {
+      name: 'events',
+      scope: 'calendars/events.readonly',
+      note: 'calendars/events.write is not probed (that would mean writing to your calendar); a missing write scope shows on the first sync.',
+      read: () => client.listAppointments({ userId: account.userId, startTime: now, endTime: now.getTime() + 3_600_000 }),
+    },
+    { name: 'users', scope: 'users.readonly', read: () => client.listUsers() },
+    {
+      name: 'locations',
+      scope: 'locations.readonly',
+      read: async () => {
+        location = await readLocation({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS });
+      },
+    },
+  ];
+  const findings: Finding[] = [];
+  // One after the other: they share the location's burst window, and the last answer's
+  // X-RateLimit headers then reflect all four.
+  for (const family of families) findings.push(await probe(family, account.locationId));
+  return { findings, location };
+}
+
+async function probe(family: Family, locationId: string): Promise<Finding> {
+  const name = `platform scope: ${family.scope}`;
+  const suffix = family.note ? ` ${family.note}` : '';
+  try {
+    await family.read();
+    return pass(name, `Reading ${family.name} works.${suffix}`);
+  } catch (error) {
+    const sync: SyncError = toSyncError(error, 'platform');
+    if (sync.kind === 'auth') {
+      return fail(name, `The platform refused to read ${family.name} (${sync.details.status ?? 401}): the token lacks ${family.scope}, or it was rotated.${suffix}`,
+        `In the platform: Settings → Private Integrations → edit this integration, add the scope ${family.scope}, then ${reconnect(locationId).replace(/^Run/, 'run')}`, 'credentials');
+    }
+    if (sync.kind === 'gone') {
+      return warn(name, `The platform does not answer ${family.name} here (404).${suffix}`, 'Check the API URL given to `icloud-sync connect platform --api-url`.');
+    }
+    const fix = causeOf(sync.kind) === 'unreachable' ? 'Check the internet connection; try again in a few minutes.' : undefined;
+    return fail(name, `Reading ${family.name} failed: ${sync.message}${suffix}`, fix, causeOf(sync.kind));
+  }
+}

@@ -1,0 +1,74 @@
+// Settings → "Check setup": runs the doctor (cli.md `doctor`) when asked — it makes requests to
+// both services, so never on its own — and lists one line per check, each a word and a colour
+// (UI.md: never colour alone), with what to do under the ones that need it. "Save Diagnostics…"
+// sits here too: the two are what a user reaches for when something is wrong.
+import { useState } from 'react';
+import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor';
+import { StateBadge } from '../../components/StateBadge';
+import { ErrorNote } from '../../components/Notice';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import type { Tone } from '../../lib/words';
+import { SaveDiagnostics } from './SaveDiagnostics';
+import './check-setup.css';
+
+const badge: Record<DoctorCheck['status'], { tone: Tone; word: string }> = {
+  pass: { tone: 'ok', word: 'OK' },
+  warn: { tone: 'attention', word: 'Warning' },
+  fail: { tone: 'error', word: 'Problem' },
+};
+
+type Run = { state: 'idle' } | { state: 'running' } | { state: 'done'; report: DoctorReport } | { state: 'error'; message: string };
+
+export function CheckSetupPanel() {
+  const api = useApi();
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const check = () => {
+    setRun({ state: 'running' });
+    api.doctor.run().then(
+      (report) => setRun({ state: 'done', report }),
+      (error: unknown) => setRun({ state: 'error', message: plainError(error) }),
+    );
+  };
+  return (
+    <section className="settings-group" aria-labelledby="check-setup">
+      <h2 id="check-setup">Check setup</h2>
+      <p className="muted">Checks iCloud, the platform, the keychain and this Mac against what syncing needs, and says what to do about anything wrong.</p>
+      <div className="row-actions">
+        <button type="button" className="button" onClick={check} disabled={run.state === 'running'}>
+          {run.state === 'running' ? 'Checking…' : run.state === 'done' ? 'Check Again' : 'Check Setup'}
+        </button>
+      </div>
+      {run.state === 'running' && (
+        <p className="loading" role="status">
+          <span className="spinner" aria-hidden="true" /> Checking your setup…
+        </p>
+      )}
+      {run.state === 'error' && <ErrorNote message={run.message} onRetry={check} />}
+      {run.state === 'done' && <CheckList report={run.report} />}
+      <SaveDiagnostics />
+    </section>
+  );
+}
+
+function CheckList({ report }: { report: DoctorReport }) {
+  const failed = report.checks.filter((c) => c.status === 'fail').length;
+  const warned = report.checks.filter((c) => c.status === 'warn').length;
+  const summary = failed
+    ? `${failed} problem${failed === 1 ? '' : 's'}${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}.`
+    : warned ? `No problems; ${warned} warning${warned === 1 ? '' : 's'}.` : 'Everything checks out.';
+  return (
+    <>
+      <p role="status">{summary}</p>
+      <ul className="setup-checks" aria-label="Setup checks">
+        {report.checks.map((check) => (
+          <li key={check.name} className={`setup-check setup-check-${check.status}`}>
+            <StateBadge {...badge[check.status]} /> <strong>{check.name}</strong>
+            <p>{check.message}</p>
+            {check.fix && check.status !== 'pass' && <p className="muted">What to do: {check.fix}</p>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

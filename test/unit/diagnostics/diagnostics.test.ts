@@ -1,0 +1,92 @@
+// The support file's redaction: stable placeholders within one file, the --include-titles opt-in,
+// emails always replaced (plain and URL-encoded), and no secret even when one was quoted somewhere.
+import { describe, expect, it } from 'vitest';
+import { buildDiagnostics } from '../../../src/main/diagnostics/build-diagnostics';
+import { Redactor, SECRET_PLACEHOLDER } from '../../../src/main/diagnostics/redactor';
+import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
+import { initialState, type State } from '../../../src/main/store/state-schema';
+
+const calendarUrl = 'https://p42-caldav.icloud.com/123/calendars/work/';
+const password = 'abcd-efgh-ijkl-mnop';
+const token = 'pit-4f1c2d3e-5a6b-7c8d-9e0f-a1b2c3d4e5f6';
+
+function state(): State {
+  const s = initialState();
+  s.accounts.icloud = { appleId: 'Ann@Example.com', caldavUrl: 'https://caldav.icloud.com', homeUrl: 'https://p42-caldav.icloud.com/123/calendars/', connectedAt: '2030-01-01T00:00:00Z' };
+  s.accounts.platform = { locationId: 'loc-1', userId: 'user-1', apiUrl: 'https://services.leadconnectorhq.com', timezone: 'America/Chicago', connectedAt: '2030-01-01T00:00:00Z' };
+  s.links = { icloudCalendar: calendarUrl, busySources: ['http://127.0.0.1:5232/ann%40example.com/busy/'], platformCalendars: ['cal-1'], names: { [calendarUrl]: 'Therapy clients', 'cal-1': 'Sales' } };
+  return s;
+}
+
+function run(id: string, items: RunReport['items'], error?: RunReport['error']): RunReport {
+  return { id, trigger: 'cli', startedAt: '2030-01-01T10:00:00Z', finishedAt: '2030-01-01T10:00:05Z', outcome: error ? 'failed' : 'ok', counts: emptyCounts(), requests: { icloud: 1, platform: 1 }, items, ...(error ? { error } : {}) };
+}
+
+const runs = [
+  run('r2', [
+    { op: 'update', side: 'icloud', pair: 'p1', title: 'Dr. Smith — root canal' },
+    { op: 'create', side: 'platform', pair: 'p2', title: 'Lunch with Bob', reason: 'from "Lunch with Bob" in Therapy clients' },
+  ]),
+  run('r1', [{ op: 'create', side: 'icloud', pair: 'p1', title: 'Dr. Smith — root canal' }], { kind: 'auth', message: `rejected ${password} for ann@example.com` }),
+];
+const doctor = { checks: [{ name: 'sync-collection: Therapy clients', status: 'pass' as const, message: 'Signed in as ann@example.com.' }] };
+const build = (includeTitles: boolean) =>
+  buildDiagnostics({ state: state(), runs, doctor, includeTitles, knownSecrets: [token], now: new Date('2030-01-02T00:00:00Z'), versions: { app: '1.0.0', node: '20', os: { platform: 'darwin', release: '24', arch: 'arm64' } } });
+
+describe('diagnostics file', () => {
+  it('replaces titles with placeholders that are stable within the file', () => {
+    const doc = build(false);
+    const [newer, older] = doc.runs;
+    expect(newer.items.map((i) => i.title)).toEqual(['title-1', 'title-2']);
+    expect(older.items[0].title).toBe('title-1'); // the same event, the same placeholder
+    expect(newer.items[1].reason).toBe('from "title-2" in calendar-1'); // a title quoted in a reason too
+    expect(doc.links.icloudCalendar).toMatchObject({ name: 'calendar-1' });
+    expect(doc.doctor.checks[0].name).toBe('sync-collection: calendar-1');
+    const text = JSON.stringify(doc);
+    for (const secretive of ['root canal', 'Bob', 'Therapy', 'Sales']) expect(text).not.toContain(secretive);
+  });
+
+  it('replaces emails always, plain and URL-encoded, the same address the same placeholder', () => {
+    for (const includeTitles of [false, true]) {
+      const doc = build(includeTitles);
+      const text = JSON.stringify(doc);
+      expect(text).not.toMatch(/ann(@|%40)example\.com/i);
+      expect(doc.accounts.icloud?.appleId).toBe('email-1');
+      expect(doc.links.busySources[0].id).toBe('http://127.0.0.1:5232/email-1/busy/');
+      expect(doc.doctor.checks[0].message).toBe('Signed in as email-1.');
+    }
+  });
+
+  it('keeps titles, notes and calendar names with --include-titles', () => {
+    const doc = build(true);
+    expect(doc.runs[0].items.map((i) => i.title)).toEqual(['Dr. Smith — root canal', 'Lunch with Bob']);
+    expect(doc.links.icloudCalendar).toMatchObject({ name: 'Therapy clients' });
+    expect(doc.redaction.titles).toMatch(/included/);
+  });
+
+  it('never carries a secret, even one quoted in an error message', () => {
+    for (const includeTitles of [false, true]) {
+      const doc = build(includeTitles);
+      const text = JSON.stringify(doc);
+      expect(text).not.toContain(password);
+      expect(doc.runs[1].error?.message).toBe(`rejected ${SECRET_PLACEHOLDER} for email-1`);
+    }
+    const redactor = new Redactor({ includeTitles: true, secrets: [token] });
+    expect(redactor.scrub({ note: `token ${token} here` })).toEqual({ note: `token ${SECRET_PLACEHOLDER} here` });
+  });
+
+  it('writes the home folder as ~ (paths in the doctor lines carry the user name)', () => {
+    const redactor = new Redactor({ includeTitles: false, homeDir: '/Users/ann' });
+    expect(redactor.scrub({ message: '/Users/ann/Library/Application Support/iCloud Sync Companion is private.' })).toEqual({
+      message: '~/Library/Application Support/iCloud Sync Companion is private.',
+    });
+  });
+
+  it('counts pairs by status and carries versions, settings and the doctor', () => {
+    const doc = build(false);
+    expect(doc.counts.pairs).toEqual({ total: 0, synced: 0, conflict: 0, detached: 0, pending: 0 });
+    expect(doc.versions.app).toBe('1.0.0');
+    expect(doc.settings.interval).toBe(5);
+    expect(doc.doctor.checks).toHaveLength(1);
+  });
+});
