@@ -19,8 +19,15 @@ export const platformAccountSchema = z.object({
   userId: z.string(),
   userName: z.string().optional(),
   apiUrl: z.string(),
+  /** Written by versions before the location was read: the Mac's zone at connect. No longer read. */
   timezone: z.string().optional(),
   connectedAt: z.string(),
+  // GET /locations/{id} (platform/location.ts): the location's name and zone, when they were read,
+  // and why the Mac's zone stands in (S15). Optional: states written before have none of them.
+  locationName: z.string().optional(),
+  locationTimezone: z.string().optional(),
+  locationCheckedAt: z.string().optional(),
+  locationProblem: z.enum(['missing-scope', 'no-timezone']).optional(),
 });
 
 export const linksSchema = z.object({

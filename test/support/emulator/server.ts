@@ -108,6 +108,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     if (headers.version !== matched.route.version) {
       return send(400, { statusCode: 400, message: `Unsupported version ${headers.version}; expected ${matched.route.version}` });
     }
+    // The platform's answer for a token created without the endpoint's scope (Scopes.md).
+    if (matched.route.scope && state.lacksScope(token!, matched.route.scope)) {
+      return send(401, { statusCode: 401, message: 'The token is not authorized for this scope.', error: 'Unauthorized' });
+    }
     try {
       parsedBody = rawBody.trim() === '' ? {} : JSON.parse(rawBody);
     } catch {
