@@ -36,6 +36,7 @@ export class AccountsService {
       const changed = state.accounts.icloud && state.accounts.icloud.appleId !== input.appleId;
       state.accounts.icloud = {
         appleId: input.appleId, caldavUrl, principalUrl: connection.principalUrl, homeUrl: connection.homeUrl, connectedAt: this.deps.now().toISOString(),
+        userAddresses: connection.addresses,
       };
       if (changed) rebaseline(state, 'icloud');
       state.scheduler.stoppedForCredentials = state.scheduler.stoppedForCredentials === 'icloud' ? undefined : state.scheduler.stoppedForCredentials;

@@ -12,6 +12,8 @@ export const icloudAccountSchema = z.object({
   principalUrl: z.string().optional(),
   homeUrl: z.string().optional(),
   connectedAt: z.string(),
+  /** The user's own calendar addresses, normalised (icloud/user-addresses.ts, S18); absent → the Apple ID. */
+  userAddresses: z.array(z.string()).optional(),
 });
 
 export const platformAccountSchema = z.object({
@@ -52,7 +54,9 @@ export const icloudObjectSchema = z.object({
 
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
-  settings: settingsSchema,
+  // A setting added later (invitationsBlock, S18) is missing from older files: it reads as its
+  // default instead of making the whole state unreadable (no schema version needed for that).
+  settings: z.preprocess((stored) => (stored && typeof stored === 'object' ? { ...defaultSettings, ...stored } : stored), settingsSchema),
   accounts: z.object({
     icloud: icloudAccountSchema.optional(),
     platform: platformAccountSchema.optional(),

@@ -2,7 +2,7 @@
 // The whole cycle holds the data-directory lock, so the app and the CLI never run one at once.
 import type { RunReport, Trigger } from '../../shared/run-report';
 import { SyncError, toSyncError } from '../errors';
-import type { IcsCodec } from '../icloud';
+import { normaliseAddress, type IcsCodec } from '../icloud';
 import type { RequestCounter } from '../request-counter';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
@@ -123,6 +123,7 @@ export function planContext(state: State, now: Date, localZone: string = macZone
     // S15: whole days in the location's zone; the Mac's while it cannot be read (the user is told why).
     zone: blockZone(platform, localZone),
     floatingZone: localZone,
+    ownAddresses: icloud.userAddresses ?? [normaliseAddress(icloud.appleId)],
     window: syncWindow(now, state.settings),
   };
 }

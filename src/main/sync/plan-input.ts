@@ -40,6 +40,8 @@ export interface PlanContext {
   zone: string;
   /** The Mac's zone: floating times are read in it, as Calendar on the Mac shows them. */
   floatingZone: string;
+  /** The user's own calendar addresses, normalised (S18: their ATTENDEE in an invitation); none → no invitation is judged. */
+  ownAddresses?: string[];
   window: { start: Date; end: Date };
 }
 
