@@ -3,7 +3,10 @@
 // lists the addresses of the Apple ID (icloud.com, me.com, other verified emails), its principal path
 // and a urn:uuid; an invitation names one of them. Never fails a connect: when the server will not
 // say, the Apple ID alone is used.
+import { normaliseAddress } from './codec/participants';
 import { DavSession, NS, textOf } from './dav';
+
+export { normaliseAddress };
 
 const addressBody = `<?xml version="1.0" encoding="utf-8"?>
 <d:propfind ${NS}>
@@ -12,11 +15,6 @@ const addressBody = `<?xml version="1.0" encoding="utf-8"?>
   </d:prop>
 </d:propfind>`;
 
-/** How an address is compared: case-insensitive, without its `mailto:` scheme (as ATTENDEE values come). */
-export function normaliseAddress(value: string): string {
-  const trimmed = value.trim().toLowerCase();
-  return trimmed.startsWith('mailto:') ? trimmed.slice('mailto:'.length) : trimmed;
-}
 
 /** The hrefs of a calendar-user-address-set as tsdav parsed them (one value or a list). */
 export function addressesFromProps(props: Record<string, unknown> | undefined): string[] {

@@ -16,14 +16,23 @@ export interface Participation {
   attendees: Participant[];
 }
 
-function normalise(value: string): string {
+/**
+ * How addresses are compared (the user's own and an ATTENDEE's): case-insensitive, without the
+ * `mailto:` scheme, and percent-decoded (servers answer `/alice%40example.com/` for `/alice@example.com/`).
+ */
+export function normaliseAddress(value: string): string {
   const trimmed = value.trim().toLowerCase();
-  return trimmed.startsWith('mailto:') ? trimmed.slice('mailto:'.length) : trimmed;
+  const bare = trimmed.startsWith('mailto:') ? trimmed.slice('mailto:'.length) : trimmed;
+  try {
+    return decodeURIComponent(bare);
+  } catch {
+    return bare; // a stray % is kept as written
+  }
 }
 
 function addressesOf(prop: ICAL.Property): string[] {
   const values = [prop.getFirstValue(), prop.getParameter('email')].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  return [...new Set(values.map(normalise))];
+  return [...new Set(values.map(normaliseAddress))];
 }
 
 /** The event's ORGANIZER and ATTENDEEs; undefined when it has neither (not a meeting: it is the user's). */
