@@ -59,7 +59,7 @@ async function benchPlan(): Promise<number> {
   const now = new Date('2031-03-01T00:00:00Z');
   const settings = { ...defaultSettings };
   const window = syncWindow(now, settings);
-  const context = { userId: MEMORY_USER, linkedCalendarUrl: MEMORY_CALENDAR, platformCalendarIds: [MEMORY_PLATFORM_CALENDAR], zone: 'America/New_York', window };
+  const context = { userId: MEMORY_USER, linkedCalendarUrl: MEMORY_CALENDAR, platformCalendarIds: [MEMORY_PLATFORM_CALENDAR], zone: 'America/New_York', floatingZone: 'America/New_York', window };
   const pairs: Record<string, PairRecord> = {};
   const events: CalendarEvent[] = [];
   const changed: IcloudObjectChange[] = [];

@@ -13,7 +13,7 @@ const { values } = parseArgs({
     'error-rate': { type: 'string' },
     'error-status': { type: 'string' },
     'drop-rate': { type: 'string' },
-    // Doctor options (test/support/emulator/doctor-options.ts).
+    // A token created without these scopes (the seed's withheldScopes), and a skewed Date header.
     withhold: { type: 'string', multiple: true },
     'date-skew-ms': { type: 'string' },
   },
@@ -21,12 +21,6 @@ const { values } = parseArgs({
 
 const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-const withheldScopes = Object.fromEntries(
-  (values.withhold ?? []).map((spec) => {
-    const [token, scopes = ''] = spec.split('=');
-    return [token, scopes.split(',').filter(Boolean)];
-  }),
-);
 
 const emulator = await startEmulator({
   seed: values.seed ? loadSeedFile(values.seed) : defaultSeed(),
@@ -37,8 +31,12 @@ const emulator = await startEmulator({
     errorStatus: num(values['error-status']),
     dropRate: num(values['drop-rate']),
   },
-  doctor: { withheldScopes, dateSkewMs: num(values['date-skew-ms']) },
+  doctor: { dateSkewMs: num(values['date-skew-ms']) },
 });
+for (const spec of values.withhold ?? []) {
+  const [token, scopes = ''] = spec.split('=');
+  for (const scope of scopes.split(',').filter(Boolean)) emulator.state.withholdScope(token, scope);
+}
 console.log(`platform emulator listening on ${emulator.url}`);
 
 const shutdown = () => {

@@ -14,6 +14,7 @@ import { HistoryStore } from './store/history-store';
 import { SettingsService } from './store/settings-service';
 import { StateStore } from './store/state-store';
 import { buildStatus } from './sync/status';
+import { macZone } from './sync/zoned-midnight';
 import { SyncService } from './sync/sync-service';
 import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
@@ -36,6 +37,8 @@ export interface ServicesConfig {
    * (harness, tests). Default: the file name in the data directory.
    */
   chooseDiagnosticsFile?: (suggestedName: string) => Promise<string | undefined>;
+  /** The Mac's zone; default: this process's (tests pin it). */
+  localZone?: string;
 }
 
 export function createServices(config: ServicesConfig) {
@@ -49,17 +52,17 @@ export function createServices(config: ServicesConfig) {
   const limiter = new RateLimiter();
   const counter = new RequestCounter();
   const codec = new IcsCodec();
-  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const localZone = config.localZone ?? macZone();
   const accounts = new AccountsService({ store: state, secrets, limiter, fetch: config.fetch, now, localZone });
   const sync = new SyncService({
-    store: state, history, codec, counter, now,
+    store: state, history, codec, counter, now, localZone,
     sides: (current) => buildSides(current, { secrets, counter, limiter, fetch: config.fetch }),
   });
 
   async function status(): Promise<StatusView> {
     const current = await state.read();
     const [lastRun] = await history.list(1);
-    return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
+    return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices], localZone);
   }
 
   let chooseDiagnosticsFile = config.chooseDiagnosticsFile ?? (async (name: string) => path.join(config.dataDir, name));

@@ -5,6 +5,10 @@ import { z } from 'zod';
 export const conflictPolicies = ['ask', 'platform', 'icloud', 'newest'] as const;
 export type ConflictPolicy = (typeof conflictPolicies)[number];
 
+/** S18: which invitations block time besides the user's own events; a declined one never does. */
+export const invitationsBlockValues = ['accepted', 'tentative', 'unanswered'] as const;
+export type InvitationsBlock = (typeof invitationsBlockValues)[number];
+
 export const settingsSchema = z.object({
   interval: z.number().int().min(1).max(1440),
   pastDays: z.number().int().min(0).max(90),
@@ -13,6 +17,7 @@ export const settingsSchema = z.object({
   icloudDeletions: z.enum(['release', 'keep']),
   blockTitles: z.enum(['event', 'busy']),
   freeEventsBlock: z.boolean(),
+  invitationsBlock: z.enum(invitationsBlockValues),
   notifications: z.boolean(),
   launchAtLogin: z.boolean(),
 });
@@ -27,6 +32,7 @@ export const defaultSettings: Settings = {
   icloudDeletions: 'release',
   blockTitles: 'event',
   freeEventsBlock: false,
+  invitationsBlock: 'unanswered',
   notifications: true,
   launchAtLogin: false,
 };
@@ -40,6 +46,8 @@ export const settingDescriptions: Record<SettingKey, string> = {
   icloudDeletions: 'release (delete the blocked slot) or keep (default release)',
   blockTitles: 'event (the iCloud title) or busy (default event)',
   freeEventsBlock: 'true or false: let free (transparent) iCloud events block time (default false)',
+  invitationsBlock:
+    'accepted (only accepted invitations block), tentative (accepted and tentative) or unanswered (accepted, tentative and not yet answered); a declined one never does (default unanswered)',
   notifications: 'true or false: show notifications (default true)',
   launchAtLogin: 'true or false: start the app when you log in (default false)',
 };

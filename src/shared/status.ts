@@ -19,6 +19,12 @@ export const statusViewSchema = z.object({
   platform: z.object({
     connected: z.boolean(),
     locationId: z.string().optional(),
+    /** What a person calls the location (GET /locations/{id}); absent while it could not be read. */
+    locationName: z.string().optional(),
+    /** The zone all-day events block whole days in (S15): the location's, or the Mac's standing in. */
+    timezone: z.string().optional(),
+    /** Why the Mac's zone stands in, and what to do; absent when the location's zone is known. */
+    locationNotice: z.string().optional(),
     userId: z.string().optional(),
     userName: z.string().optional(),
     health,

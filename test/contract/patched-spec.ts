@@ -23,6 +23,7 @@ function walk(node: unknown, visit: (object: Json) => void): void {
 export interface PatchedSpecs {
   calendars: Json;
   users: Json;
+  locations: Json;
   /** What was patched, for the test's own report. */
   applied: string[];
 }
@@ -69,6 +70,7 @@ export function loadPatchedSpecs(): PatchedSpecs {
 
   const calendars = patch(readJson('calendars.json'));
   const users = patch(readJson('users.json'));
+  const locations = patch(readJson('locations.json'));
   const schemas = (calendars.components as { schemas: Record<string, Json & { required?: string[] }> }).schemas;
 
   // Beyond the README's list (our own finding): the block-slot request DTOs mark `calendarId`
@@ -88,7 +90,7 @@ export function loadPatchedSpecs(): PatchedSpecs {
 
   // Not a defect, a tooling fit: openapi-backend drops the trailing slash of request paths, so the
   // spec's `/calendars/` and `/users/` keys are aligned to match (`/calendars/{calendarId}` stays distinct).
-  for (const spec of [calendars, users]) {
+  for (const spec of [calendars, users, locations]) {
     const paths = spec.paths as Record<string, unknown>;
     for (const key of Object.keys(paths)) {
       if (key.length > 1 && key.endsWith('/')) {
@@ -98,5 +100,5 @@ export function loadPatchedSpecs(): PatchedSpecs {
     }
   }
 
-  return { calendars, users, applied: [...applied] };
+  return { calendars, users, locations, applied: [...applied] };
 }

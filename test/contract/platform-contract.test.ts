@@ -18,13 +18,15 @@ import { loadPatchedSpecs } from './patched-spec';
 let emulator: RunningEmulator;
 let calendarsApi: OpenAPIBackend;
 let usersApi: OpenAPIBackend;
+let locationsApi: OpenAPIBackend;
 const specs = loadPatchedSpecs();
 
 beforeAll(async () => {
   // strict: an invalid definition (after our patches) fails the test instead of warning.
   calendarsApi = new OpenAPIBackend({ definition: specs.calendars as never, strict: true, quick: false });
   usersApi = new OpenAPIBackend({ definition: specs.users as never, strict: true, quick: false });
-  await Promise.all([calendarsApi.init(), usersApi.init()]);
+  locationsApi = new OpenAPIBackend({ definition: specs.locations as never, strict: true, quick: false });
+  await Promise.all([calendarsApi.init(), usersApi.init(), locationsApi.init()]);
   emulator = await startEmulator({ seed: defaultSeed(), port: 0 });
 });
 afterAll(() => emulator?.stop());
@@ -42,6 +44,11 @@ async function exerciseEveryEndpoint(): Promise<Exchange[]> {
   });
   const window = { userId: TEST_USER, startTime: Date.UTC(2031, 2, 1), endTime: Date.UTC(2031, 3, 1) };
   await client.listUsers();
+  await client.getLocation();
+  // The documented refusal of a token created without locations.readonly (S15's fallback).
+  emulator.state.withholdScope(TEST_TOKEN, 'locations.readonly');
+  await expect(client.getLocation()).rejects.toMatchObject({ details: { status: 401 } });
+  emulator.state.grantScope(TEST_TOKEN, 'locations.readonly');
   await client.listCalendars();
   await client.getCalendar('cal-rr');
   const appointment = await client.createAppointment({ calendarId: 'cal-rr', contactId: 'contact-2', startTime: at(3, 14), endTime: at(3, 15), title: 'Intro call' });
@@ -63,6 +70,7 @@ async function exerciseEveryEndpoint(): Promise<Exchange[]> {
 }
 
 function apiFor(path: string): OpenAPIBackend {
+  if (path.startsWith('/locations')) return locationsApi;
   return path.startsWith('/users') ? usersApi : calendarsApi;
 }
 
@@ -118,6 +126,7 @@ describe('platform contract (official OpenAPI description)', () => {
         'get-calendar',
         'get-calendar-events',
         'get-calendars',
+        'get-location',
         'get-user-by-location',
       ].sort(),
     );

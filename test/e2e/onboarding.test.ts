@@ -59,6 +59,8 @@ describe.skipIf(!run)('onboarding in the browser', () => {
     await page.getByLabel('API address').fill(world.emulator.url);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('radio', { name: /Ada Lovelace/ }).check();
+    // The location by its name (GET /locations/{id}), not its id.
+    await page.getByText('Which of these people at Lovelace Studio is you?', { exact: false }).waitFor();
     await shootBothModes(page, 'onboarding-2-platform-user');
     await page.getByRole('button', { name: 'Connect the Platform' }).click();
 
@@ -80,6 +82,7 @@ describe.skipIf(!run)('onboarding in the browser', () => {
     expect(world.icloud.events('work').map((e) => e.title)).toContain(booked.title);
     await expect(page.getByRole('region', { name: 'iCloud connection' }).innerText()).resolves.toContain(world.appleId);
     await expect(page.getByRole('region', { name: 'Platform connection' }).innerText()).resolves.toContain('Ada Lovelace');
+    await expect(page.getByRole('region', { name: 'Platform connection' }).innerText()).resolves.toContain('Lovelace Studio');
     await shootBothModes(page, 'status');
   });
 });

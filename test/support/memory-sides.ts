@@ -294,7 +294,7 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
   await store.update((state) => {
     const at = options.now().toISOString();
     state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'mem://icloud/', connectedAt: at };
-    state.accounts.platform = { locationId: platform.locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', timezone: options.zone ?? 'UTC', connectedAt: at };
+    state.accounts.platform = { locationId: platform.locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: options.zone ?? 'UTC', locationCheckedAt: at, connectedAt: at };
     state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], platformCalendars: [MEMORY_PLATFORM_CALENDAR], names: {} };
     Object.assign(state.settings, options.settings ?? {});
   });

@@ -45,11 +45,12 @@ export interface SyncWorldOptions {
   proxy?: boolean | ProxyFaults;
   settings?: Partial<Settings>;
   /**
-   * The platform location's time zone as the app should know it (S15). The app cannot read it from
-   * the platform yet (no locations endpoint in the client/emulator), so the world writes it into the
-   * state the way a connect that read it would. Default: the seed location's zone.
+   * Overrides the location's time zone the app read at connect (S15), as if the platform had said
+   * this one. Default: what connect read from the emulator (the seed location's `timezone`).
    */
   zone?: string;
+  /** The Mac's zone for the app (ServicesConfig.localZone); default: this process's. */
+  localZone?: string;
   now?: () => Date;
 }
 
@@ -150,7 +151,7 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
     ICLOUD_SYNC_PLATFORM_TOKEN: location.tokens[0] ?? TEST_TOKEN,
   };
   const servicesConfig = (extra: Partial<ServicesConfig> = {}): ServicesConfig => ({
-    dataDir, env, keychain: forbiddenKeychain, ...(options.now ? { now: options.now } : {}), ...extra,
+    dataDir, env, keychain: forbiddenKeychain, ...(options.now ? { now: options.now } : {}), ...(options.localZone ? { localZone: options.localZone } : {}), ...extra,
   });
   const services = createServices(servicesConfig());
   const calendarUrl = (name: string) => new URL(`${encodeURIComponent(WORLD_APPLE_ID)}/${name}/`, davUrl).href;
@@ -162,9 +163,8 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
     await target.accounts.connectIcloud({ appleId: WORLD_APPLE_ID, password: WORLD_APP_PASSWORD, caldavUrl: davUrl });
     const connected = await target.accounts.connectPlatform({ locationId: location.id, token, apiUrl: emulator.url, userId });
     if (connected.status !== 'connected') throw new Error('the world could not connect the platform');
-    const zone = options.zone ?? location.timezone ?? 'UTC';
     await target.state.update((state) => {
-      state.accounts.platform!.timezone = zone;
+      if (options.zone) state.accounts.platform!.locationTimezone = options.zone;
       Object.assign(state.settings, options.settings ?? {});
     });
     await target.accounts.link({ icloud: calendarUrl(calendars[0]), busy: (options.busy ?? []).map(calendarUrl) });

@@ -6,7 +6,7 @@ describe('settings', () => {
     expect(settingsSchema.parse(defaultSettings)).toEqual(defaultSettings);
     expect(defaultSettings).toMatchObject({
       interval: 5, pastDays: 7, futureDays: 90, conflictPolicy: 'ask',
-      icloudDeletions: 'release', blockTitles: 'event', freeEventsBlock: false,
+      icloudDeletions: 'release', blockTitles: 'event', freeEventsBlock: false, invitationsBlock: 'unanswered',
     });
   });
 
@@ -31,5 +31,19 @@ describe('settings', () => {
   it('rejects an unknown key and lists the known ones', () => {
     const result = parseSettingText('colour', 'blue');
     expect(result).toEqual({ ok: false, message: expect.stringContaining('interval, pastDays') });
+  });
+
+  it('invitationsBlock (S18): accepted, tentative or unanswered; anything else is refused with what it accepts', () => {
+    for (const value of ['accepted', 'tentative', 'unanswered']) expect(parseSettingText('invitationsBlock', value)).toEqual({ ok: true, value });
+    const result = parseSettingText('invitationsBlock', 'declined');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/invitationsBlock.*accepted.*tentative.*unanswered/);
+  });
+
+  it('a state file written before invitationsBlock existed reads it as its default', async () => {
+    const { stateSchema, initialState } = await import('../../src/main/store/state-schema');
+    const old = initialState() as unknown as { settings: Record<string, unknown> };
+    delete old.settings.invitationsBlock;
+    expect(stateSchema.parse(old).settings.invitationsBlock).toBe('unanswered');
   });
 });

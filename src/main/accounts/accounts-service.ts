@@ -4,7 +4,7 @@
 import type { CalendarEntry } from '../../shared/calendars';
 import { SyncError } from '../errors';
 import { connectIcloud, DEFAULT_CALDAV_URL, IcloudSource } from '../icloud';
-import { DEFAULT_PLATFORM_URL, PlatformClient, RateLimiter, defaultSyncedCalendarIds, toCalendarEntries, verifyPlatform } from '../platform';
+import { DEFAULT_PLATFORM_URL, PlatformClient, RateLimiter, defaultSyncedCalendarIds, locationNotice, readLocation, toCalendarEntries, verifyPlatform } from '../platform';
 import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StateStore } from '../store/state-store';
@@ -16,11 +16,14 @@ export interface AccountsDeps {
   limiter: RateLimiter;
   fetch?: typeof fetch;
   now: () => Date;
-  /** The zone all-day events and mirrors are written in when the platform does not tell us. */
+  /** The Mac's zone: all-day blocks fall back to it while the location's cannot be read (S15). */
   localZone: string;
 }
 
-export type PlatformConnectResult = { status: 'connected'; userName?: string } | { status: 'choose-user'; users: { id: string; name: string; email: string }[] };
+/** `locationName`: what a person calls the location, when the token may read it (onboarding shows it). */
+export type PlatformConnectResult =
+  | { status: 'connected'; userName?: string; locationName?: string; locationNotice?: string }
+  | { status: 'choose-user'; users: { id: string; name: string; email: string }[]; locationName?: string };
 
 export class AccountsService {
   constructor(private readonly deps: AccountsDeps) {}
@@ -33,6 +36,7 @@ export class AccountsService {
       const changed = state.accounts.icloud && state.accounts.icloud.appleId !== input.appleId;
       state.accounts.icloud = {
         appleId: input.appleId, caldavUrl, principalUrl: connection.principalUrl, homeUrl: connection.homeUrl, connectedAt: this.deps.now().toISOString(),
+        userAddresses: connection.addresses,
       };
       if (changed) rebaseline(state, 'icloud');
       state.scheduler.stoppedForCredentials = state.scheduler.stoppedForCredentials === 'icloud' ? undefined : state.scheduler.stoppedForCredentials;
@@ -45,7 +49,12 @@ export class AccountsService {
     const apiUrl = input.apiUrl ?? DEFAULT_PLATFORM_URL;
     const users = await verifyPlatform({ baseUrl: apiUrl, token: input.token, locationId: input.locationId, fetch: this.deps.fetch, limiter: this.deps.limiter });
     const choices = users.map((u) => ({ id: u.id, name: u.name ?? [u.firstName, u.lastName].filter(Boolean).join(' '), email: u.email ?? '' }));
-    if (!input.userId) return { status: 'choose-user', users: choices };
+    // The token works: now the location's name and zone (S15). Refused for a missing scope, connect
+    // still succeeds and the Mac's zone stands in (platform/location.ts says so to the user).
+    const before = (await this.deps.store.read()).accounts.platform;
+    const known = before?.locationId === input.locationId ? before : {};
+    const location = await readLocation(this.client(apiUrl, input.token, input.locationId, 1), known, this.deps.now());
+    if (!input.userId) return { status: 'choose-user', users: choices, ...(location.locationName ? { locationName: location.locationName } : {}) };
     const me = choices.find((u) => u.id === input.userId);
     if (!me) {
       throw new SyncError('item', `There is no user "${input.userId}" in location ${input.locationId}. Users: ${choices.map((u) => `${u.id} (${u.name})`).join(', ')}.`);
@@ -54,7 +63,7 @@ export class AccountsService {
     await this.deps.store.update((state) => {
       const previous = state.accounts.platform;
       state.accounts.platform = {
-        locationId: input.locationId, userId: me.id, userName: me.name, apiUrl, timezone: previous?.timezone ?? this.deps.localZone, connectedAt: this.deps.now().toISOString(),
+        locationId: input.locationId, userId: me.id, userName: me.name, apiUrl, connectedAt: this.deps.now().toISOString(), ...definedOnly(location),
       };
       if (previous && (previous.locationId !== input.locationId || previous.userId !== me.id)) {
         rebaseline(state, 'platform');
@@ -62,7 +71,8 @@ export class AccountsService {
       }
       state.scheduler.stoppedForCredentials = state.scheduler.stoppedForCredentials === 'platform' ? undefined : state.scheduler.stoppedForCredentials;
     });
-    return { status: 'connected', userName: me.name };
+    const notice = locationNotice(location, this.deps.localZone);
+    return { status: 'connected', userName: me.name, ...(location.locationName ? { locationName: location.locationName } : {}), ...(notice ? { locationNotice: notice } : {}) };
   }
 
   /** Both sides' calendars with eligibility and reasons (cli.md `calendars`). */
@@ -134,10 +144,23 @@ export class AccountsService {
     if (!account) throw new SyncError('item', 'The platform is not connected yet. Connect it first.');
     const token = await this.deps.secrets.get('platform', account.locationId);
     if (!token) throw new SyncError('auth', 'The platform token is missing from the keychain. Reconnect the platform.', { side: 'platform' });
-    const client = new PlatformClient({ baseUrl: account.apiUrl, token, locationId: account.locationId, counter: new RequestCounter(), limiter: this.deps.limiter, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+    const client = this.client(account.apiUrl, token, account.locationId);
     const calendars = await client.listCalendars();
     return { entries: toCalendarEntries(calendars, account.userId), defaults: defaultSyncedCalendarIds(calendars, account.userId) };
   }
+
+  /** maxAttempts 1 while the user waits on a connect: fail fast rather than retry for a minute. */
+  private client(baseUrl: string, token: string, locationId: string, maxAttempts?: number): PlatformClient {
+    return new PlatformClient({
+      baseUrl, token, locationId, counter: new RequestCounter(), limiter: this.deps.limiter,
+      ...(maxAttempts ? { maxAttempts, timeoutMs: 15_000 } : {}), ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+  }
+}
+
+/** Leaves out absent facts, so the stored account has no keys with undefined values. */
+function definedOnly<T extends object>(facts: T): Partial<T> {
+  return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /**

@@ -42,7 +42,9 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     'accounts.connectIcloud': async (input) => ({ ok: true, calendars: await services.accounts.connectIcloud(input) }),
     'accounts.connectPlatform': async (input) => {
       const result = await services.accounts.connectPlatform(input);
-      return result.status === 'connected' ? { status: 'connected' } : result;
+      if (result.status !== 'connected') return result;
+      const { locationName, locationNotice } = result;
+      return { status: 'connected', ...(locationName ? { locationName } : {}), ...(locationNotice ? { locationNotice } : {}) };
     },
     'accounts.disconnect': async ({ side }) => {
       await services.accounts.disconnect(side);

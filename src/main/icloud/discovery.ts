@@ -10,6 +10,7 @@ import { validateIcloudCredentials } from './credentials';
 import { DavSession, httpError } from './dav';
 import { createIcloudFetch, type RetryPolicy } from './http';
 import { withTrailingSlash } from './hrefs';
+import { findUserAddresses } from './user-addresses';
 
 export const DEFAULT_CALDAV_URL = 'https://caldav.icloud.com';
 
@@ -37,6 +38,8 @@ export interface IcloudConnection extends IcloudDiscovery {
   calendars: CalendarEntry[];
   /** The same calendars with their URLs, ctags and sync tokens. */
   details: IcloudCalendar[];
+  /** The user's own calendar addresses (S18: which ATTENDEE of an invitation is "me"), normalised. */
+  addresses: string[];
 }
 
 export function buildSession(appleId: string, password: string, options: IcloudConnectOptions): DavSession {
@@ -56,7 +59,8 @@ export async function connectIcloud(params: IcloudConnectParams): Promise<Icloud
   const session = buildSession(appleId, password, params);
   const found = await discover(session, appleId, password, params.caldavUrl ?? DEFAULT_CALDAV_URL);
   const details = await listCalendars(session, found.homeUrl);
-  return { ...found, calendars: details.map((c) => c.entry), details };
+  const addresses = await findUserAddresses(session, found.principalUrl, appleId);
+  return { ...found, calendars: details.map((c) => c.entry), details, addresses };
 }
 
 export async function discover(session: DavSession, appleId: string, password: string, caldavUrl: string): Promise<IcloudDiscovery> {

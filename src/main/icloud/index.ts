@@ -2,6 +2,7 @@
 export { connectIcloud, discover, DEFAULT_CALDAV_URL } from './discovery';
 export type { IcloudConnectOptions, IcloudConnectParams, IcloudConnection, IcloudDiscovery } from './discovery';
 export { IcloudSource } from './source';
+export { findUserAddresses, normaliseAddress } from './user-addresses';
 export type { IcloudAccount } from './source';
 export { calendarsFromResponses, NO_EVENTS_REASON, READ_ONLY_REASON, SUBSCRIBED_REASON } from './calendars';
 export type { IcloudCalendar } from './calendars';

@@ -12,17 +12,20 @@ import {
   deleteResponseSchema,
   eventResponseSchema,
   eventsResponseSchema,
+  locationResponseSchema,
   usersResponseSchema,
   type AppointmentResponse,
   type BlockedSlotResponse,
   type CalendarEvent,
   type PlatformCalendar,
+  type PlatformLocation,
   type PlatformUser,
 } from './schemas';
 import { Transport, type FetchLike } from './transport';
 
 export const CALENDARS_VERSION = '2021-04-15';
 export const USERS_VERSION = '2021-07-28';
+export const LOCATIONS_VERSION = '2021-07-28';
 export const DEFAULT_PLATFORM_URL = 'https://services.leadconnectorhq.com';
 
 export interface PlatformClientOptions {
@@ -241,6 +244,19 @@ export class PlatformClient {
       idempotent: true,
     });
     return body.users;
+  }
+
+  /** The location (sub-account): its name and time zone. Needs the `locations.readonly` scope. */
+  async getLocation(): Promise<PlatformLocation> {
+    const body = await this.transport.send({
+      endpoint: 'GET /locations/{locationId}',
+      method: 'GET',
+      path: `locations/${encodeURIComponent(this.locationId)}`,
+      version: LOCATIONS_VERSION,
+      schema: locationResponseSchema,
+      idempotent: true,
+    });
+    return body.location;
   }
 
   private async listWindow(endpoint: string, path: string, window: EventWindow): Promise<CalendarEvent[]> {

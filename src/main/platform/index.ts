@@ -1,5 +1,5 @@
 // The platform side's public surface: what services.ts, the CLI and the sync import.
-export { PlatformClient, isAppointment, CALENDARS_VERSION, USERS_VERSION, DEFAULT_PLATFORM_URL } from './client';
+export { PlatformClient, isAppointment, CALENDARS_VERSION, USERS_VERSION, LOCATIONS_VERSION, DEFAULT_PLATFORM_URL } from './client';
 export type {
   PlatformClientOptions,
   TimeInput,
@@ -18,5 +18,7 @@ export type { VerifyPlatformOptions } from './verify';
 export { systemClock } from './clock';
 export type { Clock } from './clock';
 export type { FetchLike } from './transport';
-export type { PlatformCalendar, CalendarEvent, PlatformUser, AppointmentResponse, BlockedSlotResponse, CalendarType } from './schemas';
+export type { PlatformCalendar, PlatformLocation, CalendarEvent, PlatformUser, AppointmentResponse, BlockedSlotResponse, CalendarType } from './schemas';
 export { calendarTypes } from './schemas';
+export { readLocation, locationIsDue, blockZone, locationNotice, LOCATION_SCOPE, LOCATION_MAX_AGE_MS } from './location';
+export type { LocationFacts, LocationReader } from './location';

@@ -99,3 +99,12 @@ export const userSchema = z.object({
 });
 export type PlatformUser = z.infer<typeof userSchema>;
 export const usersResponseSchema = z.object({ users: z.array(userSchema) });
+
+/** GET /locations/{locationId} (locations.json GetLocationByIdSchema): only what the sync uses. */
+export const locationSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  timezone: z.string().optional(),
+});
+export type PlatformLocation = z.infer<typeof locationSchema>;
+export const locationResponseSchema = z.object({ location: locationSchema });

@@ -12,6 +12,8 @@ export const icloudAccountSchema = z.object({
   principalUrl: z.string().optional(),
   homeUrl: z.string().optional(),
   connectedAt: z.string(),
+  /** The user's own calendar addresses, normalised (icloud/user-addresses.ts, S18); absent → the Apple ID. */
+  userAddresses: z.array(z.string()).optional(),
 });
 
 export const platformAccountSchema = z.object({
@@ -19,8 +21,15 @@ export const platformAccountSchema = z.object({
   userId: z.string(),
   userName: z.string().optional(),
   apiUrl: z.string(),
+  /** Written by versions before the location was read: the Mac's zone at connect. No longer read. */
   timezone: z.string().optional(),
   connectedAt: z.string(),
+  // GET /locations/{id} (platform/location.ts): the location's name and zone, when they were read,
+  // and why the Mac's zone stands in (S15). Optional: states written before have none of them.
+  locationName: z.string().optional(),
+  locationTimezone: z.string().optional(),
+  locationCheckedAt: z.string().optional(),
+  locationProblem: z.enum(['missing-scope', 'no-timezone']).optional(),
 });
 
 export const linksSchema = z.object({
@@ -45,7 +54,9 @@ export const icloudObjectSchema = z.object({
 
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
-  settings: settingsSchema,
+  // A setting added later (invitationsBlock, S18) is missing from older files: it reads as its
+  // default instead of making the whole state unreadable (no schema version needed for that).
+  settings: z.preprocess((stored) => (stored && typeof stored === 'object' ? { ...defaultSettings, ...stored } : stored), settingsSchema),
   accounts: z.object({
     icloud: icloudAccountSchema.optional(),
     platform: platformAccountSchema.optional(),

@@ -2,7 +2,7 @@
 // The whole cycle holds the data-directory lock, so the app and the CLI never run one at once.
 import type { RunReport, Trigger } from '../../shared/run-report';
 import { SyncError, toSyncError } from '../errors';
-import type { IcsCodec } from '../icloud';
+import { normaliseAddress, type IcsCodec } from '../icloud';
 import type { RequestCounter } from '../request-counter';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
@@ -18,6 +18,9 @@ import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
 import { settleCursors } from './settle-cursors';
 import { projectionKey, syncWindow } from './sync-window';
+import { noteLocation, refreshLocation } from './location-refresh';
+import { blockZone } from '../platform/location';
+import { macZone } from './zoned-midnight';
 
 export interface CycleDeps {
   store: StateStore;
@@ -27,6 +30,8 @@ export interface CycleDeps {
   codec: IcsCodec;
   counter: RequestCounter;
   now: () => Date;
+  /** The Mac's zone (default: this process's): floating times, and all-day blocks while the location's is unknown. */
+  localZone?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -42,18 +47,22 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
   await deps.store.transaction(async (tx) => {
     const { state } = tx;
     // Not connected or not linked: bad usage, not a failed run (nothing to report yet).
-    const context = planContext(state, deps.now());
+    const localZone = deps.localZone ?? macZone();
+    let context = planContext(state, deps.now(), localZone);
     try {
       const { icloud, platform } = await deps.sides(state);
+      // S15: the location's zone, read again once a day; blocks placed in the old zone are judged again below.
+      if (await refreshLocation(platform, state, deps.now())) context = planContext(state, deps.now(), localZone);
+      noteLocation(report, state, localZone);
       const calendars: FollowedCalendar[] = [
         { url: context.linkedCalendarUrl, source: 'linked' },
         ...state.links.busySources.map((url) => ({ url, source: 'busy' as const })),
       ];
       // Stored in windowDay: the day and the projection settings the events were last judged with.
-      const judgedWith = projectionKey(deps.now(), state.settings, context.zone);
+      const judgedWith = projectionKey(deps.now(), state.settings, context);
       const allowEmpty = Boolean(options.allowDeletions);
       const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
-        window: context.window, zone: context.zone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
+        window: context.window, floatingZone: context.floatingZone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       const ops = plan({
@@ -97,7 +106,7 @@ function calendarsWrittenTo(ops: Operation[]): Set<string> {
 }
 
 /** What the planner and executor need to know of the accounts and links; throws when not set up. */
-export function planContext(state: State, now: Date): PlanContext {
+export function planContext(state: State, now: Date, localZone: string = macZone()): PlanContext {
   const { icloud, platform } = state.accounts;
   if (!icloud) throw new SyncError('item', 'iCloud is not connected. Connect it first (icloud-sync connect icloud).');
   if (!platform) throw new SyncError('item', 'The platform is not connected. Connect it first (icloud-sync connect platform).');
@@ -111,7 +120,10 @@ export function planContext(state: State, now: Date): PlanContext {
     userId: platform.userId,
     linkedCalendarUrl: state.links.icloudCalendar,
     platformCalendarIds: state.links.platformCalendars,
-    zone: platform.timezone ?? 'UTC',
+    // S15: whole days in the location's zone; the Mac's while it cannot be read (the user is told why).
+    zone: blockZone(platform, localZone),
+    floatingZone: localZone,
+    ownAddresses: icloud.userAddresses ?? [normaliseAddress(icloud.appleId)],
     window: syncWindow(now, state.settings),
   };
 }

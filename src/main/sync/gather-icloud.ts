@@ -34,7 +34,7 @@ export async function gatherIcloud(
    * changed how events are projected (freeEventsBlock, blockTitles, the window size, the zone):
    * unchanged events must be judged again. One listing and a multiget per 100 events, once a day.
    */
-  options: { window: { start: Date; end: Date }; zone: string; rereadAll: boolean; allowEmpty: boolean },
+  options: { window: { start: Date; end: Date }; floatingZone: string; rereadAll: boolean; allowEmpty: boolean },
 ): Promise<GatheredIcloud> {
   const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
   const commits: ((state: State, retry: ReadonlySet<string>) => void)[] = [];
@@ -51,7 +51,7 @@ export async function gatherIcloud(
     }
     const objectUpdates: [string, State['objects'][string]][] = [];
     for (const remote of fetched) {
-      const parsed = codec.parse(remote.data, { floatingZone: options.zone, source: remote.href });
+      const parsed = codec.parse(remote.data, { floatingZone: options.floatingZone, source: remote.href });
       if (!parsed.ok) {
         changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: parsed.error });
         continue;

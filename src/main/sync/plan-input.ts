@@ -36,8 +36,12 @@ export interface PlanContext {
   linkedCalendarUrl: string;
   /** Platform calendars whose appointments are mirrored. */
   platformCalendarIds: string[];
-  /** The platform location's IANA zone (all-day events block whole days there). */
+  /** The platform location's IANA zone (all-day events block whole days there, S15); the Mac's when it cannot be read. */
   zone: string;
+  /** The Mac's zone: floating times are read in it, as Calendar on the Mac shows them. */
+  floatingZone: string;
+  /** The user's own calendar addresses, normalised (S18: their ATTENDEE in an invitation); none → no invitation is judged. */
+  ownAddresses?: string[];
   window: { start: Date; end: Date };
 }
 

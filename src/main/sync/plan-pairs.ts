@@ -104,7 +104,7 @@ function decideBlock(
     return [{ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: 'the iCloud event was deleted' }];
   }
   if (icloud) {
-    const problem = blockingProblem(icloud.occ, settings);
+    const problem = blockingProblem(icloud.occ, settings, context.ownAddresses);
     if (problem) {
       if (platform.state === 'gone') return [{ ...base, type: 'forget', rule: 'S13', pair, reason: problem }];
       return [{ ...base, type: 'platform.deleteBlock', rule: 'S13', pair, reason: `${problem}: it no longer blocks time` }];

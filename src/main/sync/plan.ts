@@ -89,7 +89,7 @@ export function plan(input: PlanInput): Operation[] {
     // only those inside the window are new to sync.
     if (createdKeys.has(occ.key) || !overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
     createdKeys.add(occ.key);
-    const problem = blockingProblem(occ, settings);
+    const problem = blockingProblem(occ, settings, context.ownAddresses);
     if (problem) {
       ops.push({ type: 'skip', rule: 'S13', side: 'platform', key: occ.key, title: occ.title, reason: `${problem}: no blocked slot` });
       continue;

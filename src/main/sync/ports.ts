@@ -2,7 +2,7 @@
 // property and crash tests use in-memory ones. Wired through constructors (DESIGN §2), never globals.
 import type { CalendarCursor, ChangeSet, KnownObject, RemoteObject, WriteResult } from '../icloud';
 import type { AppointmentUpdate, BlockSlotInput, EventWindow } from '../platform/client';
-import type { CalendarEvent } from '../platform/schemas';
+import type { CalendarEvent, PlatformLocation } from '../platform/schemas';
 
 export interface IcloudPort {
   fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObject[]): Promise<ChangeSet>;
@@ -20,4 +20,6 @@ export interface PlatformPort {
   updateBlockSlot(eventId: string, input: BlockSlotInput): Promise<unknown>;
   updateAppointment(eventId: string, update: AppointmentUpdate & { description?: string }): Promise<unknown>;
   deleteEvent(eventId: string): Promise<void>;
+  /** The location's name and zone (S15); optional: a side without it keeps what connect read. */
+  getLocation?(): Promise<PlatformLocation>;
 }

@@ -1,10 +1,13 @@
 // Small rule predicates shared by the planner.
 import type { Settings } from '../../shared/settings';
 import type { Occurrence } from '../icloud/codec/types';
+import { invitationProblem } from './invitations';
 
-/** S13: why an iCloud event does not block time, or undefined when it does. */
-export function blockingProblem(occ: Occurrence, settings: Pick<Settings, 'freeEventsBlock'>): string | undefined {
+/** S13, S18: why an iCloud event does not block time, or undefined when it does. */
+export function blockingProblem(occ: Occurrence, settings: Pick<Settings, 'freeEventsBlock' | 'invitationsBlock'>, ownAddresses: readonly string[] = []): string | undefined {
   if (occ.status === 'CANCELLED') return 'cancelled event';
+  const invitation = invitationProblem(occ, ownAddresses, settings);
+  if (invitation) return invitation;
   if (occ.transparent && !settings.freeEventsBlock) return 'free event (shown as free in iCloud)';
   if (Date.parse(occ.end.iso) <= Date.parse(occ.start.iso)) return 'zero-length event';
   return undefined;

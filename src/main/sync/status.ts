@@ -4,6 +4,8 @@ import type { StatusView } from '../../shared/status';
 import type { State } from '../store/state-schema';
 import { AUTH_REJECTED_MESSAGE } from '../icloud/credentials';
 import { AUTH_MESSAGE } from '../platform/platform-errors';
+import { blockZone, locationNotice } from '../platform/location';
+import { macZone } from './zoned-midnight';
 
 export interface LiveStatus {
   running: boolean;
@@ -13,7 +15,7 @@ export interface LiveStatus {
 /** The same words the failing request used (one message per side, defined where it is detected). */
 const credentialMessages = { icloud: AUTH_REJECTED_MESSAGE, platform: AUTH_MESSAGE } as const;
 
-export function buildStatus(state: State, lastRun: RunReport | undefined, live: LiveStatus, notices: string[]): StatusView {
+export function buildStatus(state: State, lastRun: RunReport | undefined, live: LiveStatus, notices: string[], localZone: string = macZone()): StatusView {
   const { icloud, platform } = state.accounts;
   const pairs = Object.values(state.pairs);
   const name = (id: string) => ({ id, name: state.links.names[id] ?? id });
@@ -38,6 +40,9 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
     platform: {
       connected: Boolean(platform),
       locationId: platform?.locationId,
+      locationName: platform?.locationName,
+      timezone: platform ? blockZone(platform, localZone) : undefined,
+      locationNotice: platform ? locationNotice(platform, localZone) : undefined,
       userId: platform?.userId,
       userName: platform?.userName,
       ...health('platform', Boolean(platform)),

@@ -23,6 +23,8 @@ export interface SyncServiceDeps {
   counter: RequestCounter;
   sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
   now: () => Date;
+  /** The Mac's zone (cycle.ts); default: this process's. */
+  localZone?: string;
 }
 
 export class SyncService {
@@ -109,7 +111,7 @@ export class SyncService {
     await this.deps.store.transaction(async (tx) => {
       const sides = await this.deps.sides(tx.state);
       const ops = await build(tx.state, sides.platform, report);
-      const context = planContext(tx.state, this.deps.now());
+      const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
       await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
       await tx.save();
     });

@@ -16,9 +16,16 @@ export function windowDay(now: Date): string {
 }
 
 /**
- * What the iCloud events were last judged against: the day of the window and the settings that change
- * how an event becomes a blocked slot. When it changes, every event is read and judged again.
+ * What the iCloud events were last judged against: the day of the window, the settings that change
+ * how an event becomes a blocked slot (invitationsBlock among them, S18), the user's own addresses, and the zones (the location's for all-day blocks, the Mac's for
+ * floating times). When it changes, every event is read and judged again: blocks placed in the Mac's
+ * zone move to the location's day once it is known (S15).
  */
-export function projectionKey(now: Date, settings: Pick<Settings, 'pastDays' | 'futureDays' | 'freeEventsBlock' | 'blockTitles'>, zone: string): string {
-  return [windowDay(now), settings.pastDays, settings.futureDays, settings.freeEventsBlock, settings.blockTitles, zone].join('|');
+export function projectionKey(
+  now: Date,
+  settings: Pick<Settings, 'pastDays' | 'futureDays' | 'freeEventsBlock' | 'blockTitles' | 'invitationsBlock'>,
+  context: { zone: string; floatingZone: string; ownAddresses?: string[] },
+): string {
+  const judged = [settings.pastDays, settings.futureDays, settings.freeEventsBlock, settings.blockTitles, settings.invitationsBlock];
+  return [windowDay(now), ...judged, context.zone, context.floatingZone, (context.ownAddresses ?? []).join(',')].join('|');
 }

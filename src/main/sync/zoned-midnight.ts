@@ -27,3 +27,9 @@ export function midnightInZone(date: string, zone: string): string {
 export function dateInZone(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
+
+/** This Mac's zone now: floating times are read in it (as Calendar on the Mac shows them), and it
+ *  stands in for the location's zone when that cannot be read. */
+export function macZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

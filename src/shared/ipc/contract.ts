@@ -76,8 +76,9 @@ export const contract = {
       userId: id.optional(),
     }),
     response: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('connected') }),
-      z.object({ status: z.literal('choose-user'), users: z.array(platformUserSchema) }),
+      // locationName: what the person calls the location (absent when the token may not read it).
+      z.object({ status: z.literal('connected'), locationName: z.string().optional(), locationNotice: z.string().optional() }),
+      z.object({ status: z.literal('choose-user'), users: z.array(platformUserSchema), locationName: z.string().optional() }),
     ]),
   },
   'accounts.disconnect': { request: z.strictObject({ side }), response: ok },

@@ -53,7 +53,7 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
     expect(linked.code).toBe(0);
   });
   afterEach(() => {
-    emulator.doctor.withheldScopes = undefined;
+    for (const scope of ['users.readonly', 'locations.readonly']) emulator.state.grantScope(TEST_TOKEN, scope);
     emulator.doctor.dateSkewMs = undefined;
   });
   afterAll(async () => {
@@ -112,7 +112,7 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
   });
 
   it('a token without a scope fails that family only, naming the scope, exit 3', async () => {
-    emulator.doctor.withheldScopes = { [TEST_TOKEN]: ['users.readonly'] };
+    emulator.state.withholdScope(TEST_TOKEN, 'users.readonly');
     const { code, check } = await doctor();
     expect(code).toBe(3);
     expect(check('platform scope: users.readonly')).toMatchObject({
@@ -125,7 +125,7 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
   });
 
   it('a withheld locations.readonly fails that line and the time zone is not checked', async () => {
-    emulator.doctor.withheldScopes = { [TEST_TOKEN]: ['locations.readonly'] };
+    emulator.state.withholdScope(TEST_TOKEN, 'locations.readonly');
     const { code, check } = await doctor();
     expect(code).toBe(3);
     expect(check('platform scope: locations.readonly')!.status).toBe('fail');

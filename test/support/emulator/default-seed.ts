@@ -12,6 +12,7 @@ export function defaultSeed(overrides: Partial<Pick<Seed, 'rateLimit'>> = {}): S
     locations: [
       {
         id: TEST_LOCATION,
+        name: 'Lovelace Studio',
         timezone: 'America/New_York',
         tokens: [TEST_TOKEN],
         users: [

@@ -1,10 +1,7 @@
-// Emulator options for testing `icloud-sync doctor` (README.md): a token can be refused one scope's
-// endpoint family, and the `Date` header can be skewed, without touching the seed or the routes.
-// Kept in its own module so other seed options (e.g. per-location scopes) merge without clashing.
+// Emulator options for testing `icloud-sync doctor` (README.md): the `Date` header can be skewed, and
+// which scope each endpoint family needs (a token's withheld scopes live in the seed / EmulatorState).
 
 export interface DoctorOptions {
-  /** token → scope names refused with 401 on that scope's endpoint family (e.g. `users.readonly`). */
-  withheldScopes?: Record<string, string[]>;
   /** Added to the emulator's clock in the `Date` header of every answer (ms; may be negative). */
   dateSkewMs?: number;
 }
@@ -24,15 +21,6 @@ export function scopeFor(method: string, pathname: string): string | undefined {
   if (path === '/users' || path.startsWith('/users/')) return read ? 'users.readonly' : 'users.write';
   if (path.startsWith('/locations')) return read ? 'locations.readonly' : 'locations.write';
   return undefined;
-}
-
-/** The 401 body the real API sends for a token without the scope, or undefined when allowed. */
-export function withheldScopeRefusal(options: DoctorOptions, token: string | undefined, method: string, pathname: string) {
-  if (!token) return undefined;
-  const withheld = options.withheldScopes?.[token];
-  const scope = scopeFor(method, pathname);
-  if (!withheld || !scope || !withheld.includes(scope)) return undefined;
-  return { statusCode: 401, message: 'The token is not authorized for this scope.', error: 'Unauthorized' };
 }
 
 /** The `Date` header value, skewed when asked; undefined lets node:http write its own. */

@@ -1,4 +1,4 @@
-// The endpoints, following calendars.json / users.json: paths, epoch-ms query strings, bodies,
+// The endpoints, following calendars.json / users.json / locations.json: paths, epoch-ms query strings, bodies,
 // status codes (200 for appointments, 201 for block slots and delete) and response shapes.
 // Auth, Version, limits and faults are handled before these run (server.ts).
 import type { SeedLocation } from './seed';
@@ -219,6 +219,27 @@ function updateBlockSlot(request: RouteRequest): RouteResponse {
   return { status: 201, body: blockedSlotDto(updated, request.location) };
 }
 
+/** GET /locations/{locationId} (locations.json GetLocationByIdSchema): the fields the seed knows. */
+function getLocation({ params, location }: RouteRequest): RouteResponse {
+  if (params.locationId !== location.id) return forbidden();
+  const [firstName, ...rest] = (location.users[0]?.name ?? '').split(' ');
+  return {
+    status: 200,
+    body: {
+      location: strip({
+        id: location.id,
+        companyId: 'company-emulator',
+        name: location.name,
+        timezone: location.timezone,
+        country: 'US',
+        firstName: firstName || undefined,
+        lastName: rest.join(' ') || undefined,
+        email: location.users[0]?.email || undefined,
+      }),
+    },
+  };
+}
+
 export const routes: Route[] = [
   {
     method: 'GET',
@@ -280,6 +301,7 @@ export const routes: Route[] = [
       return { status: 200, body: { users } };
     },
   },
+  { method: 'GET', pattern: /^\/locations\/(?<locationId>[^/]+)$/, version: '2021-07-28', handle: getLocation },
 ];
 
 export function matchRoute(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {

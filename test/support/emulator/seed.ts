@@ -22,8 +22,13 @@ export const seedSchema = z.object({
   locations: z.array(
     z.object({
       id: z.string(),
+      /** What GET /locations/{id} calls the location; absent → the field is left out of the answer. */
+      name: z.string().optional(),
       timezone: z.string().default('UTC'),
       tokens: z.array(z.string()).min(1),
+      /** Scopes a token was created without (token → scopes), e.g. {"pit-1": ["locations.readonly"]}:
+       *  the endpoints needing one answer 401 for that token, as the platform does. */
+      withheldScopes: z.record(z.string(), z.array(z.string())).default({}),
       users: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().default('') })).default([]),
       contacts: z.array(z.object({ id: z.string(), name: z.string().default('') })).default([]),
       calendars: z

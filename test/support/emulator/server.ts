@@ -3,7 +3,7 @@
 // logged (bounded) so the contract test can check requests and responses against the spec.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dateHeader, withheldScopeRefusal, type DoctorOptions } from './doctor-options';
+import { dateHeader, scopeFor, type DoctorOptions } from './doctor-options';
 import { FaultPlan, type Fault, type FaultOptions } from './faults';
 import { RateLimits } from './limits';
 import { matchRoute, type RouteResponse } from './routes';
@@ -27,7 +27,7 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** How many exchanges to keep for inspection (oldest dropped first). */
   logLimit?: number;
-  /** `withheldScopes`, `dateSkewMs` (doctor-options.ts); changeable later through `doctor`. */
+  /** `dateSkewMs` (doctor-options.ts); changeable later through `doctor`. */
   doctor?: DoctorOptions;
 }
 
@@ -94,9 +94,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     };
 
     const token = /^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1];
-    // Before route matching, so a withheld scope is refused even on a family the routes lack.
-    const refusal = withheldScopeRefusal(doctor, token, req.method ?? 'GET', url.pathname);
-    if (refusal && token && state.locationForToken(token)) return send(401, refusal);
+    // The platform's answer for a token created without the scope of this endpoint family (Scopes.md;
+    // seed `withheldScopes`). Before route matching, so it is refused even on a family the routes lack.
+    const scope = scopeFor(req.method ?? 'GET', url.pathname);
+    if (token && scope && state.locationForToken(token) && state.lacksScope(token, scope)) {
+      return send(401, { statusCode: 401, message: 'The token is not authorized for this scope.', error: 'Unauthorized' });
+    }
 
     const matched = matchRoute(req.method ?? 'GET', url.pathname);
     if (!matched) return send(404, { statusCode: 404, message: `Cannot ${req.method} ${url.pathname}`, error: 'Not Found' });

@@ -78,6 +78,26 @@ export class EmulatorState {
     this.tokens.set(token, locationId);
   }
 
+  /** Whether the token was created without this scope (seed `withheldScopes`, or withholdScope). */
+  lacksScope(token: string, scope: string): boolean {
+    const location = this.locationForToken(token);
+    return Boolean(location?.withheldScopes[token]?.includes(scope));
+  }
+
+  /** An admin edits the Private Integration's scopes on the platform: takes one away… */
+  withholdScope(token: string, scope: string): void {
+    const location = this.locationForToken(token);
+    if (!location) throw new Error('unknown token');
+    location.withheldScopes[token] = [...new Set([...(location.withheldScopes[token] ?? []), scope])];
+  }
+
+  /** …or adds it back. */
+  grantScope(token: string, scope: string): void {
+    const location = this.locationForToken(token);
+    if (!location) throw new Error('unknown token');
+    location.withheldScopes[token] = (location.withheldScopes[token] ?? []).filter((s) => s !== scope);
+  }
+
   calendar(locationId: string, calendarId: string): SeedCalendar | undefined {
     return this.locations.get(locationId)?.calendars.find((calendar) => calendar.id === calendarId);
   }

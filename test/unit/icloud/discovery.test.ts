@@ -14,7 +14,14 @@ const home = 'https://p42-caldav.icloud.com/123456789/calendars/';
 const password = 'abcd-efgh-ijkl-mnop';
 const quick = { retry: { minDelayMs: 1, maxDelayMs: 2, maxInlineWaitMs: 5, maxRetries: 1 }, sleep: async () => {} };
 
+/** The principal answers the address-set PROPFIND (S18) with iCloud's shape; other PROPFINDs fall through. */
+const addressRoute: Route = (request) =>
+  request.method === 'PROPFIND' && request.url === `${root}/123456789/principal/` && request.body.includes('calendar-user-address-set')
+    ? xmlResponse(fixture('icloud-user-address-set-propfind.xml'))
+    : undefined;
+
 const icloudRoutes: Route[] = [
+  addressRoute,
   on('PROPFIND', `${root}/`, () => xmlResponse(fixture('icloud-principal-propfind.xml'))),
   on('PROPFIND', `${root}/123456789/principal/`, () => xmlResponse(fixture('icloud-home-set-propfind.xml'))),
   on('PROPFIND', home, () => xmlResponse(fixture('icloud-home-propfind.xml'))),
@@ -31,6 +38,25 @@ async function rejection(promise: Promise<unknown>): Promise<SyncError> {
 }
 
 describe('connectIcloud against iCloud-shaped answers', () => {
+  it("S18: finds the user's own addresses (calendar-user-address-set, normalised) with the Apple ID first", async () => {
+    const fake = fakeFetch(icloudRoutes);
+    const result = await connectIcloud({ appleId: 'me@icloud.com', password, caldavUrl: root, fetch: fake.fetch, counter: new RequestCounter() });
+    expect(result.addresses).toEqual([
+      'me@icloud.com', 'me@me.com', 'me.work@example.com', '/123456789/principal/', 'urn:uuid:5a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9',
+    ]);
+    const asked = fake.requests.find((r) => r.body.includes('calendar-user-address-set'))!;
+    expect(asked.headers.get('depth')).toBe('0');
+  });
+
+  it('S18: a server that will not list the addresses falls back to the Apple ID, and connect still succeeds', async () => {
+    const refusing: Route = (request) =>
+      request.method === 'PROPFIND' && request.body.includes('calendar-user-address-set') ? new Response('forbidden', { status: 403 }) : undefined;
+    const fake = fakeFetch([refusing, ...icloudRoutes.slice(1)]);
+    const result = await connectIcloud({ appleId: 'Me@iCloud.com', password, caldavUrl: root, fetch: fake.fetch, counter: new RequestCounter() });
+    expect(result.addresses).toEqual(['me@icloud.com']);
+    expect(result.calendars.length).toBeGreaterThan(0);
+  });
+
   it('finds the partition-host home and lists calendars with their eligibility in words', async () => {
     const fake = fakeFetch(icloudRoutes);
     const counter = new RequestCounter();

@@ -80,6 +80,17 @@ describe('Connect the platform', () => {
     await waitFor(() => expect(connected).toHaveBeenCalledOnce());
     expect(connectPlatform).toHaveBeenLastCalledWith({ token: 'pit-1', locationId: 'loc-1', userId: 'u-grace' });
   });
+
+  it('names the location (not its id) when asking who you are, once the platform told its name', async () => {
+    const users = [{ id: 'u-ada', name: 'Ada Lovelace', email: 'ada@example.com' }];
+    const connectPlatform = vi.fn().mockResolvedValueOnce({ status: 'choose-user', users, locationName: 'Lovelace Studio' });
+    const { api } = fakeApi({ accounts: { connectPlatform } });
+    renderWith(api, <ConnectPlatformForm onConnected={vi.fn()} />);
+    await userEvent.type(screen.getByLabelText('Private Integration Token'), 'pit-1');
+    await userEvent.type(screen.getByLabelText('Location ID'), 'loc-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText(/Which of these people at Lovelace Studio is you\?/)).toBeTruthy();
+  });
 });
 
 describe('Choose calendars', () => {

@@ -31,7 +31,7 @@ describe('Settings', () => {
     const { api } = fakeApi();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
     const interval = await screen.findByLabelText('Sync every');
-    const labels = ['Sync every', 'Days before today', 'Days after today', 'When an event changed on both sides', 'When you delete an iCloud event', 'Blocked slot titles', 'Free events block time too', 'Open at login', 'Show notifications'];
+    const labels = ['Sync every', 'Days before today', 'Days after today', 'When an event changed on both sides', 'When you delete an iCloud event', 'Blocked slot titles', 'Invitations that block time', 'Free events block time too', 'Open at login', 'Show notifications'];
     for (const label of labels) expect(screen.getByLabelText(label)).toBeTruthy();
     expect(labels).toHaveLength(settingKeys.length);
 
@@ -52,6 +52,10 @@ describe('Settings', () => {
 
     await userEvent.selectOptions(screen.getByLabelText('When an event changed on both sides'), 'newest');
     expect(api.settings.set).toHaveBeenCalledWith({ key: 'conflictPolicy', value: 'newest' });
+    const invitations = screen.getByLabelText('Invitations that block time') as HTMLSelectElement;
+    expect(invitations.value).toBe('unanswered');
+    await userEvent.selectOptions(invitations, 'accepted');
+    expect(api.settings.set).toHaveBeenCalledWith({ key: 'invitationsBlock', value: 'accepted' });
     const login = screen.getByRole('switch', { name: 'Open at login' }) as HTMLInputElement;
     await userEvent.click(login);
     expect(login.checked).toBe(true);

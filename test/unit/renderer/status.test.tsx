@@ -85,4 +85,22 @@ describe('Status', () => {
     expect(api.attention.restore).toHaveBeenCalledWith({ id: 'a-0' });
     expect(api.attention.cancel).toHaveBeenCalledWith({ id: 'a-1' });
   });
+
+  it("the platform card names the location and the zone of all-day events; with the Mac's zone standing in it says what to do", () => {
+    const { api } = fakeApi();
+    const platform = { ...connectedStatus().platform, locationName: 'Lovelace Studio', timezone: 'America/New_York' };
+    const { unmount } = renderWith(api, <StatusView status={connectedStatus({ platform })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    const card = screen.getByRole('region', { name: 'Platform connection' });
+    expect(within(card).getByText('Lovelace Studio', { selector: 'dd' })).toBeTruthy();
+    expect(card.textContent).not.toContain('loc-1');
+    expect(card.textContent).toContain('Whole days in America/New_York');
+    unmount();
+
+    const notice = "The platform token may not read the location, so its time zone is unknown: all-day events block whole days in this Mac's time zone (UTC). To fix it, add the locations.readonly scope to the Private Integration Token.";
+    const fallback = { ...connectedStatus().platform, timezone: 'UTC', locationNotice: notice };
+    renderWith(api, <StatusView status={connectedStatus({ platform: fallback })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    const again = screen.getByRole('region', { name: 'Platform connection' });
+    expect(within(again).getByText('loc-1', { selector: 'dd' })).toBeTruthy();
+    expect(again.textContent).toContain('add the locations.readonly scope');
+  });
 });

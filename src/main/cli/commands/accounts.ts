@@ -43,11 +43,15 @@ export const connectCommand: Command = {
         const list = result.users.map((u) => `  ${u.id}  ${u.name} <${u.email}>`).join('\n');
         return {
           json: { connected: false, reason: 'choose-user', users: result.users },
-          text: `The token works. Which user are you? Run again with --user-id ID:\n${list}`,
+          text: `The token works${result.locationName ? ` for ${result.locationName}` : ''}. Which user are you? Run again with --user-id ID:\n${list}`,
           exitCode: ExitCode.usage,
         };
       }
-      return { json: { connected: 'platform', locationId, userName: result.userName }, text: `Connected the platform (location ${locationId}) as ${result.userName}.` };
+      const where = result.locationName ? `${result.locationName}, location ${locationId}` : `location ${locationId}`;
+      return {
+        json: { connected: 'platform', locationId, locationName: result.locationName, userName: result.userName, ...(result.locationNotice ? { notice: result.locationNotice } : {}) },
+        text: `Connected the platform (${where}) as ${result.userName}.${result.locationNotice ? `\n${result.locationNotice}` : ''}`,
+      };
     }
     throw new UsageError('Usage: icloud-sync connect icloud --apple-id EMAIL | connect platform --location-id ID [--user-id ID]');
   },

@@ -22,8 +22,10 @@ export function describeStatus(status: StatusView): string {
     icloud.linkedCalendar ? `  linked calendar: ${icloud.linkedCalendar.name}` : undefined,
     icloud.busySources.length ? `  busy sources: ${icloud.busySources.map((c) => c.name).join(', ')}` : undefined,
     platform.connected
-      ? `Platform: location ${platform.locationId}, user ${platform.userName ?? platform.userId} (${platform.health})${platform.message ? ` — ${platform.message}` : ''}`
+      ? `Platform: location ${locationWords(platform)}, user ${platform.userName ?? platform.userId} (${platform.health})${platform.message ? ` — ${platform.message}` : ''}`
       : 'Platform: not connected (run `icloud-sync connect platform --location-id ID`)',
+    platform.connected && platform.timezone ? `  all-day events block whole days in ${platform.timezone}` : undefined,
+    platform.locationNotice ? `  ${platform.locationNotice}` : undefined,
     status.paused ? 'Syncing is paused.' : undefined,
     status.lastRun
       ? `Last run: ${status.lastRun.finishedAt} — ${status.lastRun.outcome}`
@@ -33,4 +35,9 @@ export function describeStatus(status: StatusView): string {
     status.notice ? `Notice: ${status.notice}` : undefined,
   ];
   return lines.filter((line) => line !== undefined).join('\n');
+}
+
+/** The location by its name, with its id for scripts and support ("Lovelace Studio (loc-1)"). */
+function locationWords(platform: StatusView['platform']): string {
+  return platform.locationName ? `${platform.locationName} (${platform.locationId})` : `${platform.locationId}`;
 }

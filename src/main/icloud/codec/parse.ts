@@ -1,6 +1,7 @@
 // iCalendar text → domain events. A bad file is a per-item error with its name and what is wrong,
 // never an exception that stops a batch (DESIGN §1: "an item that fails is logged and skipped").
 import ICAL from 'ical.js';
+import { readParticipation } from './participants';
 import type { DomainEvent, EventStatus, ParseOptions } from './types';
 import { TimezoneResolver, type ResolvedZone } from './timezones';
 import { isoFromUnix, recurrenceKey, toEventTime } from './time';
@@ -133,6 +134,8 @@ function readEvent(component: ICAL.Component, index: number, floating: ResolvedZ
   };
   const status = text(component, 'status').toUpperCase() as EventStatus;
   if (statuses.includes(status)) result.status = status;
+  const participation = readParticipation(component);
+  if (participation) result.participation = participation;
   const lastModified = component.getFirstPropertyValue('last-modified');
   if (lastModified instanceof ICAL.Time) result.lastModified = isoFromUnix(lastModified.toUnixTime());
   const recurrenceId = component.getFirstPropertyValue('recurrence-id');

@@ -1,4 +1,5 @@
 // The codec's domain shapes: what the sync engine sees of an iCloud event, independent of iCalendar.
+import type { Participation } from './participants';
 
 /** A point in time as the event states it. */
 export interface EventTime {
@@ -29,6 +30,8 @@ export interface DomainEvent {
   sequence: number;
   /** X-* properties (first value of each), e.g. X-APPLE-TRAVEL-ADVISORY-BEHAVIOR, X-ICLOUDSYNC-ORIGIN. */
   xProps: Record<string, string>;
+  /** ORGANIZER and ATTENDEEs with their PARTSTAT (participants.ts, S18); absent for an event without them. */
+  participation?: Participation;
   /** Master events of a series: the recurrence as written (RRULE text, RDATE/EXDATE as UTC ISO or dates). */
   recurrence?: { rrule: string[]; rdate: string[]; exdate: string[] };
 }

@@ -18,6 +18,8 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
   const [problems, setProblems] = useState<{ token?: string; locationId?: string; apiUrl?: string }>({});
   const [users, setUsers] = useState<User[]>();
   const [userId, setUserId] = useState<string>();
+  /** What a person calls the location, when the token may read it: shown instead of the id. */
+  const [locationName, setLocationName] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
@@ -39,6 +41,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
       if (answer.status === 'connected') onConnected();
       else {
         setUsers(answer.users);
+        setLocationName(answer.locationName);
         setUserId(answer.users.length === 1 ? answer.users[0].id : undefined);
       }
     } catch (error) {
@@ -71,7 +74,9 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
     return (
       <form className="form" onSubmit={choose} aria-label="Choose yourself">
         <fieldset className="choices">
-          <legend>Which of these people is you? Appointments assigned to you are synced.</legend>
+          <legend>
+            {locationName ? `Which of these people at ${locationName} is you?` : 'Which of these people is you?'} Appointments assigned to you are synced.
+          </legend>
           {users.length === 0 && <p className="hint">This location has no users yet. Add yourself on the platform, then try again.</p>}
           {users.map((user) => (
             <label key={user.id} className="choice">

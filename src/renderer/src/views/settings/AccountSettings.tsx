@@ -77,7 +77,8 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
 }
 
 export function AccountSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
-  const platformSummary = [status.platform.locationId && `Location ${status.platform.locationId}`, status.platform.userName].filter(Boolean).join(' · ');
+  const location = status.platform.locationName ?? (status.platform.locationId && `Location ${status.platform.locationId}`);
+  const platformSummary = [location, status.platform.userName].filter(Boolean).join(' · ');
   return (
     <section className="settings-group" aria-labelledby="account-settings">
       <h2 id="account-settings">Accounts</h2>

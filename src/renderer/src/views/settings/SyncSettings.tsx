@@ -46,6 +46,17 @@ export function SyncSettings({ settings, save, problemFor }: Props) {
         hint="What people on the platform see on the time your iCloud events block."
         onSave={(value) => save({ key: 'blockTitles', value })}
       />
+      <ChoiceSetting
+        label="Invitations that block time"
+        value={settings.invitationsBlock}
+        options={[
+          { value: 'unanswered', label: 'Accepted, maybe and not yet answered' },
+          { value: 'tentative', label: 'Accepted and maybe' },
+          { value: 'accepted', label: 'Only accepted' },
+        ]}
+        hint="An invitation you declined never blocks time. Your own events always do."
+        onSave={(value) => save({ key: 'invitationsBlock', value })}
+      />
       <ToggleSetting
         label="Free events block time too"
         checked={settings.freeEventsBlock}

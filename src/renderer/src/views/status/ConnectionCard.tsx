@@ -17,7 +17,7 @@ function names(list: { name: string }[], none: string): string {
   return list.length ? list.map((c) => c.name).join(', ') : none;
 }
 
-function Card({ title, connected, health, message, children }: { title: string; connected: boolean; health: Health; message?: string; children: ReactNode }) {
+function Card({ title, connected, health, message, notice, children }: { title: string; connected: boolean; health: Health; message?: string; notice?: string; children: ReactNode }) {
   const words = healthWords(connected, health, message);
   return (
     <section className="card connection" aria-label={`${title} connection`}>
@@ -27,6 +27,7 @@ function Card({ title, connected, health, message, children }: { title: string; 
       </header>
       <p className="sentence">{words.sentence}</p>
       <dl className="facts">{children}</dl>
+      {notice && <p className="note note-attention">{notice}</p>}
     </section>
   );
 }
@@ -46,9 +47,16 @@ export function IcloudCard({ icloud }: { icloud: StatusView['icloud'] }) {
 
 export function PlatformCard({ platform }: { platform: StatusView['platform'] }) {
   return (
-    <Card title="Platform" connected={platform.connected} health={platform.health} message={platform.message}>
+    <Card title="Platform" connected={platform.connected} health={platform.health} message={platform.message} notice={platform.locationNotice}>
       <dt>Location</dt>
-      <dd>{platform.locationId ?? '—'}</dd>
+      {/* The name a person knows; the id only until the location could be read. */}
+      <dd title={platform.locationName ? platform.locationId : undefined}>{platform.locationName ?? platform.locationId ?? '—'}</dd>
+      {platform.timezone && (
+        <>
+          <dt>All-day events</dt>
+          <dd>Whole days in {platform.timezone}</dd>
+        </>
+      )}
       <dt>You</dt>
       <dd>{platform.userName ?? platform.userId ?? '—'}</dd>
       <dt>Calendars</dt>
