@@ -99,3 +99,9 @@ export const userSchema = z.object({
 });
 export type PlatformUser = z.infer<typeof userSchema>;
 export const usersResponseSchema = z.object({ users: z.array(userSchema) });
+
+/** An appointment has a contact; a blocked slot has none. The API does not say whether
+ *  /calendars/events also returns blocked slots, so we decide by this and nothing else. */
+export function isAppointment(event: CalendarEvent): boolean {
+  return typeof event.contactId === 'string' && event.contactId !== '';
+}
