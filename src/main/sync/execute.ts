@@ -44,6 +44,9 @@ const INTENT_BATCH = 50;
 
 const stopsTheCycle = new Set(['auth', 'network', 'throttled']);
 
+/** Operations that only record what was read (no request, nothing for the user to count). */
+const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged']);
+
 /** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
 export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
   const { tx, report } = deps;
@@ -55,6 +58,8 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   let lastSave = performance.now();
   let dirty = false;
   let done = 0;
+  // Progress counts what the user would call work, not the records of what was read.
+  const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
   for (const [index, op] of ops.entries()) {
     try {
       if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
@@ -88,7 +93,7 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       lastSave = performance.now();
       dirty = false;
     }
-    deps.onProgress?.(++done, ops.length);
+    if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
   }
   if (dirty) await tx.save();
   return failed;
