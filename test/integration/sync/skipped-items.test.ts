@@ -6,12 +6,12 @@ import { hoursFromNow, icsEvent } from '../../support/sync-world';
 import { blocksTitled, expectNoDuplicates, inWorld, skipWithoutRadicale } from './helpers';
 
 /** Blank the calendar-data of `file` in multiget answers, as iCloud does while it is still writing it. */
-const blankCalendarData = (file: string) => (request: { method: string; body: string }, response: string) => {
+const blankCalendarData = (file: string, replacement = '') => (request: { method: string; body: string }, response: string) => {
   if (request.method !== 'REPORT' || !request.body.includes('calendar-multiget')) return undefined;
   const at = response.indexOf(`${file}</`);
   if (at < 0) return undefined;
   const end = response.indexOf('</response>', at);
-  const part = response.slice(at, end).replace(/(<(?:\w+:)?calendar-data[^>]*>)[\s\S]*?(<\/(?:\w+:)?calendar-data>)/, '$1$2');
+  const part = response.slice(at, end).replace(/(<(?:\w+:)?calendar-data[^>]*>)[\s\S]*?(<\/(?:\w+:)?calendar-data>)/, `$1${replacement}$2`);
   return response.slice(0, at) + part + response.slice(end);
 };
 
@@ -42,6 +42,24 @@ describe.skipIf(skipWithoutRadicale)('an item that cannot be read is skipped, th
       expect(third.counts.platform.created).toBe(1);
       expect(blocksTitled(world, 'Lunch')).toHaveLength(1);
       expectNoDuplicates(world);
+    });
+  }, 60_000);
+
+  it('an unparseable file is skipped with the parser\'s reason; the events beside it sync', async () => {
+    await inWorld({ proxy: true }, async (world) => {
+      await world.icloud.put('work', 'ok.ics', icsEvent('ok', { title: 'Dentist', start: hoursFromNow(9, 1), end: hoursFromNow(10, 1) }));
+      await world.icloud.put('work', 'bad.ics', icsEvent('bad', { title: 'Broken', start: hoursFromNow(11, 1), end: hoursFromNow(12, 1) }));
+      // Radicale refuses to store broken iCalendar; the proxy breaks it on the way back instead.
+      world.proxy!.rewrites.push(blankCalendarData('bad.ics', 'BEGIN:VCALENDAR\r\nthis is not iCalendar'));
+      const report = await world.sync();
+      expect(report.outcome).toBe('ok');
+      expect(report.items.filter((item) => item.op === 'skip')).toEqual([
+        expect.objectContaining({ side: 'icloud', pair: expect.stringContaining('bad.ics'), error: expect.any(String) }),
+      ]);
+      expect(blocksTitled(world, 'Dentist')).toHaveLength(1);
+      world.proxy!.rewrites.length = 0;
+      await world.sync();
+      expect(blocksTitled(world, 'Broken'), 'read again once it parses').toHaveLength(1);
     });
   }, 60_000);
 
