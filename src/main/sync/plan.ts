@@ -107,7 +107,7 @@ function planPairs(input: PlanInput): Operation[] {
   for (const { occ, ref } of newEvents) {
     // Single events are expanded whatever their date (so a pair follows its event out of the window);
     // only those inside the window are new to sync.
-    const key = itemOf(ref);
+    const key = freeKey(itemOf(ref), input.pairs);
     if (createdKeys.has(key) || !overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
     createdKeys.add(key);
     const problem = blockingProblem(occ, settings);
@@ -209,6 +209,16 @@ function newPair(
     key, owner, status: 'synced', title, start: content.start, end: content.end, allDay: false,
     platformId, platformKind: kind, icloud: ref, hashes: { icloud: icloudHash, platform: platformHash }, updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * The key for a new item's pair: its identity, unless a pair that moved away from this href (it keeps
+ * the key it was made with) still holds it — then the first free `#n` after it.
+ */
+function freeKey(identity: string, pairs: PlanInput['pairs']): string {
+  let key = identity;
+  for (let n = 2; pairs[key] && (pairs[key].icloud ? itemOf(pairs[key].icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
+  return key;
 }
 
 /**

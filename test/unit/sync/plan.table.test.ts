@@ -140,3 +140,17 @@ describe('plan() records what was read as operations', () => {
     expect(ops.find((op) => op.type === 'platform.deleteBlock')).toMatchObject({ key: href, pair: { platformId: 'orphan' } });
   });
 });
+
+describe('plan() keys', () => {
+  it('a new event at an href a moved pair was keyed by gets a key of its own, leaving the moved pair alone', () => {
+    const input = situation({ owner: 'icloud', icloud: 'same', platform: 'same' });
+    const pair = Object.values(input.pairs)[0];
+    // The pair moved to the busy source earlier and kept its key (the old href).
+    input.pairs[pair.key] = { ...pair, icloud: { ...pair.icloud!, href: `${BUSY}moved.ics`, calendarUrl: BUSY, source: 'busy' } };
+    input.icloud.changed.push(objectChange(pair.key, userIcs('newcomer', 'Newcomer', NOW.getTime() + 4 * 86_400_000), '"n1"'));
+    const ops = plan(input);
+    const create = ops.find((op) => op.type === 'platform.createBlock');
+    expect(create?.key).toBe(`${pair.key}#2`);
+    expect(decisions(ops)).toEqual(['platform.createBlock S8']);
+  });
+});
