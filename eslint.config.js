@@ -2,7 +2,11 @@
 // layering of DESIGN §2, enforced with no-restricted-imports:
 //   - only src/main/index.ts, src/main/shell/** and src/preload/** may import 'electron';
 //   - src/shared/** imports nothing from node, electron, react, or the other layers;
-//   - src/renderer/** imports nothing from node, electron, main or preload (it talks through window.api).
+//   - src/renderer/** imports nothing from node, electron, main or preload (it talks through window.api);
+//   - src/main/store/** sits below the engine: it imports nothing from src/main/sync;
+//   - the planner (src/main/sync/plan*.ts and the pure modules it uses) does no I/O: no Node built-in,
+//     and no value from the iCloud or platform clients, the stores, or the engine's I/O modules (types
+//     are fine: they vanish at build time). Its tests call plan() with no server (issue 10).
 // Flat config does not merge a rule's options across blocks (the last block wins), so each area
 // below lists its complete set of restrictions. test/unit/layering proves these bite.
 import { builtinModules } from 'node:module';
@@ -35,6 +39,29 @@ const restrict = (...parts) => [
   'error',
   { paths: parts.flatMap((part) => part.paths), patterns: parts.flatMap((part) => part.patterns) },
 ];
+
+/** The planner's files: pure functions of their input. */
+const plannerFiles = [
+  'src/main/sync/plan.ts', 'src/main/sync/plan-*.ts', 'src/main/sync/content.ts', 'src/main/sync/rules.ts', 'src/main/sync/operations.ts',
+  'src/main/sync/pair.ts', 'src/main/sync/sync-window.ts', 'src/main/sync/zoned-midnight.ts',
+];
+const plannerMessage = 'The planner is pure (DESIGN §2): no I/O and no values from the clients, the stores or the engine\'s I/O modules (import types only).';
+const plannerRestrictions = {
+  paths: [
+    ...nodeBuiltins('The planner').paths.map((path) => ({ ...path, allowTypeImports: true })),
+    ...electron.paths,
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'The planner must not use Node built-ins.', allowTypeImports: true },
+    ...electron.patterns,
+    // The clients (only the platform's pure schemas may lend a value), the stores (only the pair
+    // record), and the engine's modules that talk to the sides or the disk.
+    { regex: '^(\\.{1,2}/)+icloud(/|$)', message: plannerMessage, allowTypeImports: true },
+    { regex: '^(\\.{1,2}/)+platform(/(?!schemas$).*)?$', message: plannerMessage, allowTypeImports: true },
+    { regex: '^(\\.{1,2}/)+store/(?!pair-record$)', message: plannerMessage, allowTypeImports: true },
+    { regex: '^\\./(execute|gather-icloud|gather-platform|cycle|settle-cursors|sync-service|scheduler|ports|report-builder|user-decisions)$', message: plannerMessage, allowTypeImports: true },
+  ],
+};
 
 export default defineConfig(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'test/fixtures/lint/**'] },
@@ -71,6 +98,14 @@ export default defineConfig(
         layer(['main', 'renderer', 'preload'], 'src/shared must not import from src/main, src/renderer or src/preload.'),
       ),
     },
+  },
+  {
+    files: ['src/main/store/**'],
+    rules: { 'no-restricted-imports': restrict(electron, layer(['sync'], 'src/main/store sits below src/main/sync and must not import from it.')) },
+  },
+  {
+    files: plannerFiles,
+    rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-restricted-imports': ['error', plannerRestrictions] },
   },
   {
     files: ['src/renderer/**'],

@@ -10,7 +10,7 @@ import type { DAVResponse } from 'tsdav';
 import { SyncError } from '../errors';
 import { DavSession, escapeXml, httpError, NS, requireMultistatus, textOf } from './dav';
 import { rebaseOnto, sameHref, withTrailingSlash } from './hrefs';
-import { multiget, type RemoteObject } from './objects';
+import { multiget, type RemoteObject, type UnreadableObject } from './objects';
 
 export interface CalendarCursor {
   syncToken?: string;
@@ -27,6 +27,8 @@ export interface ChangeSet {
   updated: RemoteObject[];
   /** Hrefs (from `known`) that no longer exist. */
   deleted: string[];
+  /** Objects listed as changed that could not be read whole (skipped now, read again next cycle). */
+  unreadable?: UnreadableObject[];
   newSyncToken?: string;
   newCtag?: string;
   /** How the changes were found (for logs and tests). */
@@ -149,15 +151,15 @@ async function readChanged(
   changed: KnownObject[],
   knownByHref: Map<string, string>,
   deleted: string[],
-): Promise<Pick<ChangeSet, 'created' | 'updated' | 'deleted'>> {
+): Promise<Pick<ChangeSet, 'created' | 'updated' | 'deleted' | 'unreadable'>> {
   const toRead = changed.filter((c) => c.etag === '' || knownByHref.get(c.href) !== c.etag).map((c) => c.href);
-  const { objects, missing } = toRead.length ? await multiget(session, calendarUrl, toRead) : { objects: [], missing: [] };
-  const gone = new Set(deleted);
-  for (const href of missing) if (knownByHref.has(href)) gone.add(href);
+  const { objects, unreadable } = toRead.length ? await multiget(session, calendarUrl, toRead) : { objects: [], unreadable: [] };
   return {
     created: objects.filter((o) => !knownByHref.has(o.href)),
-    updated: objects.filter((o) => knownByHref.has(o.href) && knownByHref.get(o.href) !== o.etag),
-    deleted: [...gone],
+    // A known object with an empty etag is one we must read again (its last change was not done).
+    updated: objects.filter((o) => knownByHref.has(o.href) && (knownByHref.get(o.href) !== o.etag || knownByHref.get(o.href) === '')),
+    deleted,
+    unreadable,
   };
 }
 

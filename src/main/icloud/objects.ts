@@ -72,14 +72,25 @@ export async function deleteObject(session: DavSession, href: string, etag: stri
   return 'deleted';
 }
 
-/** calendar-multiget in chunks; hrefs that vanished meanwhile come back in `missing`. */
+/** An object the multiget named but did not give: skipped this cycle, read again on the next. */
+export interface UnreadableObject {
+  href: string;
+  error: string;
+}
+
+/**
+ * calendar-multiget in chunks. One object that does not come back whole — a 404 (gone or not yet
+ * there), an empty or missing calendar-data (iCloud answers so for objects it is still writing) — is
+ * returned in `unreadable`, never thrown: no single item may stop the cycle. Only a listing says an
+ * object was deleted.
+ */
 export async function multiget(
   session: DavSession,
   calendarUrl: string,
   hrefs: string[],
-): Promise<{ objects: RemoteObject[]; missing: string[] }> {
+): Promise<{ objects: RemoteObject[]; unreadable: UnreadableObject[] }> {
   const objects: RemoteObject[] = [];
-  const missing: string[] = [];
+  const unreadable: UnreadableObject[] = [];
   for (let i = 0; i < hrefs.length; i += multigetChunk) {
     const chunk = hrefs.slice(i, i + multigetChunk);
     const body =
@@ -93,12 +104,13 @@ export async function multiget(
       const props = (response.props ?? {}) as Record<string, unknown>;
       const etag = textOf(props.getetag);
       const data = textOf(props.calendarData);
-      if (response.status === 404 || response.status === 410) missing.push(href);
-      else if (response.ok && etag && data !== undefined) objects.push({ href, etag, data });
+      if (response.status === 404 || response.status === 410) unreadable.push({ href, error: `iCloud did not find it when reading it (${response.status})` });
+      else if (response.ok && etag && data !== undefined && data.trim() !== '') objects.push({ href, etag, data });
+      else if (response.ok) unreadable.push({ href, error: 'iCloud sent it without its calendar data (it may still be saving it)' });
       else throw httpError(response.status || 500, `reading ${href}`);
     }
   }
-  return { objects, missing };
+  return { objects, unreadable };
 }
 
 async function finishWrite(

@@ -1,5 +1,7 @@
 // The typed platform client: one method per endpoint of platform-api.md, each sending the Version
 // header that endpoint documents. Pacing, retries, counting and validation live in transport.ts.
+export { isAppointment } from './schemas';
+import { isAppointment } from './schemas';
 import type { RequestCounter } from '../request-counter';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -92,11 +94,6 @@ function withIsoTimes<T extends { startTime?: TimeInput; endTime?: TimeInput }>(
   };
 }
 
-/** An appointment has a contact; a blocked slot has none. The API does not say whether
- *  /calendars/events also returns blocked slots, so we decide by this and nothing else. */
-export function isAppointment(event: CalendarEvent): boolean {
-  return typeof event.contactId === 'string' && event.contactId !== '';
-}
 
 export class PlatformClient {
   readonly locationId: string;

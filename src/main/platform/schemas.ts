@@ -108,3 +108,9 @@ export const locationSchema = z.object({
 });
 export type PlatformLocation = z.infer<typeof locationSchema>;
 export const locationResponseSchema = z.object({ location: locationSchema });
+
+/** An appointment has a contact; a blocked slot has none. The API does not say whether
+ *  /calendars/events also returns blocked slots, so we decide by this and nothing else. */
+export function isAppointment(event: CalendarEvent): boolean {
+  return typeof event.contactId === 'string' && event.contactId !== '';
+}

@@ -14,6 +14,8 @@ export interface DocumentSpec<T> {
   initial: () => T;
   version: number;
   migrations: Record<number, Migration>;
+  /** The file's form, when it differs from the value in memory (state.json is compact on disk). */
+  disk?: { decode: (file: never) => T; encode: (value: T) => unknown };
   /** Called once when the file was unreadable and has been kept aside. */
   onQuarantine?: (message: string) => void;
 }
@@ -51,13 +53,18 @@ export class JsonDocument<T> {
       const first = parsed.error.issues[0];
       return this.quarantine(`its content is not valid (${first?.path.join('.') || 'root'}: ${first?.message})`);
     }
-    return parsed.data;
+    if (!this.spec.disk) return parsed.data;
+    try {
+      return this.spec.disk.decode(parsed.data as never);
+    } catch (error) {
+      return this.quarantine(`its content is not valid (${(error as Error).message})`);
+    }
   }
 
   async write(value: T): Promise<void> {
     // The directory holds account ids and event titles: only this user may read it.
     await fs.mkdir(path.dirname(this.spec.file), { recursive: true, mode: 0o700 });
-    this.db.data = value;
+    this.db.data = this.spec.disk ? this.spec.disk.encode(value) : value;
     await this.db.write();
   }
 

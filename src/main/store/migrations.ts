@@ -1,5 +1,9 @@
 // Schema migrations for state.json. Each step takes the document of version N and returns version N+1.
-// A file newer than this build is refused (never downgraded silently).
+// A file newer than this build is refused (never downgraded silently). Versions 0 and 1 are the
+// spelled-out layout (as State in memory); from version 2 on a step works on the compact file
+// (state-disk.ts): a step N → N+1 takes and returns that shape, and the file is validated after the
+// last step. Every step is tested as a chain from a real file (test/fixtures/state/).
+import { migrateV1ToV2 } from './migrate-v1';
 import { STATE_SCHEMA_VERSION, initialState } from './state-schema';
 
 type Doc = Record<string, unknown>;
@@ -9,6 +13,7 @@ export type Migration = (doc: Doc) => Doc;
 export const stateMigrations: Record<number, Migration> = {
   // Version 0: the unversioned layout of the first prototypes (settings only). Fill in the rest.
   0: (doc) => ({ ...initialState(), ...doc, settings: { ...initialState().settings, ...(doc.settings as Doc) }, schemaVersion: 1 }),
+  1: migrateV1ToV2,
 };
 
 export class MigrationError extends Error {}

@@ -1,10 +1,12 @@
-// The shape of state.json (DESIGN §3): settings, account identifiers (never secrets), the calendars the
-// user linked, per-calendar sync cursors, one record per synced pair, and scheduler bookkeeping.
+// The state as the engine holds it in memory (DESIGN §3): settings, account identifiers (never
+// secrets), the calendars the user linked, per-calendar sync cursors, the iCloud objects seen, one
+// record per synced pair, and scheduler bookkeeping. On disk it is written compactly (state-disk.ts).
 import { z } from 'zod';
 import { defaultSettings, settingsSchema } from '../../shared/settings';
-import { pairRecordSchema } from '../sync/pair';
+import { pairRecordSchema } from './pair-record';
 
-export const STATE_SCHEMA_VERSION = 1;
+/** 2: the compact file (state-disk.ts) and iCloud pairs keyed by href + RECURRENCE-ID, not UID. */
+export const STATE_SCHEMA_VERSION = 2;
 
 export const icloudAccountSchema = z.object({
   appleId: z.string(),
@@ -52,36 +54,53 @@ export const icloudObjectSchema = z.object({
   recurring: z.boolean(),
 });
 
+/** A blocked-slot create about to be sent; href/calendarUrl name its iCloud item (absent in files of schema 1). */
+export const intentSchema = z.object({
+  key: z.string(), start: z.string(), end: z.string(), title: z.string(), sentAt: z.string(),
+  href: z.string().optional(), calendarUrl: z.string().optional(),
+});
+
+export const schedulerSchema = z.object({
+  paused: z.boolean(),
+  lastRunAt: z.string().optional(),
+  nextRunAt: z.string().optional(),
+  consecutiveFailures: z.number(),
+  /** The server asked us to wait (Retry-After, a spent daily budget) until then. */
+  retryAt: z.string().optional(),
+  stoppedForCredentials: z.enum(['icloud', 'platform']).optional(),
+});
+
+/**
+ * Settings as stored: a setting added later (invitationsBlock, S18) is missing from older files; it
+ * reads as its default instead of making the whole state unreadable (no schema version needed for that).
+ * Used by the in-memory schema and the disk format alike.
+ */
+export const storedSettingsSchema = z.preprocess(
+  (stored) => (stored && typeof stored === 'object' ? { ...defaultSettings, ...stored } : stored),
+  settingsSchema,
+);
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
-  // A setting added later (invitationsBlock, S18) is missing from older files: it reads as its
-  // default instead of making the whole state unreadable (no schema version needed for that).
-  settings: z.preprocess((stored) => (stored && typeof stored === 'object' ? { ...defaultSettings, ...stored } : stored), settingsSchema),
+  settings: storedSettingsSchema,
   accounts: z.object({
     icloud: icloudAccountSchema.optional(),
     platform: platformAccountSchema.optional(),
   }),
   links: linksSchema,
   cursors: z.record(z.string(), cursorSchema),
-  /** iCloud objects of the followed calendars, by href. */
+  /** iCloud objects of the followed calendars, by href: what the change feed and the deletion check compare with. */
   objects: z.record(z.string(), icloudObjectSchema),
+  /** By key: an iCloud item's href (+ `::RECURRENCE-ID`), an appointment's `appt:<id>`. */
   pairs: z.record(z.string(), pairRecordSchema),
   /**
    * Blocked-slot creations sent but not confirmed (DESIGN §3): creating one is not idempotent, so the
    * intent is written before the request and, after a crash, the slot is adopted instead of re-created.
    */
-  intents: z.record(z.string(), z.object({ key: z.string(), start: z.string(), end: z.string(), title: z.string(), sentAt: z.string() })),
+  intents: z.record(z.string(), intentSchema),
   /** The day of the last full expansion of recurring series (the window slides daily). */
   windowDay: z.string().optional(),
-  scheduler: z.object({
-    paused: z.boolean(),
-    lastRunAt: z.string().optional(),
-    nextRunAt: z.string().optional(),
-    consecutiveFailures: z.number(),
-    /** The server asked us to wait (Retry-After, a spent daily budget) until then. */
-    retryAt: z.string().optional(),
-    stoppedForCredentials: z.enum(['icloud', 'platform']).optional(),
-  }),
+  scheduler: schedulerSchema,
 });
 
 export type State = z.infer<typeof stateSchema>;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { JsonDocument } from './json-document';
 import { lockDataDir, type LockOptions } from './data-dir-lock';
 import { stateMigrations } from './migrations';
-import { STATE_SCHEMA_VERSION, initialState, stateSchema, type State } from './state-schema';
+import { decodeState, diskStateSchema, encodeState } from './state-disk';
+import { STATE_SCHEMA_VERSION, initialState, type State } from './state-schema';
 
 export interface StateTransaction {
   readonly state: State;
@@ -23,7 +24,8 @@ export class StateStore {
   ) {
     this.doc = new JsonDocument<State>({
       file: path.join(dataDir, 'state.json'),
-      schema: stateSchema as never,
+      schema: diskStateSchema as never,
+      disk: { decode: decodeState as never, encode: encodeState as never },
       initial: initialState,
       version: STATE_SCHEMA_VERSION,
       migrations: stateMigrations,

@@ -1,5 +1,8 @@
-// One sync cycle: read both sides, plan, guard, execute, commit cursors, write the run report.
-// The whole cycle holds the data-directory lock, so the app and the CLI never run one at once.
+// One sync cycle: read both sides, plan, guard, execute, write the run report. Reading changes no
+// state and neither does this file: every change is an operation the executor applies (cursors and
+// the iCloud object records included), and the cycle's outcome is recorded by the executor's
+// recordOutcome. The whole cycle holds the data-directory lock, so the app and the CLI never run one
+// at once.
 import type { RunReport, Trigger } from '../../shared/run-report';
 import { SyncError, toSyncError } from '../errors';
 import { normaliseAddress, type IcsCodec } from '../icloud';
@@ -7,18 +10,16 @@ import type { RequestCounter } from '../request-counter';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
-import { execute, hrefsToRetry } from './execute';
+import { execute, recordOutcome } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { gatherPlatform } from './gather-platform';
 import { checkDeletions } from './guards';
-import type { Operation } from './operations';
 import { plan } from './plan';
 import type { PlanContext } from './plan-input';
 import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
-import { settleCursors } from './settle-cursors';
 import { projectionKey, syncWindow } from './sync-window';
-import { noteLocation, refreshLocation } from './location-refresh';
+import { noteLocation, readLocationIfDue, withLocationFacts } from './location-refresh';
 import { blockZone } from '../platform/location';
 import { macZone } from './zoned-midnight';
 
@@ -51,9 +52,13 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
     let context = planContext(state, deps.now(), localZone);
     try {
       const { icloud, platform } = await deps.sides(state);
-      // S15: the location's zone, read again once a day; blocks placed in the old zone are judged again below.
-      if (await refreshLocation(platform, state, deps.now())) context = planContext(state, deps.now(), localZone);
-      noteLocation(report, state, localZone);
+      // S15: the location's zone, read again once a day; blocks placed in the old zone are judged again below
+      // (the zone is part of judgedWith). The facts reach state through the planner's location.read.
+      const stored = state.accounts.platform!;
+      const location = await readLocationIfDue(platform, stored, deps.now());
+      const account = location ? withLocationFacts(stored, location) : stored;
+      if (location) context = planContext(state, deps.now(), localZone, account);
+      noteLocation(report, account, localZone);
       const calendars: FollowedCalendar[] = [
         { url: context.linkedCalendarUrl, source: 'linked' },
         ...state.links.busySources.map((url) => ({ url, source: 'busy' as const })),
@@ -66,48 +71,28 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       const ops = plan({
-        pairs: state.pairs, intents: state.intents, icloud: gathered.changes, platform: platformWindow,
-        settings: state.settings, context, now: deps.now(),
+        pairs: state.pairs, intents: state.intents, icloud: gathered, platform: platformWindow,
+        settings: state.settings, context, now: deps.now(), judgedWith, location,
       });
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty);
-      const failed = await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
-      gathered.commit(state, hrefsToRetry(failed));
+      await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
       report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;
-      await settleCursors(icloud, state, calendarsWrittenTo(ops));
-      state.windowDay = judgedWith;
-      state.scheduler.consecutiveFailures = 0;
-      state.scheduler.stoppedForCredentials = undefined;
-      state.scheduler.retryAt = undefined;
+      await recordOutcome(tx, deps.now());
     } catch (thrown) {
       const error = toSyncError(thrown);
       report.fail(reportKind(error), error.message);
-      state.scheduler.consecutiveFailures += 1;
-      const wait = error.details.retryAfterMs;
-      state.scheduler.retryAt = wait ? new Date(deps.now().getTime() + wait).toISOString() : undefined;
-      if (error.kind === 'auth' && error.details.side) state.scheduler.stoppedForCredentials = error.details.side;
+      await recordOutcome(tx, deps.now(), error);
     }
-    state.scheduler.lastRunAt = deps.now().toISOString();
-    await tx.save();
   });
   const finished = report.finish(deps.now());
   await deps.history.append(finished, deps.now());
   return finished;
 }
 
-/** The iCloud calendars this cycle's operations wrote to. */
-function calendarsWrittenTo(ops: Operation[]): Set<string> {
-  const urls = new Set<string>();
-  for (const op of ops) {
-    if (op.type === 'icloud.create') urls.add(op.calendarUrl);
-    else if (op.type.startsWith('icloud.') && 'pair' in op && op.pair.icloud) urls.add(op.pair.icloud.calendarUrl);
-  }
-  return urls;
-}
-
 /** What the planner and executor need to know of the accounts and links; throws when not set up. */
-export function planContext(state: State, now: Date, localZone: string = macZone()): PlanContext {
-  const { icloud, platform } = state.accounts;
+export function planContext(state: State, now: Date, localZone: string = macZone(), platform = state.accounts.platform): PlanContext {
+  const { icloud } = state.accounts;
   if (!icloud) throw new SyncError('item', 'iCloud is not connected. Connect it first (icloud-sync connect icloud).');
   if (!platform) throw new SyncError('item', 'The platform is not connected. Connect it first (icloud-sync connect platform).');
   if (!state.links.icloudCalendar) throw new SyncError('item', 'No iCloud calendar is linked yet. Choose one first (icloud-sync link --icloud URL).');

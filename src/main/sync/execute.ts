@@ -1,6 +1,8 @@
 // The executor: applies the planner's operations one by one through the two sides, recording state
-// after each, so an interrupted cycle resumes where it stopped. One failing item is reported and
-// skipped; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
+// as it goes, so an interrupted cycle resumes where it stopped. It is the only code that changes the
+// state during a cycle (DESIGN §2), what was read from iCloud included (object records, cursors: they
+// are operations too). One failing item is reported and skipped, and what it was read from is marked
+// to be read again; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
 import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
 import type { IcsCodec } from '../icloud';
@@ -12,8 +14,11 @@ import { mirrorUid, mirrorUuid } from './mirror-ids';
 import type { Operation } from './operations';
 import type { PairRecord } from './pair';
 import type { PlanContext } from './plan-input';
+import { hrefOf } from './plan-records';
+import { settledCursor } from './settle-cursors';
 import type { IcloudPort, PlatformPort } from './ports';
 import type { ReportBuilder } from './report-builder';
+import { withLocationFacts } from './location-refresh';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -40,29 +45,43 @@ const INTENT_BATCH = 50;
 
 const stopsTheCycle = new Set(['auth', 'network', 'throttled']);
 
+/** Operations that only record what was read (no request, nothing for the user to count). */
+const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read']);
+
 /** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
 export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
   const { tx, report } = deps;
   const failed: Operation[] = [];
+  /** The iCloud objects whose operation failed: not recorded as seen, their calendar's cursor kept. */
+  const failedHrefs = new Set<string>();
   const saveEveryMs = deps.saveEveryMs ?? 250;
   const intentsOnDisk = new Set<string>();
   let lastSave = performance.now();
   let dirty = false;
   let done = 0;
+  // Progress counts what the user would call work, not the records of what was read.
+  const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
   for (const [index, op] of ops.entries()) {
     try {
       if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
         // Not idempotent (no external id on the platform): the intent is on disk before the request.
         for (const next of ops.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
-          tx.state.intents[next.key] = { key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString() };
+          tx.state.intents[next.key] = {
+            key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
+            href: next.ref.href, calendarUrl: next.ref.calendarUrl,
+          };
           intentsOnDisk.add(next.key);
         }
         await tx.save();
         lastSave = performance.now();
       }
-      await apply(op, deps);
+      // The object this was decided from goes into the same write as the pair (before the operation,
+      // so an etag the operation itself writes wins over the one read).
+      if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
+      await apply(op, deps, failedHrefs);
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
+      markUnread(tx.state, op, failedHrefs);
       if (stopsTheCycle.has(error.kind)) throw error;
       failed.push(op);
       report.counts.errors += 1;
@@ -75,23 +94,43 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       lastSave = performance.now();
       dirty = false;
     }
-    deps.onProgress?.(++done, ops.length);
+    if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
   }
   if (dirty) await tx.save();
   return failed;
 }
 
-/** The iCloud objects a failed operation came from: they must be read and planned again next cycle. */
-export function hrefsToRetry(failed: Operation[]): Set<string> {
-  const hrefs = new Set<string>();
-  for (const op of failed) {
-    const ref = 'ref' in op && op.ref ? op.ref : 'pair' in op ? op.pair.icloud : undefined;
-    if (ref) hrefs.add(ref.href);
+/** The end of a cycle, for the scheduler: how it went and when to try again (then one last write). */
+export async function recordOutcome(tx: StateTransaction, now: Date, error?: SyncError): Promise<void> {
+  const { scheduler } = tx.state;
+  if (!error) {
+    scheduler.consecutiveFailures = 0;
+    scheduler.stoppedForCredentials = undefined;
+    scheduler.retryAt = undefined;
+  } else {
+    scheduler.consecutiveFailures += 1;
+    const wait = error.details.retryAfterMs;
+    scheduler.retryAt = wait ? new Date(now.getTime() + wait).toISOString() : undefined;
+    if (error.kind === 'auth' && error.details.side) scheduler.stoppedForCredentials = error.details.side;
   }
-  return hrefs;
+  scheduler.lastRunAt = now.toISOString();
+  await tx.save();
 }
 
-async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
+/**
+ * An operation failed (or was cut off): the iCloud object it came from must be read and planned again
+ * next cycle, so its record loses its etag (a known href with no etag is always read) and its
+ * calendar's cursor is not committed this cycle.
+ */
+function markUnread(state: State, op: Operation, failedHrefs: Set<string>): void {
+  const href = hrefOf(op);
+  if (href === undefined) return;
+  failedHrefs.add(href);
+  const object = state.objects[href];
+  if (object) state.objects[href] = { ...object, etag: undefined };
+}
+
+async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<string>): Promise<void> {
   const { state } = deps.tx;
   const { report } = deps;
   const note = (side: 'icloud' | 'platform', opName: Parameters<ReportBuilder['item']>[0]['op']) =>
@@ -173,6 +212,8 @@ async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
     case 'platform.deleteBlock': {
       await deleteIgnoringGone(deps.platform, op.pair.platformId!);
       delete state.pairs[op.key];
+      // A slot made before an interruption, for an event deleted since, is deleted by its intent.
+      delete state.intents[op.key];
       report.counts.platform.deleted += 1;
       return note('platform', 'delete');
     }
@@ -209,6 +250,27 @@ async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
     case 'skip':
       report.counts.skipped += 1;
       report.item({ op: 'skip', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}), ...(op.error ? { error: op.error } : {}) });
+      return;
+    case 'notice':
+      return note(op.side, 'notice');
+    case 'intent.drop':
+      delete state.intents[op.key];
+      return;
+    case 'object.seen':
+      if (!failedHrefs.has(op.object.href)) state.objects[op.object.href] = op.object.record;
+      return;
+    case 'object.gone':
+      if (!failedHrefs.has(op.href)) delete state.objects[op.href];
+      return;
+    case 'cursor.commit':
+      if (op.hrefs.some((href) => failedHrefs.has(href))) return;
+      state.cursors[op.calendarUrl] = op.settle ? await settledCursor(deps.icloud, state, op.calendarUrl, op.cursor) : op.cursor;
+      return;
+    case 'window.judged':
+      state.windowDay = op.judgedWith;
+      return;
+    case 'location.read':
+      if (state.accounts.platform) state.accounts.platform = withLocationFacts(state.accounts.platform, op.facts);
       return;
   }
 }

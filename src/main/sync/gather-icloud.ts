@@ -1,5 +1,7 @@
-// Reads what changed in the followed iCloud calendars and expands it in the window. Nothing is
-// recorded here: cursors and etags are committed only after the cycle's operations ran (commit()).
+// Reads what changed in the followed iCloud calendars and expands it in the window. It changes no
+// state: what it read (objects with their etags, each calendar's new cursor) is data for the planner,
+// which turns it into operations the executor records (DESIGN §2: one writer).
+import type { KnownObject } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
 import { checkNotEmpty } from './guards';
@@ -13,14 +15,25 @@ export interface FollowedCalendar {
   source: 'linked' | 'busy';
 }
 
-export interface GatheredIcloud {
-  changes: IcloudChanges;
-  /**
-   * Apply the new cursors and object etags to state, after the operations ran. Objects in `retry`
-   * (their operation failed) are left as they were, and their calendar's cursor is not advanced, so
-   * the next cycle reads and plans them again instead of taking them as done.
-   */
-  commit(state: State, retry?: ReadonlySet<string>): void;
+/**
+ * What we know of a calendar's objects: their records, and also every href a pair or a blocked-slot
+ * intent names that has no record (etag ''), so it is read again and its deletion is seen. A state written by a cycle that was
+ * interrupted between a pair and its object record (or by an older version that recorded objects only
+ * at the end of a cycle) thus still finds, follows and, when its event goes, removes every slot.
+ */
+export function knownObjects(state: State, calendarUrl: string, rereadAll: boolean): KnownObject[] {
+  const known = new Map<string, string>();
+  for (const [href, object] of Object.entries(state.objects)) {
+    if (object.calendarUrl === calendarUrl) known.set(href, rereadAll ? '' : (object.etag ?? ''));
+  }
+  for (const pair of Object.values(state.pairs)) {
+    if (pair.icloud?.calendarUrl === calendarUrl && !known.has(pair.icloud.href)) known.set(pair.icloud.href, '');
+  }
+  // A create sent before an interruption: its event must be read, or its deletion seen, to settle it.
+  for (const intent of Object.values(state.intents)) {
+    if (intent.href && intent.calendarUrl === calendarUrl && !known.has(intent.href)) known.set(intent.href, '');
+  }
+  return [...known].map(([href, etag]) => ({ href, etag }));
 }
 
 export async function gatherIcloud(
@@ -35,50 +48,45 @@ export async function gatherIcloud(
    * unchanged events must be judged again. One listing and a multiget per 100 events, once a day.
    */
   options: { window: { start: Date; end: Date }; floatingZone: string; rereadAll: boolean; allowEmpty: boolean },
-): Promise<GatheredIcloud> {
-  const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
-  const commits: ((state: State, retry: ReadonlySet<string>) => void)[] = [];
+): Promise<IcloudChanges> {
+  const changes: Required<IcloudChanges> = { changed: [], deleted: [], failures: [], calendars: [] };
   for (const calendar of calendars) {
-    const known = Object.entries(state.objects)
-      .filter(([, object]) => object.calendarUrl === calendar.url)
-      .map(([href, object]) => ({ href, etag: options.rereadAll ? '' : (object.etag ?? '') }));
+    const known = knownObjects(state, calendar.url, options.rereadAll);
     const cursor = options.rereadAll ? {} : (state.cursors[calendar.url] ?? {});
     const result = await icloud.fetchChanges(calendar.url, cursor, known);
     const fetched = [...result.created, ...result.updated];
+    const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {
       const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url).length;
-      checkNotEmpty('iCloud', `the calendar ${calendar.url}`, fetched.length + (known.length - result.deleted.length), synced);
+      const listed = fetched.length + unreadable.length + (known.length - result.deleted.length);
+      checkNotEmpty('iCloud', `the calendar ${calendar.url}`, listed, synced);
     }
-    const objectUpdates: [string, State['objects'][string]][] = [];
+    for (const item of unreadable) changes.failures.push({ href: item.href, calendarUrl: calendar.url, error: item.error });
     for (const remote of fetched) {
       const parsed = codec.parse(remote.data, { floatingZone: options.floatingZone, source: remote.href });
       if (!parsed.ok) {
         changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: parsed.error });
         continue;
       }
+      if (parsed.object.events.length === 0) {
+        changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: 'it holds no event (no VEVENT): a task, a journal entry or an empty file' });
+        continue;
+      }
       const recurring = parsed.object.events.some((e) => e.recurrence);
       const change: IcloudObjectChange = {
-        href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring,
+        href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring, uid: parsed.object.events[0]?.uid,
         // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
         // instead of reading "moved out of the window" as a deletion; series expand in the window.
         occurrences: codec.expand(parsed.object, recurring ? options.window : allTime),
       };
       changes.changed.push(change);
-      objectUpdates.push([remote.href, { etag: remote.etag, calendarUrl: calendar.url, uid: parsed.object.events[0]?.uid, recurring }]);
     }
     changes.deleted.push(...result.deleted);
-    // What we knew of each fetched object when the cycle started: the executor may write (or delete)
-    // one of them before commit, and its newer etag must not be overwritten by the one read here.
-    const before = new Map(objectUpdates.map(([href]) => [href, state.objects[href]?.etag]));
-    commits.push((draft, retry) => {
-      const retried = [...objectUpdates.map(([href]) => href), ...result.deleted].some((href) => retry.has(href));
-      if (!retried) draft.cursors[calendar.url] = { syncToken: result.newSyncToken, ctag: result.newCtag };
-      for (const [href, object] of objectUpdates) {
-        if (retry.has(href) || draft.objects[href]?.etag !== before.get(href)) continue;
-        draft.objects[href] = object;
-      }
-      for (const href of result.deleted) if (!retry.has(href)) delete draft.objects[href];
+    changes.calendars.push({
+      url: calendar.url,
+      cursor: { syncToken: result.newSyncToken, ctag: result.newCtag },
+      hrefs: [...fetched.map((o) => o.href), ...unreadable.map((o) => o.href), ...result.deleted],
     });
   }
-  return { changes, commit: (draft, retry = new Set()) => commits.forEach((apply) => apply(draft, retry)) };
+  return changes;
 }

@@ -2,7 +2,7 @@
 // then looks up, one by one, paired appointments that are missing from it: a 404 is "gone", an
 // appointment that only moved out of the window is not.
 import { SyncError } from '../errors';
-import { isAppointment } from '../platform/client';
+import { isAppointment } from '../platform/schemas';
 import type { State } from '../store/state-schema';
 import { checkNotEmpty } from './guards';
 import type { PlatformWindow } from './plan-input';

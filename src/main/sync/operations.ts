@@ -1,11 +1,23 @@
 // What the planner decides and the executor does. Each operation names its rule (S1–S17) so the run
-// report and the tests can say why it happened.
+// report and the tests can say why it happened. Every change of state in a cycle is one of these
+// (DESIGN §2): the executor applies them and is the only writer, including of what was read from
+// iCloud (object records, cursors), so a pair and the object record it was decided from are written
+// together.
+import type { CalendarCursor } from '../icloud';
 import type { Occurrence } from '../icloud/codec/types';
+import type { State } from '../store/state-schema';
+import type { LocationFacts } from '../platform/location';
 import type { CalendarEvent } from '../platform/schemas';
 import type { Content } from './content';
 import type { IcloudRef, PairRecord } from './pair';
 
-export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item';
+export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read';
+
+/** What to record of one iCloud object as it was read this cycle (its etag: seen up to there). */
+export interface ObjectSeen {
+  href: string;
+  record: State['objects'][string];
+}
 
 interface Base {
   rule: Rule;
@@ -13,6 +25,11 @@ interface Base {
   title: string;
   /** Why, in words, for the run report. */
   reason?: string;
+  /**
+   * The object this operation was decided from, recorded in the same write as its pair. When the
+   * operation fails the object is marked unread instead, so the next cycle reads it again.
+   */
+  seen?: ObjectSeen;
 }
 
 export type Operation =
@@ -43,6 +60,24 @@ export type Operation =
   /** Drop a pair without touching either side (left the window, released with "keep", owner gone). */
   | (Base & { type: 'forget'; pair: PairRecord })
   /** Nothing to write, but the report says why (S13, a bad item, a busy-source put-back notice). */
-  | (Base & { type: 'skip'; side: 'icloud' | 'platform'; error?: string });
+  | (Base & { type: 'skip'; side: 'icloud' | 'platform'; error?: string })
+  /** Changes nothing and tells the user something (a UID shared by two iCloud items). */
+  | (Base & { type: 'notice'; side: 'icloud' | 'platform' })
+  /** A blocked-slot create that never reached the platform (no slot matches its intent), for an event gone since. */
+  | (Base & { type: 'intent.drop' })
+  /** An object read this cycle that no other operation recorded (nothing to do for it). */
+  | (Base & { type: 'object.seen'; object: ObjectSeen })
+  /** An object iCloud no longer lists: forget its record (its pairs were decided by other operations). */
+  | (Base & { type: 'object.gone'; href: string })
+  /**
+   * The calendar's cursor read this cycle, committed last: skipped when an operation on one of `hrefs`
+   * (what was read there) failed, so the next cycle reads those again. `settle`: this cycle wrote to
+   * the calendar, so the cursor is read once more and the newer one kept when all it adds is our own.
+   */
+  | (Base & { type: 'cursor.commit'; calendarUrl: string; cursor: CalendarCursor; hrefs: string[]; settle: boolean })
+  /** The day and settings the events were judged with (a change makes the next cycle read all again). */
+  | (Base & { type: 'window.judged'; judgedWith: string })
+  /** Record the platform location's name and zone as read this cycle (S15). */
+  | (Base & { type: 'location.read'; facts: LocationFacts });
 
 export type OperationType = Operation['type'];

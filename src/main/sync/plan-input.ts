@@ -1,7 +1,9 @@
 // What the planner is given: the stored pairs, what changed in iCloud, the platform's window, the
 // settings and the clock. Gathering it (network) happens in cycle.ts; planning is pure.
 import type { Settings } from '../../shared/settings';
+import type { CalendarCursor } from '../icloud';
 import type { Occurrence } from '../icloud/codec/types';
+import type { LocationFacts } from '../platform/location';
 import type { CalendarEvent } from '../platform/schemas';
 import type { State } from '../store/state-schema';
 import type { PairRecord } from './pair';
@@ -13,15 +15,28 @@ export interface IcloudObjectChange {
   calendarUrl: string;
   source: 'linked' | 'busy';
   recurring: boolean;
+  /** The UID of its (first) VEVENT. */
+  uid?: string;
   occurrences: Occurrence[];
+}
+
+/** One followed calendar as read this cycle. */
+export interface IcloudCalendarRead {
+  url: string;
+  /** The cursor to commit once everything read here is done. */
+  cursor: CalendarCursor;
+  /** Every href read, found deleted or unreadable here this cycle. */
+  hrefs: string[];
 }
 
 export interface IcloudChanges {
   changed: IcloudObjectChange[];
   /** Hrefs that are gone from their calendar. */
   deleted: string[];
-  /** Objects that could not be read: reported and skipped, never read as deletions. */
+  /** Objects that could not be read: reported and skipped, never read as deletions, read again next cycle. */
   failures: { href: string; calendarUrl: string; error: string }[];
+  /** The calendars read (absent: the planner commits no cursor, as in tests of the rules alone). */
+  calendars?: IcloudCalendarRead[];
 }
 
 export interface PlatformWindow {
@@ -53,11 +68,13 @@ export interface PlanInput {
   settings: Settings;
   context: PlanContext;
   now: Date;
+  /** What the events are judged with this cycle (projectionKey); recorded when given. */
+  judgedWith?: string;
+  /** The location as read this cycle (S15), when it was due: recorded by a location.read operation. */
+  location?: LocationFacts;
 }
 
 /** The X-property that marks an iCloud event as our mirror of a platform appointment. */
 export const MIRROR_PLATFORM_ID = 'X-ICLOUDSYNC-PLATFORM-ID';
 
-export function appointmentKey(platformId: string): string {
-  return `appt:${platformId}`;
-}
+export { appointmentKey } from '../store/pair-record';

@@ -1,6 +1,6 @@
 // The planner (DESIGN §1–§2, vdirsyncer's _get_actions): a pure function from what we know and what
 // changed to the operations that make both sides right. No I/O, no clock but `input.now`.
-import { isAppointment } from '../platform/client';
+import { isAppointment } from '../platform/schemas';
 import type { CalendarEvent } from '../platform/schemas';
 import {
   appointmentContentFromIcloud,
@@ -10,19 +10,36 @@ import {
   hashContent,
 } from './content';
 import type { Operation } from './operations';
-import type { IcloudRef, PairRecord } from './pair';
+import { icloudItemKey, type IcloudRef, type PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
+import { settleOrphanIntents } from './plan-intents';
+import { withReadRecords } from './plan-records';
 import { blockingProblem, endedBefore, overlaps, startsAfter, whollyInside } from './rules';
 
 export function plan(input: PlanInput): Operation[] {
+  return withReadRecords(planPairs(input), input);
+}
+
+/** One iCloud occurrence's identity: calendar + href (+ RECURRENCE-ID), never the UID alone. */
+const itemOf = (ref: Pick<IcloudRef, 'href' | 'recurrenceId'>) => icloudItemKey(ref.href, ref.recurrenceId);
+/** What a moved event keeps: its UID (+ RECURRENCE-ID), the only thing that stays when its href changes. */
+const uidOf = (ref: Pick<IcloudRef, 'uid' | 'recurrenceId'>) => `${ref.uid}::${ref.recurrenceId ?? ''}`;
+
+function planPairs(input: PlanInput): Operation[] {
   const { pairs, settings, context } = input;
   const ops: Operation[] = [];
   const pairList = Object.values(pairs);
   const pairByPlatformId = new Map(pairList.filter((p) => p.platformId).map((p) => [p.platformId!, p]));
   // Only the hrefs iCloud reported on this cycle are looked up by href (a handful, not every pair).
   const reported = new Set([...input.icloud.deleted, ...input.icloud.changed.map((change) => change.href)]);
-  const pairsByHref = groupBy(pairList.filter((p) => p.icloud && reported.has(p.icloud.href)), (p) => p.icloud!.href);
+  const reportedPairs = pairList.filter((p) => p.icloud && reported.has(p.icloud.href));
+  const pairsByHref = groupBy(reportedPairs, (p) => p.icloud!.href);
+  const pairByItem = new Map(reportedPairs.map((p) => [itemOf(p.icloud!), p]));
+  // Pairs whose file is gone this cycle: one of them may reappear under another href (moved to
+  // another followed calendar), found by its UID among the new items.
+  const deletedHrefs = new Set(input.icloud.deleted);
+  const movable = groupBy(reportedPairs.filter((p) => p.owner === 'icloud' && deletedHrefs.has(p.icloud!.href)), (p) => uidOf(p.icloud!));
   const platformById = new Map(input.platform.events.map((e) => [e.id, e]));
 
   // 1. What iCloud says about each pair, and which iCloud events are new to us.
@@ -36,11 +53,13 @@ export function plan(input: PlanInput): Operation[] {
     for (const occ of change.occurrences) {
       const ref: IcloudRef = { href: change.href, etag: change.etag, uid: occ.uid, recurrenceId: occ.recurrenceId, calendarUrl: change.calendarUrl, source: change.source };
       const mirrorOf = change.source === 'linked' ? occ.xProps[MIRROR_PLATFORM_ID] : undefined;
-      const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairs[occ.key];
+      const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairByItem.get(itemOf(ref));
+      const moved = pair || mirrorOf ? undefined : movable.get(uidOf(ref))?.find((p) => !icloudNow.has(p.key));
       if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
         icloudNow.set(pair.key, { occ, ref });
         seen.add(pair.key);
-      } else if (mirrorOf) newMirrors.push({ occ, ref, platformId: mirrorOf });
+      } else if (moved) icloudNow.set(moved.key, { occ, ref });
+      else if (mirrorOf) newMirrors.push({ occ, ref, platformId: mirrorOf });
       else newEvents.push({ occ, ref });
     }
     // Pairs of this object that its new expansion no longer holds: removed from the series, or gone
@@ -59,8 +78,9 @@ export function plan(input: PlanInput): Operation[] {
     for (const p of pairsByHref.get(href) ?? []) if (!icloudNow.has(p.key)) icloudGone.add(p.key);
   }
   for (const failure of input.icloud.failures) {
-    ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event', error: failure.error });
+    ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event: it will be read again on the next sync', error: failure.error });
   }
+  ops.push(...sharedUidNotices(input));
 
   // 2. Every known pair: what each side did, and what follows.
   for (const pair of pairList) {
@@ -87,11 +107,12 @@ export function plan(input: PlanInput): Operation[] {
   for (const { occ, ref } of newEvents) {
     // Single events are expanded whatever their date (so a pair follows its event out of the window);
     // only those inside the window are new to sync.
-    if (createdKeys.has(occ.key) || !overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
-    createdKeys.add(occ.key);
+    const key = freeKey(itemOf(ref), input.pairs);
+    if (createdKeys.has(key) || !overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
+    createdKeys.add(key);
     const problem = blockingProblem(occ, settings, context.ownAddresses);
     if (problem) {
-      ops.push({ type: 'skip', rule: 'S13', side: 'platform', key: occ.key, title: occ.title, reason: `${problem}: no blocked slot` });
+      ops.push({ type: 'skip', rule: 'S13', side: 'platform', key, title: occ.title, reason: `${problem}: no blocked slot` });
       continue;
     }
     const content = blockContentFromIcloud(occ, settings, context.zone);
@@ -99,25 +120,26 @@ export function plan(input: PlanInput): Operation[] {
     const existing = unpairedBlocks.get(hash)?.find((b) => !usedPlatformIds.has(b.id));
     if (existing) {
       usedPlatformIds.add(existing.id);
-      const pair = newPair(occ.key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now);
-      const why = input.intents[occ.key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
-      ops.push({ type: 'adopt', rule: 'adopt', key: occ.key, title: occ.title, pair, reason: why });
+      const pair = newPair(key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now);
+      const why = input.intents[key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
+      ops.push({ type: 'adopt', rule: 'adopt', key, title: occ.title, pair, reason: why });
       continue;
     }
     // A create whose answer was lost (crash, timeout) may have made the slot with what the event
     // was then: find it by the intent written before the request, adopt it and bring it up to date.
-    const intent = input.intents[occ.key];
+    const intent = input.intents[key];
     const intentHash = intent ? hashContent({ title: intent.title, start: intent.start, end: intent.end, allDay: false }) : undefined;
     const created = intentHash ? unpairedBlocks.get(intentHash)?.find((b) => !usedPlatformIds.has(b.id)) : undefined;
     if (created && intentHash) {
       usedPlatformIds.add(created.id);
-      const pair = newPair(occ.key, 'icloud', 'block', occ.title, intent!, ref, created.id, intentHash, intentHash, input.now);
-      ops.push({ type: 'adopt', rule: 'adopt', key: occ.key, title: occ.title, pair, reason: 'a blocked slot created before an interruption was found' });
-      ops.push({ type: 'platform.updateBlock', rule: 'S9', key: occ.key, title: occ.title, pair, content, occurrence: occ, ref });
+      const pair = newPair(key, 'icloud', 'block', occ.title, intent!, ref, created.id, intentHash, intentHash, input.now);
+      ops.push({ type: 'adopt', rule: 'adopt', key, title: occ.title, pair, reason: 'a blocked slot created before an interruption was found' });
+      ops.push({ type: 'platform.updateBlock', rule: 'S9', key, title: occ.title, pair, content, occurrence: occ, ref });
       continue;
     }
-    ops.push({ type: 'platform.createBlock', rule: 'S8', key: occ.key, title: occ.title, occurrence: occ, ref, content });
+    ops.push({ type: 'platform.createBlock', rule: 'S8', key, title: occ.title, occurrence: occ, ref, content });
   }
+  ops.push(...settleOrphanIntents(input, createdKeys, unpairedBlocks, usedPlatformIds));
 
   // 4. Our mirrors found in iCloud without a pair (first sync, lost state): adopt them (S1 without a duplicate).
   const mirrored = new Set<string>();
@@ -187,6 +209,32 @@ function newPair(
     key, owner, status: 'synced', title, start: content.start, end: content.end, allDay: false,
     platformId, platformKind: kind, icloud: ref, hashes: { icloud: icloudHash, platform: platformHash }, updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * The key for a new item's pair: its identity, unless a pair that moved away from this href (it keeps
+ * the key it was made with) still holds it — then the first free `#n` after it.
+ */
+function freeKey(identity: string, pairs: PlanInput['pairs']): string {
+  let key = identity;
+  for (let n = 2; pairs[key] && (pairs[key].icloud ? itemOf(pairs[key].icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
+  return key;
+}
+
+/**
+ * The same UID in two iCloud items (two calendars, or two files of one): each is its own event with its
+ * own blocked slots, and the run report says so once per UID. Only this cycle's reads are compared.
+ */
+function sharedUidNotices(input: PlanInput): Operation[] {
+  const hrefsByUid = groupBy(input.icloud.changed.filter((change) => change.uid), (change) => change.uid!);
+  const notices: Operation[] = [];
+  for (const [uid, changes] of hrefsByUid) {
+    if (changes.length < 2) continue;
+    const title = changes[0].occurrences[0]?.title ?? uid;
+    const where = changes.map((change) => change.href).join(', ');
+    notices.push({ type: 'notice', rule: 'identity', side: 'icloud', key: uid, title, reason: `the same event (UID ${uid}) is in ${changes.length} places (${where}): each is synced as its own event` });
+  }
+  return notices;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

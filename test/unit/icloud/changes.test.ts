@@ -98,15 +98,37 @@ describe('fetchChanges edge cases', () => {
     expect(result).toMatchObject({ method: 'full-listing', created: [], updated: [], deleted: [] });
   });
 
-  it('treats an object that vanished between listing and reading as deleted', async () => {
+  // Issue 10: only a listing says an object is deleted. One the multiget does not find (gone, or not
+  // there yet) is skipped this cycle and read again on the next; the listing will tell if it is gone.
+  it('skips an object the multiget does not find (404), never reading it as deleted', async () => {
     const { session: s } = session([
       propfind('0', () => xmlResponse(state('c2', 't2'))),
       on('REPORT', cal, () => xmlResponse(multiget(['!b.ics']))),
       propfind('1', () => xmlResponse(listing([['a.ics', '"a1"'], ['b.ics', '"b2"']]))),
     ]);
     const result = await fetchChanges(s, cal, {}, known);
-    expect(result.deleted).toEqual([`${cal}b.ics`]);
+    expect(result.deleted).toEqual([]);
     expect(result.updated).toEqual([]);
+    expect(result.unreadable).toEqual([{ href: `${cal}b.ics`, error: expect.stringContaining('404') }]);
+  });
+
+  it('skips an object whose calendar-data is empty or missing (iCloud still writing it); the others are read', async () => {
+    const body =
+      `<multistatus xmlns="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">` +
+      `<response><href>${path}a.ics</href><propstat><prop><getetag>"a2"</getetag><C:calendar-data></C:calendar-data></prop><status>HTTP/1.1 200 OK</status></propstat></response>` +
+      `<response><href>${path}b.ics</href><propstat><prop><getetag>"b2"</getetag></prop><status>HTTP/1.1 200 OK</status></propstat></response>` +
+      `<response><href>${path}c.ics</href><propstat><prop><getetag>"c1"</getetag><C:calendar-data>${ics('c')}</C:calendar-data></prop><status>HTTP/1.1 200 OK</status></propstat></response>` +
+      `</multistatus>`;
+    const { session: s } = session([
+      propfind('0', () => xmlResponse(state('c2', 't2'))),
+      on('REPORT', cal, () => xmlResponse(body)),
+      propfind('1', () => xmlResponse(listing([['a.ics', '"a2"'], ['b.ics', '"b2"'], ['c.ics', '"c1"']]))),
+    ]);
+    const result = await fetchChanges(s, cal, {}, known);
+    expect(result.created.map((o) => o.href)).toEqual([`${cal}c.ics`]);
+    expect(result.unreadable?.map((o) => o.href).sort()).toEqual([`${cal}a.ics`, `${cal}b.ics`]);
+    expect(result.unreadable?.[0].error).toMatch(/calendar data/);
+    expect(result.deleted).toEqual([]);
   });
 
   it('never turns a failed listing into deletions', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateStore } from '../../../src/main/store/state-store';
-import { initialState } from '../../../src/main/store/state-schema';
+import { STATE_SCHEMA_VERSION, initialState } from '../../../src/main/store/state-schema';
 import { MigrationError, migrate } from '../../../src/main/store/migrations';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -53,7 +53,7 @@ describe('StateStore', () => {
   it('migrates an unversioned file through the migration hook', async () => {
     await fs.writeFile(path.join(dir, 'state.json'), JSON.stringify({ settings: { interval: 42 } }));
     const state = await new StateStore(dir).read();
-    expect(state.schemaVersion).toBe(1);
+    expect(state.schemaVersion).toBe(STATE_SCHEMA_VERSION);
     expect(state.settings.interval).toBe(42);
     expect(state.settings.pastDays).toBe(7);
   });

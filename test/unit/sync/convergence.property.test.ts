@@ -170,7 +170,7 @@ async function scenario(actions: Action[], policy: 'ask' | 'platform' | 'icloud'
       const object = parsed.find((o) => o.href === p.icloud?.href);
       expect(object, `iCloud side of ${p.key}`).toBeDefined();
       if (!object?.parsed.ok) continue;
-      const occurrence = engine.codec.expand(object.parsed.object, window).find((o) => p.owner === 'platform' || o.key === p.key);
+      const occurrence = engine.codec.expand(object.parsed.object, window).find((o) => p.owner === 'platform' || o.recurrenceId === p.icloud?.recurrenceId);
       expect(occurrence, `occurrence of ${p.key}`).toBeDefined();
       expect(occurrence!.title, `title of ${p.key}`).toBe(event.title);
       expect(Date.parse(occurrence!.start.iso), `start of ${p.key}`).toBe(Date.parse(event.startTime));
@@ -182,7 +182,7 @@ async function scenario(actions: Action[], policy: 'ask' | 'platform' | 'icloud'
     for (const o of parsed) {
       if (!o.parsed.ok || o.parsed.object.events[0]?.xProps[PLATFORM_ID_PROP]) continue;
       for (const occ of engine.codec.expand(o.parsed.object, window)) {
-        expect(pairs.some((p) => p.key === occ.key), `iCloud occurrence ${occ.key} is paired`).toBe(true);
+        expect(pairs.some((p) => p.icloud?.href === o.href && p.icloud?.recurrenceId === occ.recurrenceId), `iCloud occurrence ${occ.key} of ${o.href} is paired`).toBe(true);
       }
     }
   } finally {

@@ -26,12 +26,13 @@ describe('executor records', () => {
     engine.platform.beforeRequest = (what) => {
       if (what !== 'createBlockSlot') return;
       const onDisk = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { intents: Record<string, unknown> };
-      intentsOnDiskAtCreate.push(Object.keys(onDisk.intents).includes(`ev${creates++}`));
+      // Keyed by the item (calendar + href), not the UID (issue 10).
+      intentsOnDiskAtCreate.push(Object.keys(onDisk.intents).includes(`${MEMORY_CALENDAR}ev${creates++}.ics`));
     };
     const report = await engine.sync();
     expect(report.counts.platform.created).toBe(5);
     expect(intentsOnDiskAtCreate).toEqual([true, true, true, true, true]);
-    const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { intents: object; pairs: object };
+    const saved = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as { intents: object; pairs: unknown[] };
     expect(saved.intents).toEqual({});
     expect(Object.keys(saved.pairs)).toHaveLength(5);
   });

@@ -83,7 +83,7 @@ describe('review findings', () => {
     e.icloud.userDelete(href);
     await e.sync();
     expect(e.platform.blocks()).toEqual([]);
-    expect((await e.store.read()).pairs.u1).toBeUndefined();
+    expect((await e.store.read()).pairs[href]).toBeUndefined();
   });
 
   it('crash intent: a slot created before a lost answer is adopted even if the event changed since', async () => {
@@ -120,7 +120,7 @@ describe('review findings', () => {
     const report = await e.sync();
     expect(report.counts.platform.deleted).toBe(0);
     expect(e.platform.blocks().map((b) => b.id)).toEqual([slot.id]);
-    expect((await e.store.read()).pairs.u1.icloud?.source).toBe('busy');
+    expect(Object.values((await e.store.read()).pairs).find((p) => p.platformId === slot.id)?.icloud?.source).toBe('busy');
   });
 
   it('S12 guard: blocked slots missing from one empty listing are not detached for good, and restore never duplicates', async () => {

@@ -1,0 +1,107 @@
+// Every state migration, tested as a chain from a real file: test/fixtures/state/v1-main.json was
+// written by the engine of schema 1 after syncing appointments, single events, a series and a busy
+// source. Reading it must give the current schema with every pair kept (issue 10), and the compact
+// file must read back exactly what was written.
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { icloudItemKey, type PairRecord } from '../../../src/main/store/pair-record';
+import { decodeState, diskStateSchema, encodeState } from '../../../src/main/store/state-disk';
+import { STATE_SCHEMA_VERSION, type State } from '../../../src/main/store/state-schema';
+import { StateStore } from '../../../src/main/store/state-store';
+import { makeTempDir } from '../../support/temp-dir';
+import { defaultSettings } from '../../../src/shared/settings';
+
+const fixture = path.join(import.meta.dirname, '../../fixtures/state/v1-main.json');
+const v1 = JSON.parse(readFileSync(fixture, 'utf8')) as State;
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await makeTempDir('state-migration-')));
+afterEach(() => cleanup());
+
+async function readThroughStore(doc: unknown): Promise<{ state: State; store: StateStore }> {
+  await fs.writeFile(path.join(dir, 'state.json'), JSON.stringify(doc));
+  const store = new StateStore(dir);
+  const state = await store.read();
+  expect(store.notices, 'the file was not kept aside as unreadable').toEqual([]);
+  return { state, store };
+}
+
+describe('state migrations from a real schema-1 file', () => {
+  it('the fixture is what it claims: schema 1, appointments, single events, a series and a busy source', () => {
+    expect(v1.schemaVersion).toBe(1);
+    const pairs = Object.values(v1.pairs);
+    expect(pairs.filter((p) => p.owner === 'platform')).toHaveLength(2);
+    expect(pairs.filter((p) => p.icloud?.recurrenceId)).toHaveLength(4);
+    expect(pairs.filter((p) => p.icloud?.source === 'busy')).toHaveLength(1);
+  });
+
+  it(`reads as schema ${STATE_SCHEMA_VERSION} with every pair kept, iCloud items keyed by href (+ RECURRENCE-ID)`, async () => {
+    const { state } = await readThroughStore(v1);
+    expect(state.schemaVersion).toBe(STATE_SCHEMA_VERSION);
+    const before = Object.values(v1.pairs);
+    const after = Object.values(state.pairs);
+    expect(after).toHaveLength(before.length);
+    for (const old of before) {
+      const now = after.find((p) => p.platformId === old.platformId);
+      expect(now, `pair of ${old.key}`).toBeDefined();
+      const { key: _oldKey, ...rest } = old;
+      const { key, ...kept } = now!;
+      expect(kept, `everything but the key of ${old.key} is kept`).toEqual(rest);
+      expect(key).toBe(old.owner === 'icloud' ? icloudItemKey(old.icloud!.href, old.icloud!.recurrenceId) : old.key);
+    }
+    expect(state.objects).toEqual(v1.objects);
+    expect(state.cursors).toEqual(v1.cursors);
+    expect(state.links).toEqual(v1.links);
+    expect(state.accounts).toEqual(v1.accounts);
+    // Settings added since schema 1 (invitationsBlock) read as their defaults; every stored one is kept.
+    expect(state.settings).toEqual({ ...defaultSettings, ...v1.settings });
+    expect(state.settings.invitationsBlock).toBe('unanswered');
+    expect(state.windowDay).toBe(v1.windowDay);
+  });
+
+  it('moves a schema-1 intent (keyed by UID) to the href of the one object with that UID', async () => {
+    const [href, object] = Object.entries(v1.objects).find(([, o]) => !o.uid?.includes('@icloud-sync'))!;
+    const intent = { key: object.uid!, start: '2026-12-09T10:00:00.000Z', end: '2026-12-09T11:00:00.000Z', title: 'Lunch', sentAt: '2026-12-01T20:00:00.000Z' };
+    const { state } = await readThroughStore({ ...v1, intents: { [intent.key]: intent } });
+    expect(state.intents).toEqual({ [href]: { ...intent, key: href } });
+  });
+
+  it('writes the compact file and reads back exactly the same state', async () => {
+    const { state, store } = await readThroughStore(v1);
+    await store.update(() => undefined);
+    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'state.json'), 'utf8')) as unknown;
+    expect(diskStateSchema.safeParse(onDisk).success).toBe(true);
+    expect(await store.read()).toEqual(state);
+    expect(decodeState(encodeState(state))).toEqual(state);
+    // No full URL repeated: each calendar URL once in the table (the links and accounts name theirs too).
+    const text = JSON.stringify(onDisk);
+    for (const url of Object.keys(v1.cursors)) expect(text.split(url).length - 1, url).toBeLessThanOrEqual(3);
+    expect(text.length, 'the compact file is smaller than the schema-1 one').toBeLessThan(JSON.stringify(v1).length * 0.6);
+  });
+
+  it('keeps what cannot be derived: a moved pair, an etag or UID that differs from its object, uneven hashes, a conflict', async () => {
+    const { state } = await readThroughStore(v1);
+    const [first, second] = Object.values(state.pairs).filter((p) => p.owner === 'icloud' && !p.icloud!.recurrenceId);
+    const moved: PairRecord = { ...first, key: 'the-old-key', icloud: { ...first.icloud!, etag: '"other"', uid: 'another-uid' }, hashes: { icloud: 'a', platform: 'b' } };
+    const held: PairRecord = {
+      ...second, status: 'conflict', allDay: true,
+      conflict: { detectedAt: 'x', changed: ['title'], icloud: { title: 'A', start: second.start, end: second.end, allDay: false }, platform: { title: 'B', start: second.start, end: second.end, allDay: false } },
+    };
+    const changed: State = { ...state, pairs: { ...state.pairs, [moved.key]: moved, [held.key]: held } };
+    delete changed.pairs[first.key];
+    expect(decodeState(diskStateSchema.parse(JSON.parse(JSON.stringify(encodeState(changed)))))).toEqual(changed);
+  });
+
+  it('keeps aside a compact file that names a calendar it does not list', async () => {
+    const { state } = await readThroughStore(v1);
+    const broken = encodeState(state);
+    broken.calendars = [];
+    await fs.writeFile(path.join(dir, 'state.json'), JSON.stringify(broken));
+    const store = new StateStore(dir);
+    expect(Object.keys((await store.read()).pairs)).toHaveLength(0);
+    expect(store.notices.join(' ')).toMatch(/kept as .*unreadable/);
+  });
+});
