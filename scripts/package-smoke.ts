@@ -77,8 +77,8 @@ export interface SmokeBuild {
 
 /**
  * Run electron-builder's CLI for a `dir` target (no dmg/AppImage, no download) with our
- * electron-builder.yml, overriding only the stub Electron, the output folder and two things a stub
- * run cannot do: rebuild native modules (needs the network and a compiler) and sign.
+ * electron-builder.yml, overriding only the stub Electron, the output folder and three things a stub
+ * run cannot do: rebuild native modules (needs the network and a compiler), flip fuses and sign.
  */
 export async function packageWithStub(platform: SmokePlatform, outputDir: string, electronDist = makeStubElectronDist(platform)): Promise<SmokeBuild> {
   const args = [
@@ -91,6 +91,9 @@ export async function packageWithStub(platform: SmokePlatform, outputDir: string
     `-c.electronDist=${electronDist}`,
     `-c.directories.output=${outputDir}`,
     '-c.npmRebuild=false',
+    // The stub binary has no fuse sentinel to flip; the fuse settings are checked in
+    // test/packaging/fuses-config.test.ts and read back from a real build by the Mac workflow.
+    '-c.electronFuses=null',
   ];
   if (platform === 'mac') args.push('-c.mac.identity=null');
   const env: NodeJS.ProcessEnv = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };

@@ -35,6 +35,9 @@ const forbidden: Array<[string, RegExp]> = [
   ['source maps', /\.map$/],
   ['the builder config', /electron-builder\.yml$/],
   ['dev tools in node_modules', /^\/node_modules\/(electron|electron-builder|electron-vite|vite|vitest|typescript|eslint|@doyensec|playwright-core|fast-check|tsx)\//],
+  // Bundled into the renderer by Vite: a copy in node_modules would only be dead weight.
+  ['renderer-only packages in node_modules', /^\/node_modules\/(react|react-dom|scheduler|@tanstack)\//],
+  ['unused packages', /^\/node_modules\/bottleneck\//],
 ];
 
 describe.runIf(built)('packaging with a stub Electron', () => {

@@ -1,0 +1,48 @@
+// The Electron fuses electron-builder flips when it packs the app (electron-builder.yml,
+// `electronFuses`). The packaging smoke test runs on a stub Electron without a fuse sentinel, so
+// it turns fuses off; this test checks the configuration itself, through electron-builder's own
+// loader and schema. The Mac workflow (.github/workflows/mac.yml) reads them back from a real build.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const require = createRequire(import.meta.url);
+type Config = Record<string, any>; // electron-builder's Configuration, read field by field below
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+  getConfig(projectDir: string, configPath: string | null, configFromOptions: Config | null): Promise<Config>;
+  validateConfiguration(config: Config, debugLogger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+/** Each fuse this product depends on, with the value it must have. */
+const required: Record<string, boolean> = {
+  // ELECTRON_RUN_AS_NODE must not turn the signed app into a general Node.js.
+  runAsNode: false,
+  // NODE_OPTIONS / NODE_EXTRA_CA_CERTS must not inject code or trust into the app.
+  enableNodeOptionsEnvironmentVariable: false,
+  // --inspect flags and SIGUSR1 must not attach a debugger.
+  enableNodeCliInspectArguments: false,
+  // The asar is checked against the hash in Info.plist...
+  enableEmbeddedAsarIntegrityValidation: true,
+  // ...and nothing but app.asar is ever loaded.
+  onlyLoadAppFromAsar: true,
+};
+
+describe('Electron fuses (electron-builder.yml)', () => {
+  it('the configuration with its fuses passes electron-builder’s schema', async () => {
+    const config = await getConfig(root, null, null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it.each(Object.entries(required))('%s is %s', async (fuse, value) => {
+    const config = await getConfig(root, null, null);
+    expect(config.electronFuses, 'electronFuses block').toBeTypeOf('object');
+    expect(config.electronFuses[fuse]).toBe(value);
+  });
+
+  it('only fuse names electron-builder knows (a typo would be rejected, not ignored)', async () => {
+    const config = await getConfig(root, null, null);
+    await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
+  });
+});
