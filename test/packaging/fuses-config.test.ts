@@ -46,3 +46,26 @@ describe('Electron fuses (electron-builder.yml)', () => {
     await expect(validateConfiguration({ ...config, electronFuses: { ...config.electronFuses, runAsNod: false } }, new DebugLogger(false))).rejects.toThrow(/Invalid configuration object/);
   });
 });
+
+describe('scripts/check-fuses.ts (the Mac workflow’s read-back)', async () => {
+  const { fuseMismatches, fuseOptionName } = await import('../../scripts/check-fuses');
+  const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, number> };
+  const on = 49;
+  const off = 48;
+
+  it('maps every configured key to a fuse of @electron/fuses', async () => {
+    const config = await getConfig(root, null, null);
+    for (const key of Object.keys(config.electronFuses).filter((k) => k !== 'resetAdHocDarwinSignature')) {
+      expect(FuseV1Options[fuseOptionName(key)], key).toBeTypeOf('number');
+    }
+  });
+
+  it('accepts a wire that matches and names each fuse that does not', () => {
+    const wire: Record<number, number> = { [FuseV1Options.RunAsNode]: off, [FuseV1Options.OnlyLoadAppFromAsar]: on };
+    expect(fuseMismatches({ runAsNode: false, onlyLoadAppFromAsar: true, resetAdHocDarwinSignature: true }, wire, FuseV1Options)).toEqual([]);
+    expect(fuseMismatches({ runAsNode: true, onlyLoadAppFromAsar: false }, wire, FuseV1Options)).toEqual([
+      'runAsNode: configured on, the app has it off',
+      'onlyLoadAppFromAsar: configured off, the app has it on',
+    ]);
+  });
+});

@@ -35,14 +35,10 @@ afterEach(() => {
 
 async function launch(argv: string[], isPackaged: boolean) {
   process.argv = argv;
-  if (h.electron) {
-    h.electron.fake.reset();
-    h.electron.fake.app.isPackaged = isPackaged;
-  } else {
-    // The first import creates the fake; isPackaged is read on import, so set it through the mock factory's reset.
-    await import('electron');
-    h.electron.fake.app.isPackaged = isPackaged;
-  }
+  // The mock factory creates the fake on first import; isPackaged is read when index.ts loads.
+  await import('electron');
+  h.electron.fake.reset();
+  h.electron.fake.app.isPackaged = isPackaged;
   await import('../../../src/main/index');
   return h.electron.fake;
 }
