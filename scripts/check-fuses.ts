@@ -1,6 +1,6 @@
 // Reads the Electron fuses back from a packed app and compares them with electron-builder.yml's
-// `electronFuses` — what the Mac workflow runs after `electron-builder --mac` (the stub Electron of
-// the packaging smoke test has no fuse wire to read):
+// `electronFuses` — what the Mac workflow runs after `electron-builder --mac` (the packaging smoke
+// test does the same on its stub-packed builds):
 //   npx tsx scripts/check-fuses.ts "dist/mac-arm64/iCloud Sync Companion.app"
 // Exit 1, naming each fuse, when one differs.
 import { createRequire } from 'node:module';

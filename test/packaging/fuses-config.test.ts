@@ -1,7 +1,7 @@
 // The Electron fuses electron-builder flips when it packs the app (electron-builder.yml,
-// `electronFuses`). The packaging smoke test runs on a stub Electron without a fuse sentinel, so
-// it turns fuses off; this test checks the configuration itself, through electron-builder's own
-// loader and schema. The Mac workflow (.github/workflows/mac.yml) reads them back from a real build.
+// `electronFuses`), checked as configuration through electron-builder's own loader and schema.
+// package-smoke.test.ts reads them back from the stub-packed binaries (whose stub carries a fuse
+// wire); the Mac workflow (.github/workflows/mac.yml) reads them back from a real build.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
