@@ -80,8 +80,9 @@ function startApp(): void {
             resourcesDir: join(app.getAppPath(), 'resources'),
           },
         });
+        // The Electron smoke test's tray hook: unpackaged runs that ask for it only (shell/test-hooks.ts).
         if (testHooksEnabled(process.env, app.isPackaged)) installTestHooks(running);
-      if (showWhenReady) running.windows.show();
+        if (showWhenReady) running.windows.show();
       })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
