@@ -37,6 +37,12 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves minification off; the window loads this file on every open, so ship it
+      // minified. No source maps: they would land in the asar (and name our sources) for no user.
+      minify: true,
+      sourcemap: process.env.RENDERER_SOURCEMAP === '1',
+      // Electron's Chromium supports <link rel=modulepreload>; Vite's polyfill for old browsers is dead code here.
+      modulePreload: { polyfill: false },
       rolldownOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
   },

@@ -2,14 +2,17 @@
 // the harness against the real services: from the click on "History" in the sidebar to the first
 // frame painted with real rows (the request for the first page included). Five cold mounts; the
 // median is the figure. Last line: `history-render: <ms> ms for 10000 runs` (goal ≤ 200 ms).
+// First it prints the size of the window's JavaScript: `renderer-bundle: <kB> kB (<kB> kB gzip)`
+// (goal: under 300 kB, under 100 kB gzip; scripts/renderer-bundle-size.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser } from '../test/e2e/support/browser';
 import { ensureRendererBuilt } from '../test/e2e/support/built-renderer';
-import { startHarness } from '../test/support/harness/server';
+import { defaultRendererDir, startHarness } from '../test/support/harness/server';
 import { seedConnectedDataDir } from '../test/support/harness/seed-history';
 import { hasBinary } from '../test/support/requires';
+import { formatBundleLine, rendererBundleSize } from './renderer-bundle-size';
 
 const runs = 10_000;
 const rounds = 5;
@@ -40,8 +43,9 @@ const measureInPage = `new Promise((resolve, reject) => {
 })`;
 
 async function main(): Promise<void> {
-  if (!hasBinary('/usr/bin/chromium')) throw new Error('bench:ui needs Chromium at /usr/bin/chromium (apt install chromium).');
   ensureRendererBuilt();
+  console.log(formatBundleLine(rendererBundleSize(defaultRendererDir)));
+  if (!hasBinary('/usr/bin/chromium')) throw new Error('bench:ui needs Chromium at /usr/bin/chromium (apt install chromium).');
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-ui-'));
   await seedConnectedDataDir(dataDir, runs);
   const harness = await startHarness({ dataDir, port: 0, env: {}, schedule: false, log: () => undefined });

@@ -3,7 +3,9 @@
 // person: `npx tsx scripts/package-smoke.ts [mac|linux]` prints the produced layout.
 // The stub has Electron's layout (Electron.app with its helper bundles and Info.plists for macOS;
 // the `electron` executable for Linux) and shell scripts instead of binaries, which is all
-// electron-builder touches for a `dir` target without signing.
+// electron-builder touches for a `dir` target without signing — plus Electron's fuse wire (the
+// sentinel @electron/fuses looks for, with Electron's default fuse states) where the real binaries
+// carry it, so electron-builder flips the configured fuses and the test can read them back.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,16 @@ export type SmokePlatform = 'mac' | 'linux';
 
 const root = join(import.meta.dirname, '..');
 const stubBinary = '#!/bin/sh\necho "stub Electron binary (packaging smoke test)" >&2\nexit 1\n';
+
+/**
+ * Electron's fuse wire as it sits in the binary (@electron/fuses: sentinel, wire version 1, wire
+ * length, one byte per fuse, '1' on / '0' off) with Electron 45's defaults: RunAsNode on, cookie
+ * encryption off, NODE_OPTIONS on, inspect arguments on, asar integrity off, only-load-from-asar
+ * off, browser V8 snapshot off, file:// extra privileges on. After the script's `exit 1`, so the
+ * shell never reads it.
+ */
+export const fuseSentinel = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const fuseWire = Buffer.concat([Buffer.from(fuseSentinel, 'latin1'), Buffer.from([1, 8]), Buffer.from('10110001', 'latin1')]);
 
 function plist(entries: Record<string, string>): string {
   const body = Object.entries(entries)
@@ -28,8 +40,8 @@ ${body}
 `;
 }
 
-function executable(path: string): void {
-  writeFileSync(path, stubBinary);
+function executable(path: string, withFuses = false): void {
+  writeFileSync(path, withFuses ? Buffer.concat([Buffer.from(stubBinary), fuseWire]) : stubBinary);
   chmodSync(path, 0o755);
 }
 
@@ -39,6 +51,10 @@ function stubMacDist(dir: string): void {
   mkdirSync(join(contents, 'MacOS'), { recursive: true });
   mkdirSync(join(contents, 'Resources'), { recursive: true });
   executable(join(contents, 'MacOS', 'Electron'));
+  // On macOS the fuse wire lives in the framework, not in the small launcher executable.
+  const framework = join(contents, 'Frameworks', 'Electron Framework.framework');
+  mkdirSync(framework, { recursive: true });
+  executable(join(framework, 'Electron Framework'), true);
   writeFileSync(join(contents, 'Resources', 'electron.icns'), 'stub');
   writeFileSync(
     join(contents, 'Info.plist'),
@@ -56,7 +72,7 @@ function stubMacDist(dir: string): void {
 /** The Linux Electron zip: the `electron` executable beside its resources/ folder. */
 function stubLinuxDist(dir: string): void {
   mkdirSync(join(dir, 'resources'), { recursive: true });
-  executable(join(dir, 'electron'));
+  executable(join(dir, 'electron'), true);
   writeFileSync(join(dir, 'version'), '45.5.0');
   writeFileSync(join(dir, 'LICENSE'), 'stub');
 }
@@ -77,8 +93,8 @@ export interface SmokeBuild {
 
 /**
  * Run electron-builder's CLI for a `dir` target (no dmg/AppImage, no download) with our
- * electron-builder.yml, overriding only the stub Electron, the output folder and two things a stub
- * run cannot do: rebuild native modules (needs the network and a compiler) and sign.
+ * electron-builder.yml, overriding only the stub Electron, the output folder and what a stub run
+ * cannot do: rebuild native modules (needs the network and a compiler), sign, and re-sign ad hoc.
  */
 export async function packageWithStub(platform: SmokePlatform, outputDir: string, electronDist = makeStubElectronDist(platform)): Promise<SmokeBuild> {
   const args = [
@@ -92,7 +108,8 @@ export async function packageWithStub(platform: SmokePlatform, outputDir: string
     `-c.directories.output=${outputDir}`,
     '-c.npmRebuild=false',
   ];
-  if (platform === 'mac') args.push('-c.mac.identity=null');
+  // No signing here, and no codesign off a Mac: the ad-hoc re-signing after the fuses flip is left out.
+  if (platform === 'mac') args.push('-c.mac.identity=null', '-c.electronFuses.resetAdHocDarwinSignature=false');
   const env: NodeJS.ProcessEnv = { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' };
   for (const name of ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID', 'CSC_LINK', 'CSC_KEY_PASSWORD']) delete env[name];
   const output = await new Promise<string>((resolve, reject) => {

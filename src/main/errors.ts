@@ -9,6 +9,7 @@
 //   guard      → a safety guard stopped the cycle
 //   internal   → a bug or something unexpected
 import type { Side } from '../shared/run-report';
+import { stripUrlUserinfo } from './redact-url';
 
 export type ErrorKind = 'auth' | 'throttled' | 'network' | 'gone' | 'conflict' | 'item' | 'guard' | 'internal';
 
@@ -18,7 +19,9 @@ export class SyncError extends Error {
     message: string,
     readonly details: { side?: Side; status?: number; retryAfterMs?: number; cause?: unknown } = {},
   ) {
-    super(message);
+    // Every classified failure (toSyncError included) is shown, logged or stored in history: no
+    // user info of a URL (a typed-in password) may survive into it.
+    super(stripUrlUserinfo(message));
     this.name = 'SyncError';
   }
 }

@@ -1,17 +1,10 @@
 // The run report: what one sync cycle did, exactly as cli.md specifies (`sync --json`, `history --json`).
 import { z } from 'zod';
+import { errorKinds, itemOps, outcomes, sides, triggers } from './run-report-values';
 
-export const triggers = ['manual', 'schedule', 'wake', 'cli'] as const;
-export const outcomes = ['ok', 'partial', 'failed', 'guarded'] as const;
-/** `notice` changes nothing and tells the user something (cli.md): e.g. the Mac's zone stands in for the location's. */
-export const itemOps = ['create', 'update', 'delete', 'skip', 'conflict', 'detach', 'adopt', 'notice'] as const;
-export const sides = ['icloud', 'platform'] as const;
-export const errorKinds = ['auth', 'network', 'throttled', 'guard', 'internal'] as const;
+export * from './run-report-values';
 
-export type Side = (typeof sides)[number];
-export type Trigger = (typeof triggers)[number];
-export type Outcome = (typeof outcomes)[number];
-export type ReportErrorKind = (typeof errorKinds)[number];
+
 
 const sideCounts = z.object({ created: z.number(), updated: z.number(), deleted: z.number() });
 

@@ -1,64 +1,32 @@
-// The user's settings: one schema shared by the store, the CLI (`get`/`set`) and the window.
-// Every value that can be set from text is parsed here, so a bad value gets one clear message everywhere.
+// The user's settings: one set of rules (setting-rules.ts) shared by the store, the CLI (`get`/`set`)
+// and the window. Every value that can be set from text is parsed here, so a bad value gets one
+// clear message everywhere. This file adds the zod schema (store, IPC contract); the window imports
+// setting-rules.ts directly so its bundle carries no zod.
 import { z } from 'zod';
+import { defaultSettings, isSettingKey, settingDescriptions, settingKeys, settingRules, type ParseResult, type SettingKey, type SettingRule, type Settings } from './setting-rules';
 
-export const conflictPolicies = ['ask', 'platform', 'icloud', 'newest'] as const;
-export type ConflictPolicy = (typeof conflictPolicies)[number];
+export * from './setting-rules';
 
-/** S18: which invitations block time besides the user's own events; a declined one never does. */
-export const invitationsBlockValues = ['accepted', 'tentative', 'unanswered'] as const;
-export type InvitationsBlock = (typeof invitationsBlockValues)[number];
+function int(rule: SettingRule & { kind: 'int' }) {
+  return z.number().int().min(rule.min).max(rule.max);
+}
 
 export const settingsSchema = z.object({
-  interval: z.number().int().min(1).max(1440),
-  pastDays: z.number().int().min(0).max(90),
-  futureDays: z.number().int().min(1).max(365),
-  conflictPolicy: z.enum(conflictPolicies),
-  icloudDeletions: z.enum(['release', 'keep']),
-  blockTitles: z.enum(['event', 'busy']),
+  interval: int(settingRules.interval),
+  pastDays: int(settingRules.pastDays),
+  futureDays: int(settingRules.futureDays),
+  conflictPolicy: z.enum(settingRules.conflictPolicy.values),
+  icloudDeletions: z.enum(settingRules.icloudDeletions.values),
+  blockTitles: z.enum(settingRules.blockTitles.values),
   freeEventsBlock: z.boolean(),
-  invitationsBlock: z.enum(invitationsBlockValues),
+  invitationsBlock: z.enum(settingRules.invitationsBlock.values),
   notifications: z.boolean(),
   launchAtLogin: z.boolean(),
 });
-export type Settings = z.infer<typeof settingsSchema>;
-export type SettingKey = keyof Settings;
-
-export const defaultSettings: Settings = {
-  interval: 5,
-  pastDays: 7,
-  futureDays: 90,
-  conflictPolicy: 'ask',
-  icloudDeletions: 'release',
-  blockTitles: 'event',
-  freeEventsBlock: false,
-  invitationsBlock: 'unanswered',
-  notifications: true,
-  launchAtLogin: false,
-};
-
-/** What each key accepts, in words, for error messages and `--help`. */
-export const settingDescriptions: Record<SettingKey, string> = {
-  interval: 'minutes between syncs, a whole number from 1 to 1440 (default 5)',
-  pastDays: 'days before today to sync, a whole number from 0 to 90 (default 7)',
-  futureDays: 'days after today to sync, a whole number from 1 to 365 (default 90)',
-  conflictPolicy: 'one of ask, platform, icloud, newest (default ask)',
-  icloudDeletions: 'release (delete the blocked slot) or keep (default release)',
-  blockTitles: 'event (the iCloud title) or busy (default event)',
-  freeEventsBlock: 'true or false: let free (transparent) iCloud events block time (default false)',
-  invitationsBlock:
-    'accepted (only accepted invitations block), tentative (accepted and tentative) or unanswered (accepted, tentative and not yet answered); a declined one never does (default unanswered)',
-  notifications: 'true or false: show notifications (default true)',
-  launchAtLogin: 'true or false: start the app when you log in (default false)',
-};
-
-export const settingKeys = Object.keys(defaultSettings) as SettingKey[];
-
-export function isSettingKey(key: string): key is SettingKey {
-  return (settingKeys as string[]).includes(key);
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+// The schema and the hand-written Settings type must describe the same object, both ways.
+type SchemaSettings = z.infer<typeof settingsSchema>;
+const sameShape: [SchemaSettings, Settings] extends [Settings, SchemaSettings] ? true : never = true;
+void sameShape;
 
 /** Parse a setting given as text (the CLI) into its typed value. */
 export function parseSettingText(key: string, text: string): ParseResult<Settings[SettingKey]> {
@@ -70,15 +38,6 @@ export function parseSettingText(key: string, text: string): ParseResult<Setting
   const parsed = fieldSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, message: `Invalid value "${text}" for ${key}: expected ${settingDescriptions[key]}.` };
-  }
-  return { ok: true, value: parsed.data };
-}
-
-/** Validate a typed value (from the window) for one key. */
-export function validateSetting(key: SettingKey, value: unknown): ParseResult<Settings[SettingKey]> {
-  const parsed = settingsSchema.shape[key].safeParse(value);
-  if (!parsed.success) {
-    return { ok: false, message: `Invalid value for ${key}: expected ${settingDescriptions[key]}.` };
   }
   return { ok: true, value: parsed.data };
 }

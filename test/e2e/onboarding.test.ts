@@ -27,7 +27,7 @@ describe.skipIf(!run)('onboarding in the browser', () => {
     await page.getByRole('heading', { name: 'Welcome to iCloud Sync Companion' }).waitFor();
     await shootBothModes(page, 'onboarding-1-icloud');
     await page.getByRole('button', { name: 'Open account.apple.com' }).click();
-    await expect.poll(() => harness.openedUrls).toEqual(['https://account.apple.com']);
+    await expect.poll(() => harness.openedUrls).toEqual(['https://account.apple.com/']); // the normalised URL main checked (external-url.ts)
 
     await page.getByLabel('Apple ID').fill(world.appleId);
     await page.getByLabel('App-specific password').fill('my normal password');

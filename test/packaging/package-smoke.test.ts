@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeIcns } from '../../scripts/icns';
+import { fuseMismatches } from '../../scripts/check-fuses';
 import { packageWithStub, type SmokeBuild } from '../../scripts/package-smoke';
 import { APP_ID } from '../../src/main/secrets/secret-store';
 
@@ -35,6 +36,9 @@ const forbidden: Array<[string, RegExp]> = [
   ['source maps', /\.map$/],
   ['the builder config', /electron-builder\.yml$/],
   ['dev tools in node_modules', /^\/node_modules\/(electron|electron-builder|electron-vite|vite|vitest|typescript|eslint|@doyensec|playwright-core|fast-check|tsx)\//],
+  // Bundled into the renderer by Vite: a copy in node_modules would only be dead weight.
+  ['renderer-only packages in node_modules', /^\/node_modules\/(react|react-dom|scheduler|@tanstack)\//],
+  ['unused packages', /^\/node_modules\/bottleneck\//],
 ];
 
 describe.runIf(built)('packaging with a stub Electron', () => {
@@ -65,7 +69,8 @@ describe.runIf(built)('packaging with a stub Electron', () => {
       const icon = decodeIcns(readFileSync(join(mac.resourcesDir, 'icon.icns')));
       expect(icon.map((e) => e.type)).toContain('ic10');
       expect(existsSync(join(mac.appDir, 'Contents', 'MacOS', 'iCloud Sync Companion'))).toBe(true);
-      const helpers = readdirSync(join(mac.appDir, 'Contents', 'Frameworks')).sort();
+      // Frameworks/ also holds Electron Framework.framework (as in the real Electron.app); the helpers are the .app bundles.
+      const helpers = readdirSync(join(mac.appDir, 'Contents', 'Frameworks')).filter((name) => name.endsWith('.app')).sort();
       expect(helpers).toEqual(['iCloud Sync Companion Helper (GPU).app', 'iCloud Sync Companion Helper (Plugin).app', 'iCloud Sync Companion Helper (Renderer).app', 'iCloud Sync Companion Helper.app']);
       for (const helper of helpers) {
         const info = plist.parse(readFileSync(join(mac.appDir, 'Contents', 'Frameworks', helper, 'Contents', 'Info.plist'), 'utf8'));
@@ -75,6 +80,19 @@ describe.runIf(built)('packaging with a stub Electron', () => {
 
     it('the afterSign hook ran and said notarization was skipped (no credentials here)', () => {
       expect(mac.output).toContain('notarization skipped: APPLE_ID/APPLE_APP_SPECIFIC_PASSWORD/APPLE_TEAM_ID not set');
+    });
+  });
+
+  describe('Electron fuses, read back from the packed binaries', () => {
+    it.each(['mac', 'linux'] as const)('%s: every fuse of electron-builder.yml is flipped as configured', async (platform) => {
+      const fuses = require('@electron/fuses') as { getCurrentFuseWire(path: string): Promise<Record<string, number>>; FuseV1Options: Record<string, number> };
+      const { getConfig } = require('app-builder-lib/out/util/config/config') as { getConfig(dir: string, path: null, options: null): Promise<{ electronFuses: Record<string, boolean> }> };
+      const configured = (await getConfig(root, null, null)).electronFuses;
+      // macOS: @electron/fuses finds the framework inside the .app; Linux: the renamed executable.
+      const target = platform === 'mac' ? mac.appDir : join(linux.appDir, 'icloud-sync-companion');
+      const wire = await fuses.getCurrentFuseWire(target);
+      expect(fuseMismatches(configured, wire, fuses.FuseV1Options)).toEqual([]);
+      expect(wire[fuses.FuseV1Options.RunAsNode]).toBe(48); // '0': off — the stub started with it on
     });
   });
 

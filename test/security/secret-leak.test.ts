@@ -20,6 +20,8 @@ const skip = Boolean(radicaleSkipReason());
 const PLATFORM_TOKEN = 'pit-LEAKCANARY-5b1e8f2a-token';
 const WRONG_TOKEN = 'pit-WRONGCANARY-0c4d9e71-token';
 const WRONG_PASSWORD = 'zzyx-wqvu-tsrq-ponm';
+// A secret typed into a server URL as user info (`http://user:SECRET@host/`).
+const URL_SECRET = 'URLCANARY-7d3a91c4-secret';
 
 /** A secret as it could leak: raw, URL-encoded, base64 (alone and as HTTP Basic credentials), hex, without dashes. */
 function forms(secret: string, user?: string): string[] {
@@ -27,7 +29,7 @@ function forms(secret: string, user?: string): string[] {
   if (user) list.push(Buffer.from(`${user}:${secret}`).toString('base64'));
   return [...new Set(list)];
 }
-const needles = [...forms(WORLD_APP_PASSWORD, WORLD_APPLE_ID), ...forms(PLATFORM_TOKEN), ...forms(WRONG_TOKEN), ...forms(WRONG_PASSWORD, WORLD_APPLE_ID)];
+const needles = [...forms(WORLD_APP_PASSWORD, WORLD_APPLE_ID), ...forms(PLATFORM_TOKEN), ...forms(WRONG_TOKEN), ...forms(WRONG_PASSWORD, WORLD_APPLE_ID), ...forms(URL_SECRET, 'user')];
 
 /** A keychain in memory (the CLI stores what it verified there); tracked so the test can show it was used. */
 function memoryKeychain(): SecretStore & { values: Map<string, string> } {
@@ -119,8 +121,25 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
     expect((await cli(['--json', 'sync'], { dataDir })).code).toBe(0);
     expect((await cli(['--json', 'history'], { dataDir })).code).toBe(0);
 
-    // 6. What the window gets: every read channel, and the history exports.
+    // 5b. A secret typed into a server URL: the CLI refuses it without repeating it (text and
+    // --json), and the window's connect channels, which take a URL too, fail without echoing it.
+    const withUserinfo = (url: string) => url.replace('://', `://user:${URL_SECRET}@`);
+    const urlCaldav = await cli(['connect', 'icloud', '--apple-id', WORLD_APPLE_ID, '--caldav-url', withUserinfo(caldav), '--password-stdin'], { stdin: `${WORLD_APP_PASSWORD}\n`, dataDir });
+    expect(urlCaldav.code).toBe(2);
+    expect(urlCaldav.stderr).toContain('--caldav-url must not contain a user name or password');
+    const urlApi = await cli(['--json', 'connect', 'platform', '--location-id', world.locationId, '--api-url', withUserinfo(world.emulator.url), '--token-stdin'], { stdin: `${PLATFORM_TOKEN}\n`, dataDir });
+    expect(urlApi.code).toBe(2);
     const handlers = world.services.handlers;
+    for (const attempt of [
+      () => handlers['accounts.connectIcloud']({ appleId: WORLD_APPLE_ID, password: WORLD_APP_PASSWORD, caldavUrl: withUserinfo(caldav) }),
+      () => handlers['accounts.connectPlatform']({ locationId: world.locationId, token: PLATFORM_TOKEN, apiUrl: withUserinfo(world.emulator.url) }),
+    ]) {
+      const failure = await attempt().then(() => undefined, (error: unknown) => error as Error);
+      expect(failure, 'a URL with credentials cannot be fetched').toBeInstanceOf(Error);
+      haystacks.push({ where: 'window connect with a URL secret', text: `${failure!.message}\n${failure!.stack}` });
+    }
+
+    // 6. What the window gets: every read channel, and the history exports.
     const answers: Record<string, unknown> = {
       status: await handlers['status.get'](undefined as never),
       settings: await handlers['settings.get'](undefined as never),
@@ -177,6 +196,7 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
     expect(leaks(planted).length).toBeGreaterThanOrEqual(1);
     expect(leaks([{ where: 'planted', text: `token=${encodeURIComponent(PLATFORM_TOKEN)}` }])).toEqual([`${PLATFORM_TOKEN} in planted`]);
     expect(leaks([{ where: 'clean', text: 'Authorization: Bearer ***' }])).toEqual([]);
+    expect(leaks([{ where: 'planted', text: `http://user:${URL_SECRET}@127.0.0.1/` }])).toContain(`${URL_SECRET} in planted`);
   });
 
   it('no test secret appears anywhere, in any encoding', () => {

@@ -1,6 +1,7 @@
 // The CLI as a function (argv in, exit code out) so tests can drive it in-process as well as spawned.
 import { parseArgs } from 'node:util';
 import { createServices, type ServicesConfig } from '../services';
+import { stripUrlUserinfo } from '../redact-url';
 import { resolveDataDir } from '../store/data-dir';
 import type { Command, Options, Values } from './command';
 import { commands } from './commands/index';
@@ -44,7 +45,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return result.exitCode ?? ExitCode.ok;
   } catch (error) {
     const code = exitCodeFor(error);
-    const message = error instanceof Error ? error.message : String(error);
+    // Not only SyncErrors (already stripped) reach here: usage and option errors can quote a URL too.
+    const message = stripUrlUserinfo(error instanceof Error ? error.message : String(error));
     const kind = (error as { kind?: string }).kind ?? (code === ExitCode.usage ? 'usage' : 'internal');
     if (wantsJson) io.stdout(`${JSON.stringify({ error: { kind, message } }, null, 2)}\n`);
     io.stderr(`icloud-sync: ${message}\n`);

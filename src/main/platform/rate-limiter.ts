@@ -1,7 +1,7 @@
 // Keeps the whole app under the platform's rate limits (100 requests / 10 s burst and 200,000 / day
 // per location, read from the X-RateLimit-* headers) instead of bouncing off them.
 //
-// Why hand-written and not a library: bottleneck (installed) has had no release since 2019 and its
+// Why hand-written and not a library: bottleneck (considered, not installed) has had no release since 2019 and its
 // reservoir model refills on a timer, which drifts from a server's sliding window; p-queue's
 // `intervalCap` is a fixed window, which can send up to 2×cap across a window boundary. Neither reads
 // rate-limit headers, tracks a daily budget, or knows that a request still in flight may be counted

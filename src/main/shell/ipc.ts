@@ -5,6 +5,7 @@
 // Main never rejects an invoke: errors become { ok: false, error: { kind, message } }, never a stack.
 import type { z } from 'zod';
 import { toSyncError, type ErrorKind } from '../errors';
+import { stripUrlUserinfo } from '../redact-url';
 import { invokeChannels, type InvokeChannel, type IpcError, type IpcErrorKind, type IpcResult } from '../../shared/ipc/channels';
 import { contract, type ContractHandlers } from '../../shared/ipc/contract';
 
@@ -50,7 +51,7 @@ async function answer(
   const frame = event.senderFrame;
   // Only our page's top frame may call: never a subframe, never a page we navigated away to.
   if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
-    log(`IPC ${channel} refused: untrusted sender ${frame ? frame.url : '(no frame)'}`);
+    log(`IPC ${channel} refused: untrusted sender ${frame ? stripUrlUserinfo(frame.url) : '(no frame)'}`);
     return fail('forbidden', 'This request did not come from the app window.');
   }
   const { request: requestSchema, response: responseSchema } = contract[channel];

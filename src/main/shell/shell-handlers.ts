@@ -2,7 +2,7 @@
 // app.openExternal (needs Electron's shell) and the side effects of settings.set that live in the
 // OS (the login item) or the tray (its checkbox).
 import type { ContractHandlers } from '../../shared/ipc/contract';
-import { isAllowedExternalUrl } from '../../shared/ipc/external-url';
+import { normalisedExternalUrl } from '../../shared/ipc/external-url';
 import type { Settings } from '../../shared/settings';
 
 /** What services.ts provides: every channel, except that app.openExternal may be left to the shell. */
@@ -24,9 +24,10 @@ export function withShellHandlers(handlers: ServiceHandlers, deps: ShellHandlerD
     },
     'app.openExternal': async ({ url }) => {
       // Already checked by the request schema; checked again here because this is the line that
-      // hands a URL to the OS.
-      if (!isAllowedExternalUrl(url)) throw new Error('Only Apple account and support pages can be opened.');
-      await deps.openExternal(url);
+      // hands a URL to the OS — and what it hands over is the URL it checked, not the raw text.
+      const checked = normalisedExternalUrl(url);
+      if (checked === undefined) throw new Error('Only Apple account and support pages can be opened.');
+      await deps.openExternal(checked);
       return { ok: true };
     },
   };

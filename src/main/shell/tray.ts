@@ -2,7 +2,7 @@
 // and the menu of tray-menu.ts rebuilt whenever the status changes (and each minute, so
 // "Synced 2 minutes ago" stays true).
 import { join } from 'node:path';
-import { Menu, Tray, nativeImage, type NativeImage } from 'electron';
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 import type { StatusView } from '../../shared/status';
 import { buildTrayMenuTemplate, statusLine, trayIconState, type TrayActions, type TrayIconState } from './tray-menu';
 
@@ -31,6 +31,8 @@ export interface TrayOptions {
 
 export interface TrayController {
   update(next: { status?: StatusView; launchAtLogin?: boolean }): void;
+  /** The menu as last built (for the Electron smoke test's hook: a real tray menu cannot be read). */
+  items(): readonly MenuItemConstructorOptions[];
   destroy(): void;
 }
 
@@ -53,11 +55,13 @@ export function createTrayController(options: TrayOptions): TrayController {
   let iconState: TrayIconState = 'idle';
   let frame = 0;
   let animation: ReturnType<typeof setInterval> | undefined;
+  let template: MenuItemConstructorOptions[] = [];
 
   function render(): void {
     const state = { status, launchAtLogin, now: now() };
     tray.setToolTip(`iCloud Sync Companion — ${statusLine(status, state.now).text}`);
-    tray.setContextMenu(Menu.buildFromTemplate(buildTrayMenuTemplate(state, options.actions)));
+    template = buildTrayMenuTemplate(state, options.actions);
+    tray.setContextMenu(Menu.buildFromTemplate(template));
     const nextState = trayIconState(status);
     if (nextState !== iconState) {
       iconState = nextState;
@@ -85,6 +89,7 @@ export function createTrayController(options: TrayOptions): TrayController {
       if (next.launchAtLogin !== undefined) launchAtLogin = next.launchAtLogin;
       render();
     },
+    items: () => template,
     destroy() {
       clearInterval(clock);
       if (animation) clearInterval(animation);

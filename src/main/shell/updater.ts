@@ -1,7 +1,9 @@
-// Updates through electron-updater, on only when a feed is configured: ICLOUD_SYNC_UPDATE_URL (a
-// generic-provider URL, read at run time) or the app-update.yml that electron-builder writes into a
-// packaged app when the release build has a `publish` config. Without either, "Check for Updates…"
-// says updates are not set up, and nothing is ever downloaded.
+// Updates through electron-updater, on only when a feed is configured. A packaged app takes its
+// feed only from the app-update.yml that electron-builder writes into it when the release build has
+// a `publish` config: updates are code we run, so nothing in the environment may redirect them.
+// ICLOUD_SYNC_UPDATE_URL (a generic-provider URL) is for development and tests of an unpackaged
+// run only. Without a feed, "Check for Updates…" says updates are not set up, and nothing is ever
+// downloaded.
 // A found update downloads in the background and installs when the app quits, or at once if the
 // user agrees to restart.
 import { existsSync } from 'node:fs';
@@ -22,7 +24,9 @@ export interface FeedSources {
 /** The configured feed, or undefined when updates are off. */
 export function updateFeed(sources: FeedSources): UpdateFeed | undefined {
   const fromEnv = sources.env.ICLOUD_SYNC_UPDATE_URL?.trim();
-  if (fromEnv) {
+  if (fromEnv && sources.isPackaged) {
+    sources.log?.('ICLOUD_SYNC_UPDATE_URL is ignored: an installed app takes its update feed only from its own build.');
+  } else if (fromEnv) {
     if (isAcceptableFeedUrl(fromEnv)) return { kind: 'url', url: fromEnv };
     sources.log?.('ICLOUD_SYNC_UPDATE_URL is ignored: it must be an https:// URL (or http:// on 127.0.0.1/localhost, for testing).');
   }

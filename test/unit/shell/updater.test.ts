@@ -57,14 +57,23 @@ describe('updateFeed: where updates come from', () => {
     expect(updateFeed(base)).toBeUndefined();
   });
 
-  it('uses ICLOUD_SYNC_UPDATE_URL (https, or http on this machine for testing)', () => {
-    expect(updateFeed({ ...base, env: { ICLOUD_SYNC_UPDATE_URL: 'https://updates.example.com/ics/' } })).toEqual({ kind: 'url', url: 'https://updates.example.com/ics/' });
+  it('uses ICLOUD_SYNC_UPDATE_URL in an unpackaged run (https, or http on this machine for testing)', () => {
+    expect(updateFeed({ ...base, isPackaged: false, env: { ICLOUD_SYNC_UPDATE_URL: 'https://updates.example.com/ics/' } })).toEqual({ kind: 'url', url: 'https://updates.example.com/ics/' });
     expect(updateFeed({ ...base, isPackaged: false, env: { ICLOUD_SYNC_UPDATE_URL: 'http://127.0.0.1:8080/' } })).toEqual({ kind: 'url', url: 'http://127.0.0.1:8080/' });
+  });
+
+  it('a packaged app ignores ICLOUD_SYNC_UPDATE_URL, says so, and keeps its own feed (or none)', () => {
+    const log = vi.fn();
+    const env = { ICLOUD_SYNC_UPDATE_URL: 'https://evil.example.com/feed/' };
+    expect(updateFeed({ ...base, env, log })).toBeUndefined();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('ICLOUD_SYNC_UPDATE_URL is ignored'));
+    const withFile = { ...base, env, fileExists: (path: string) => path.endsWith('/app-update.yml') };
+    expect(updateFeed(withFile)).toEqual({ kind: 'bundled', file: '/Applications/X.app/Contents/Resources/app-update.yml' });
   });
 
   it('refuses a plain-http or malformed URL, and says so', () => {
     const log = vi.fn();
-    expect(updateFeed({ ...base, env: { ICLOUD_SYNC_UPDATE_URL: 'http://updates.example.com/' }, log })).toBeUndefined();
+    expect(updateFeed({ ...base, isPackaged: false, env: { ICLOUD_SYNC_UPDATE_URL: 'http://updates.example.com/' }, log })).toBeUndefined();
     expect(log).toHaveBeenCalledWith(expect.stringContaining('ICLOUD_SYNC_UPDATE_URL is ignored'));
     expect(isAcceptableFeedUrl('not a url')).toBe(false);
     expect(isAcceptableFeedUrl('file:///tmp/feed')).toBe(false);

@@ -1,7 +1,8 @@
 // `connect icloud|platform`, `calendars`, `link`, `disconnect`.
 import type { CalendarEntry } from '../../../shared/calendars';
-import type { Command } from '../command';
+import type { Command, Values } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
+import { hasUrlUserinfo } from '../../redact-url';
 import { readSecret } from '../read-secret';
 
 export const connectCommand: Command = {
@@ -22,22 +23,24 @@ export const connectCommand: Command = {
     if (side === 'icloud') {
       const appleId = values['apple-id'] as string | undefined;
       if (!appleId) throw new UsageError('connect icloud needs --apple-id EMAIL.');
+      const caldavUrl = serverUrl(values, 'caldav-url');
       const password = await readSecret({
         envValue: services.config.env?.ICLOUD_SYNC_APP_PASSWORD, fromStdin: Boolean(values['password-stdin']), stdin, note,
         prompt: 'App-specific password for ' + appleId,
       });
-      const calendars = await services.accounts.connectIcloud({ appleId, password, caldavUrl: values['caldav-url'] as string | undefined });
+      const calendars = await services.accounts.connectIcloud({ appleId, password, caldavUrl });
       return { json: { connected: 'icloud', appleId, calendars }, text: `Connected iCloud as ${appleId}.\n${describeCalendars(calendars)}` };
     }
     if (side === 'platform') {
       const locationId = values['location-id'] as string | undefined;
       if (!locationId) throw new UsageError('connect platform needs --location-id ID.');
+      const apiUrl = serverUrl(values, 'api-url');
       const token = await readSecret({
         envValue: services.config.env?.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
         prompt: 'Private Integration Token for location ' + locationId,
       });
       const result = await services.accounts.connectPlatform({
-        locationId, token, apiUrl: values['api-url'] as string | undefined, userId: values['user-id'] as string | undefined,
+        locationId, token, apiUrl, userId: values['user-id'] as string | undefined,
       });
       if (result.status === 'choose-user') {
         const list = result.users.map((u) => `  ${u.id}  ${u.name} <${u.email}>`).join('\n');
@@ -56,6 +59,18 @@ export const connectCommand: Command = {
     throw new UsageError('Usage: icloud-sync connect icloud --apple-id EMAIL | connect platform --location-id ID [--user-id ID]');
   },
 };
+
+/**
+ * A server URL option. One with user info (`user:password@`) is refused before anything is sent,
+ * and without repeating it: the part before the @ may be a password.
+ */
+function serverUrl(values: Values, name: 'caldav-url' | 'api-url'): string | undefined {
+  const text = values[name] as string | undefined;
+  if (text !== undefined && hasUrlUserinfo(text)) {
+    throw new UsageError(`--${name} must not contain a user name or password (user:password@ before the host); the secret is read from the prompt, stdin or the environment.`);
+  }
+  return text;
+}
 
 export const calendarsCommand: Command = {
   name: 'calendars',

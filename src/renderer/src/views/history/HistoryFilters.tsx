@@ -1,6 +1,6 @@
 // Above the table: search, outcome and direction filters, and Export (CSV or JSON).
 import { useEffect, useState } from 'react';
-import { outcomes } from '../../../../shared/run-report';
+import { outcomes } from '../../../../shared/run-report-values';
 import { outcomeWords } from '../../lib/words';
 import type { HistoryFilter } from './useHistoryPages';
 

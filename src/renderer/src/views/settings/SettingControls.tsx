@@ -1,6 +1,6 @@
 // One control per kind of setting, each with its label, its rule in words and its problem.
 import { useEffect, useId, useState } from 'react';
-import { settingDescriptions, validateSetting } from '../../../../shared/settings';
+import { settingDescriptions, validateSetting } from '../../../../shared/setting-rules';
 
 export type NumberKey = 'interval' | 'pastDays' | 'futureDays';
 

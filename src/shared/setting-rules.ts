@@ -1,0 +1,91 @@
+// The user's settings as plain data: their keys, defaults, allowed values and the words for them.
+// No zod here on purpose: the window imports this file, and zod would add ~70 kB to its bundle for
+// one check per field. settings.ts builds the zod schema (store, IPC, CLI) from these same rules,
+// and test/unit/settings.test.ts checks both give the same answer for every key.
+
+/** S18: which invitations block time besides the user's own events; a declined one never does. */
+export const invitationsBlockValues = ['accepted', 'tentative', 'unanswered'] as const;
+export type InvitationsBlock = (typeof invitationsBlockValues)[number];
+
+export const conflictPolicies = ['ask', 'platform', 'icloud', 'newest'] as const;
+export type ConflictPolicy = (typeof conflictPolicies)[number];
+
+export interface Settings {
+  interval: number;
+  pastDays: number;
+  futureDays: number;
+  conflictPolicy: ConflictPolicy;
+  icloudDeletions: 'release' | 'keep';
+  blockTitles: 'event' | 'busy';
+  freeEventsBlock: boolean;
+  invitationsBlock: InvitationsBlock;
+  notifications: boolean;
+  launchAtLogin: boolean;
+}
+export type SettingKey = keyof Settings;
+
+export type SettingRule = { kind: 'int'; min: number; max: number } | { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' };
+
+export const settingRules = {
+  interval: { kind: 'int', min: 1, max: 1440 },
+  pastDays: { kind: 'int', min: 0, max: 90 },
+  futureDays: { kind: 'int', min: 1, max: 365 },
+  conflictPolicy: { kind: 'enum', values: conflictPolicies },
+  icloudDeletions: { kind: 'enum', values: ['release', 'keep'] },
+  blockTitles: { kind: 'enum', values: ['event', 'busy'] },
+  freeEventsBlock: { kind: 'boolean' },
+  invitationsBlock: { kind: 'enum', values: invitationsBlockValues },
+  notifications: { kind: 'boolean' },
+  launchAtLogin: { kind: 'boolean' },
+} as const satisfies Record<SettingKey, SettingRule>;
+
+export const defaultSettings: Settings = {
+  interval: 5,
+  pastDays: 7,
+  futureDays: 90,
+  conflictPolicy: 'ask',
+  icloudDeletions: 'release',
+  blockTitles: 'event',
+  freeEventsBlock: false,
+  invitationsBlock: 'unanswered',
+  notifications: true,
+  launchAtLogin: false,
+};
+
+/** What each key accepts, in words, for error messages and `--help`. */
+export const settingDescriptions: Record<SettingKey, string> = {
+  interval: 'minutes between syncs, a whole number from 1 to 1440 (default 5)',
+  pastDays: 'days before today to sync, a whole number from 0 to 90 (default 7)',
+  futureDays: 'days after today to sync, a whole number from 1 to 365 (default 90)',
+  conflictPolicy: 'one of ask, platform, icloud, newest (default ask)',
+  icloudDeletions: 'release (delete the blocked slot) or keep (default release)',
+  blockTitles: 'event (the iCloud title) or busy (default event)',
+  freeEventsBlock: 'true or false: let free (transparent) iCloud events block time (default false)',
+  invitationsBlock:
+    'accepted (only accepted invitations block), tentative (accepted and tentative) or unanswered (accepted, tentative and not yet answered); a declined one never does (default unanswered)',
+  notifications: 'true or false: show notifications (default true)',
+  launchAtLogin: 'true or false: start the app when you log in (default false)',
+};
+
+export const settingKeys = Object.keys(defaultSettings) as SettingKey[];
+
+export function isSettingKey(key: string): key is SettingKey {
+  return (settingKeys as string[]).includes(key);
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Whether a typed value is allowed for the rule (the same test the zod schema makes). */
+export function fitsRule(rule: SettingRule, value: unknown): boolean {
+  if (rule.kind === 'boolean') return typeof value === 'boolean';
+  if (rule.kind === 'enum') return typeof value === 'string' && rule.values.includes(value);
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= rule.min && value <= rule.max;
+}
+
+/** Validate a typed value (from the window) for one key. */
+export function validateSetting(key: SettingKey, value: unknown): ParseResult<Settings[SettingKey]> {
+  if (!fitsRule(settingRules[key], value)) {
+    return { ok: false, message: `Invalid value for ${key}: expected ${settingDescriptions[key]}.` };
+  }
+  return { ok: true, value: value as Settings[SettingKey] };
+}
