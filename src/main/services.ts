@@ -14,6 +14,7 @@ import { SettingsService } from './store/settings-service';
 import { StateStore } from './store/state-store';
 import { buildStatus } from './sync/status';
 import { SyncService } from './sync/sync-service';
+import { listUnfollowed } from './sync/unfollowed';
 import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
@@ -97,6 +98,7 @@ export function createServices(config: ServicesConfig) {
     config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
+    unfollowed: async () => listUnfollowed(await state.read()),
   };
   return { ...services, handlers: createHandlers(services, controls) };
 }

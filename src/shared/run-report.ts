@@ -1,5 +1,6 @@
 // The run report: what one sync cycle did, exactly as cli.md specifies (`sync --json`, `history --json`).
 import { z } from 'zod';
+import { guardDecisionSchema } from './guard';
 
 export const triggers = ['manual', 'schedule', 'wake', 'cli'] as const;
 export const outcomes = ['ok', 'partial', 'failed', 'guarded'] as const;
@@ -40,6 +41,8 @@ export const runReportSchema = z.object({
   requests: z.object({ icloud: z.number(), platform: z.number() }),
   items: z.array(runItemSchema),
   error: z.object({ kind: z.enum(errorKinds), message: z.string() }).optional(),
+  /** A guard stopped the cycle (outcome guarded): what it would have done, waiting for the user. */
+  guard: guardDecisionSchema.optional(),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

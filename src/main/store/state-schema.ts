@@ -1,6 +1,7 @@
 // The shape of state.json (DESIGN §3): settings, account identifiers (never secrets), the calendars the
 // user linked, per-calendar sync cursors, one record per synced pair, and scheduler bookkeeping.
 import { z } from 'zod';
+import { guardDecisionSchema, unfollowedItemSchema } from '../../shared/guard';
 import { defaultSettings, settingsSchema } from '../../shared/settings';
 import { pairRecordSchema } from '../sync/pair';
 
@@ -71,6 +72,15 @@ export const stateSchema = z.object({
     retryAt: z.string().optional(),
     stoppedForCredentials: z.enum(['icloud', 'platform']).optional(),
   }),
+  /**
+   * The guard decisions (issue 12): the one waiting for the user, and the items they chose to keep
+   * as they are (never deleted, adopted or mirrored again until followed again). Optional, read
+   * through following() (default: nothing pending, nothing unfollowed); written only by
+   * src/main/sync/unfollowed.ts.
+   */
+  following: z
+    .object({ pending: guardDecisionSchema.optional(), unfollowed: z.record(z.string(), unfollowedItemSchema) })
+    .optional(),
 });
 
 export type State = z.infer<typeof stateSchema>;

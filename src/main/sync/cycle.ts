@@ -10,7 +10,7 @@ import type { StateStore } from '../store/state-store';
 import { execute, hrefsToRetry } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { gatherPlatform } from './gather-platform';
-import { checkDeletions } from './guards';
+import { checkDeletions, GuardStop } from './guards';
 import type { Operation } from './operations';
 import { plan } from './plan';
 import type { PlanContext } from './plan-input';
@@ -18,6 +18,7 @@ import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
 import { settleCursors } from './settle-cursors';
 import { projectionKey, syncWindow } from './sync-window';
+import { setPendingGuard, withoutUnfollowed } from './unfollowed';
 
 export interface CycleDeps {
   store: StateStore;
@@ -56,11 +57,12 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         window: context.window, zone: context.zone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
-      const ops = plan({
+      // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.
+      const ops = plan(withoutUnfollowed({
         pairs: state.pairs, intents: state.intents, icloud: gathered.changes, platform: platformWindow,
         settings: state.settings, context, now: deps.now(),
-      });
-      checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty);
+      }, state));
+      checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty, deps.now());
       const failed = await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       gathered.commit(state, hrefsToRetry(failed));
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
@@ -70,9 +72,14 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       state.scheduler.consecutiveFailures = 0;
       state.scheduler.stoppedForCredentials = undefined;
       state.scheduler.retryAt = undefined;
+      setPendingGuard(state, undefined);
     } catch (thrown) {
       const error = toSyncError(thrown);
       report.fail(reportKind(error), error.message);
+      if (error instanceof GuardStop) {
+        report.guard(error.decision);
+        setPendingGuard(state, error.decision);
+      }
       state.scheduler.consecutiveFailures += 1;
       const wait = error.details.retryAfterMs;
       state.scheduler.retryAt = wait ? new Date(deps.now().getTime() + wait).toISOString() : undefined;

@@ -46,8 +46,9 @@ export async function gatherIcloud(
     const result = await icloud.fetchChanges(calendar.url, cursor, known);
     const fetched = [...result.created, ...result.updated];
     if (result.method === 'full-listing' && !options.allowEmpty) {
-      const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url).length;
-      checkNotEmpty('iCloud', `the calendar ${calendar.url}`, fetched.length + (known.length - result.deleted.length), synced);
+      const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url);
+      const name = state.links.names[calendar.url];
+      checkNotEmpty('icloud', name ? `the calendar “${name}”` : `the calendar ${calendar.url}`, fetched.length + (known.length - result.deleted.length), synced);
     }
     const objectUpdates: [string, State['objects'][string]][] = [];
     for (const remote of fetched) {

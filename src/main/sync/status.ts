@@ -4,6 +4,7 @@ import type { StatusView } from '../../shared/status';
 import type { State } from '../store/state-schema';
 import { AUTH_REJECTED_MESSAGE } from '../icloud/credentials';
 import { AUTH_MESSAGE } from '../platform/platform-errors';
+import { following } from './unfollowed';
 
 export interface LiveStatus {
   running: boolean;
@@ -54,5 +55,7 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
       attention: pairs.filter((pair) => pair.status === 'detached').length,
     },
     notice: notices.length ? notices.join(' ') : undefined,
+    guard: following(state).pending,
+    unfollowed: Object.keys(following(state).unfollowed).length,
   };
 }

@@ -22,6 +22,9 @@ export const invokeChannels = [
   'attention.list',
   'attention.restore',
   'attention.cancel',
+  'guard.decide',
+  'unfollowed.list',
+  'unfollowed.follow',
   'app.openExternal',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];

@@ -58,6 +58,7 @@ describe('window.api', () => {
         "calendars.list",
         "conflicts.list",
         "conflicts.resolve",
+        "guard.decide",
         "history.export",
         "history.list",
         "links.set",
@@ -69,6 +70,8 @@ describe('window.api', () => {
         "sync.now",
         "sync.pause",
         "sync.resume",
+        "unfollowed.follow",
+        "unfollowed.list",
       ]
     `);
     const expected = [...Object.keys(contract), ...Object.keys(eventChannels).map((name) => `on.${name}`)].sort();

@@ -3,11 +3,10 @@ import type { Command } from '../command';
 import { calendarsCommand, connectCommand, disconnectCommand, linkCommand } from './accounts';
 import { getCommand, setCommand } from './settings';
 import { statusCommand } from './status';
-import {
-  attentionCommand, cancelCommand, conflictsCommand, historyCommand, resolveCommand, restoreCommand, syncCommand,
-} from './sync';
+import { attentionCommand, cancelCommand, followCommand, restoreCommand } from './attention';
+import { conflictsCommand, historyCommand, resolveCommand, syncCommand } from './sync';
 
 export const commands: Command[] = [
   connectCommand, calendarsCommand, linkCommand, getCommand, setCommand, syncCommand, statusCommand, historyCommand,
-  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, disconnectCommand,
+  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, followCommand, disconnectCommand,
 ];
