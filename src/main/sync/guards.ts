@@ -11,7 +11,8 @@ export const deletionGuard = { minCount: 10, minShare: 0.2 };
 /** A cycle stopped by a guard: a SyncError of kind 'guard' that carries the decision it waits for. */
 export class GuardStop extends SyncError {
   constructor(readonly decision: GuardDecision) {
-    super('guard', decision.message);
+    // The decision's words serve the window; the report's error also names the command-line flags.
+    super('guard', `${decision.message} On the command line: sync --allow-deletions, or sync --keep-deletions.`);
   }
 }
 
@@ -35,8 +36,7 @@ export function checkDeletions(ops: Operation[], pairCount: number, allowed: boo
     throw stop(
       'deletions',
       `This sync would delete ${count} of ${pairCount} synced events, which looks like a mistake (a changed account or calendar?). ` +
-        'Nothing was changed. Delete them if that is what you want, or keep them: both sides stay as they are and the app stops following those events ' +
-        '(CLI: sync --allow-deletions or sync --keep-deletions).',
+        'Nothing was changed. Delete them if that is what you want, or keep them: both sides stay as they are and the app stops following those events.',
       deletions,
       now,
     );
@@ -51,7 +51,7 @@ export function checkNotEmpty(side: GuardItem['side'], where: string, listed: nu
       'empty-side',
       `${name} listed no events in ${where} while ${expected.length} synced events should be there. Nothing was changed. ` +
         'Check the account first (reconnect if the password or token changed). If the events really are gone, delete their copies; ' +
-        'or keep everything as it is and stop following them (CLI: sync --allow-deletions or sync --keep-deletions).',
+        'or keep everything as it is and stop following them.',
       expected.map((pair) => guardItem(pair, side)),
       now,
     );
