@@ -20,6 +20,8 @@ export const statusViewSchema = z.object({
   platform: z.object({
     connected: z.boolean(),
     locationId: z.string().optional(),
+    /** The location's name (from the location endpoint) when known; show it through locationLabel(). */
+    locationName: z.string().optional(),
     userId: z.string().optional(),
     userName: z.string().optional(),
     health,

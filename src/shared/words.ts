@@ -63,3 +63,23 @@ export function guardHeadline(decision: GuardDecision): string {
 export function guardItemLine(item: GuardItem): string {
   return `${item.title} — ${localTime(item.start)}`;
 }
+
+/**
+ * Why a platform calendar cannot be chosen, as a sentence that does not repeat its name (the
+ * emulator's and many real locations' Simple calendar is itself called "Simple calendar").
+ */
+export function platformCalendarProblem(entry: { type: string; eligible: boolean; reason?: string; mine?: boolean }): string | undefined {
+  if (!entry.eligible) {
+    if (entry.type === 'event') return 'Simple calendars can’t be synced';
+    if (entry.type === 'personal') return 'Personal calendars can’t be synced';
+    return entry.reason ? `Can’t be synced: ${entry.reason}` : 'Can’t be synced';
+  }
+  if (entry.mine === false) return 'You are not on this calendar’s team, so none of its appointments are yours';
+  return undefined;
+}
+
+/** The platform location by its name when known, else by its id (the name comes with the location endpoint). */
+export function locationLabel(platform: { locationId?: string; locationName?: string }): string | undefined {
+  if (platform.locationName) return platform.locationName;
+  return platform.locationId ? `Location ${platform.locationId}` : undefined;
+}

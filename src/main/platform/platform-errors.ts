@@ -6,6 +6,13 @@ export const AUTH_MESSAGE =
   'The platform rejected the token: it may have been rotated or lack a scope. Reconnect with a new Private Integration Token.';
 
 /**
+ * A 403 that names the location: the token is fine, the location id is not (or the token was made in
+ * another location). Not "the token was rejected", which sends people to rotate a working token.
+ */
+export const LOCATION_MESSAGE =
+  'The platform accepted the token but refused this location id: check the location id (in the platform under Settings › Business Profile) and that the token was made in that location.';
+
+/**
  * A request that may or may not have been applied by the server (a create that timed out, was
  * reset or got a 5xx). Never retried blindly: the caller must look before it tries again
  * (DESIGN §3: record intent before the request, adopt after).
@@ -46,6 +53,7 @@ export function errorForStatus(status: number, endpoint: string, bodyText: strin
   const details = { side: 'platform' as const, status, retryAfterMs };
   switch (kind) {
     case 'auth':
+      if (status === 403 && said && /location/i.test(said)) return new SyncError('auth', LOCATION_MESSAGE, details);
       return new SyncError('auth', AUTH_MESSAGE, details);
     case 'gone':
       return new SyncError('gone', `${endpoint}: not found on the platform (it was deleted or never existed).`, details);

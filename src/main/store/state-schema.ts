@@ -17,6 +17,8 @@ export const icloudAccountSchema = z.object({
 
 export const platformAccountSchema = z.object({
   locationId: z.string(),
+  /** The location's name, when the location endpoint gave it (shown instead of the id). */
+  locationName: z.string().optional(),
   userId: z.string(),
   userName: z.string().optional(),
   apiUrl: z.string(),

@@ -75,7 +75,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       setPendingGuard(state, undefined);
     } catch (thrown) {
       const error = toSyncError(thrown);
-      report.fail(reportKind(error), error.message);
+      report.fail(reportKind(error), error.message, error.details.side);
       if (error instanceof GuardStop) {
         report.guard(error.decision);
         setPendingGuard(state, error.decision);

@@ -21,8 +21,8 @@ export class ReportBuilder {
     this.items.push(item);
   }
 
-  fail(kind: NonNullable<RunReport['error']>['kind'], message: string): void {
-    this.error = { kind, message };
+  fail(kind: NonNullable<RunReport['error']>['kind'], message: string, side?: NonNullable<RunReport['error']>['side']): void {
+    this.error = { kind, message, ...(side ? { side } : {}) };
   }
 
   /** A guard stopped the cycle: the report carries what it would have done, for the user to decide. */

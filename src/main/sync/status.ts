@@ -23,7 +23,9 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
     if (!connected) return { health: 'unknown' as const };
     if (stopped === side) return { health: 'error' as const, message: credentialMessages[side] };
     if (!lastRun) return { health: 'unknown' as const, message: 'Not synced yet.' };
-    if (lastRun.outcome === 'failed') return { health: 'error' as const, message: lastRun.error?.message };
+    // A failure of one side's server (an iCloud-only outage) marks that side only.
+    const failedSide = lastRun.error?.side;
+    if (lastRun.outcome === 'failed' && (!failedSide || failedSide === side)) return { health: 'error' as const, message: lastRun.error?.message };
     return { health: 'ok' as const };
   };
   const platformCalendars = state.links.platformCalendars ?? [];
@@ -39,6 +41,7 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
     platform: {
       connected: Boolean(platform),
       locationId: platform?.locationId,
+      locationName: platform?.locationName,
       userId: platform?.userId,
       userName: platform?.userName,
       ...health('platform', Boolean(platform)),

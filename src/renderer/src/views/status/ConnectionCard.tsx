@@ -1,6 +1,7 @@
 // One account as a card: a health dot with its word, a plain sentence, and what is linked.
 import type { ReactNode } from 'react';
 import type { StatusView } from '../../../../shared/status';
+import { locationLabel } from '../../../../shared/words';
 import { StateBadge } from '../../components/StateBadge';
 import type { Tone } from '../../lib/words';
 
@@ -48,7 +49,7 @@ export function PlatformCard({ platform }: { platform: StatusView['platform'] })
   return (
     <Card title="Platform" connected={platform.connected} health={platform.health} message={platform.message}>
       <dt>Location</dt>
-      <dd>{platform.locationId ?? '—'}</dd>
+      <dd>{locationLabel(platform) ?? '—'}</dd>
       <dt>You</dt>
       <dd>{platform.userName ?? platform.userId ?? '—'}</dd>
       <dt>Calendars</dt>
