@@ -35,7 +35,7 @@ export function runSummary(run: RunReport): string {
   const toIcloud = writesTo(run.counts, 'icloud');
   const toPlatform = writesTo(run.counts, 'platform');
   const changes: string[] = [];
-  if (toIcloud) changes.push(`${plural(toIcloud, 'change')} to iCloud`);
+  if (toIcloud) changes.push(`${plural(toIcloud, 'event')} to iCloud`);
   if (toPlatform) changes.push(`${plural(toPlatform, 'change')} to the platform`);
   if (run.outcome === 'guarded') return `Stopped for safety before changing anything${run.guard ? `: ${guardHeadline(run.guard)}` : ''}.`;
   if (run.outcome === 'failed') return `Stopped: ${run.error?.message ?? 'the sync did not finish.'}${changes.length ? ` Done before that: ${changes.join(', ')}.` : ''}`;

@@ -17,7 +17,7 @@ describe('runSummary: says what actually happened', () => {
     const counts = emptyCounts();
     counts.icloud.created = 1;
     counts.platform.updated = 2;
-    expect(runSummary(report({ counts }))).toBe('1 change to iCloud, 2 changes to the platform.');
+    expect(runSummary(report({ counts }))).toBe('1 event to iCloud, 2 changes to the platform.');
   });
 
   it('failed: why, never "Nothing needed changing"', () => {

@@ -6,6 +6,7 @@ import { App } from './App';
 import { ApiContext, windowApi } from './lib/api';
 import './styles.css';
 import './decisions.css';
+import './layout.css';
 
 const api = windowApi();
 const root = createRoot(document.getElementById('root')!);
