@@ -13,7 +13,8 @@ export interface CalendarLinks {
 interface Props {
   calendars: CalendarEntry[];
   initial?: Partial<CalendarLinks>;
-  submitLabel: string;
+  /** The submit button's word; without one (Settings) every change is submitted at once. */
+  submitLabel?: string;
   busy?: boolean;
   onSubmit: (links: CalendarLinks) => void;
 }
@@ -38,18 +39,27 @@ function Swatch({ color }: { color?: string }) {
 }
 
 export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmit }: Props) {
-  const [links, setLinks] = useState(() => defaultLinks(calendars, initial));
+  const [links, setChosen] = useState(() => defaultLinks(calendars, initial));
   const [problem, setProblem] = useState<string>();
   const icloud = useMemo(() => calendars.filter((c) => c.side === 'icloud'), [calendars]);
   const platform = useMemo(() => calendars.filter((c) => c.side === 'platform'), [calendars]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!links.icloud) return setProblem('Choose the iCloud calendar your appointments go to.');
-    if (platform.length > 0 && links.platformCalendars.length === 0) return setProblem('Choose at least one platform calendar.');
+  const send = (chosen: CalendarLinks) => {
+    if (!chosen.icloud) return setProblem('Choose the iCloud calendar your appointments go to.');
+    if (platform.length > 0 && chosen.platformCalendars.length === 0) return setProblem('Choose at least one platform calendar.');
     setProblem(undefined);
     const usable = new Set(platform.filter((c) => platformCalendarProblem(c) === undefined).map((c) => c.id));
-    onSubmit({ ...links, busy: links.busy.filter((id) => id !== links.icloud), platformCalendars: links.platformCalendars.filter((id) => usable.has(id)) });
+    onSubmit({ ...chosen, busy: chosen.busy.filter((id) => id !== chosen.icloud), platformCalendars: chosen.platformCalendars.filter((id) => usable.has(id)) });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    send(links);
+  };
+  // Settings saves every choice at once, like every other setting there (no Save button).
+  const saveAtOnce = submitLabel === undefined;
+  const setLinks = (next: CalendarLinks) => {
+    setChosen(next);
+    if (saveAtOnce) send(next);
   };
 
   return (
@@ -119,11 +129,13 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
           {problem}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-      </div>
+      {!saveAtOnce && (
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Saving…' : submitLabel}
+          </button>
+        </div>
+      )}
     </form>
   );
 }
