@@ -2,7 +2,6 @@
 // show, the shortcuts, and that startShell installs it (replacing Electron's default menu, whose
 // View ▸ Reload and Toggle Developer Tools must never ship).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MenuItemConstructorOptions } from 'electron';
 import { fake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
@@ -11,7 +10,7 @@ const { buildAppMenuTemplate, installAppMenu } = await import('../../../src/main
 beforeEach(() => fake.reset());
 
 const actions = () => ({ openSettings: vi.fn(), showAbout: vi.fn(), checkForUpdates: vi.fn() });
-type Item = MenuItemConstructorOptions;
+type Item = ReturnType<typeof buildAppMenuTemplate>[number];
 const submenu = (item: Item) => (item.submenu as Item[]) ?? [];
 const names = (items: Item[]) => items.map((i) => (i.type === 'separator' ? '---' : (i.label ?? i.role)));
 /** Every role and label anywhere in the menu, for "never ships" checks. */
