@@ -60,9 +60,9 @@ export function errorForStatus(status: number, endpoint: string, bodyText: strin
     case 'item':
       return new SyncError('item', `${endpoint} was refused (${status})${said ? `: ${said}` : ''}`, details);
     case 'throttled':
-      return new SyncError('throttled', `${endpoint}: the platform asks us to slow down (${status}); retrying later.`, details);
+      return new SyncError('throttled', `${endpoint}: the platform asks us to slow down (${status}); the app tries again later, nothing to do.`, details);
     case 'network':
-      return new SyncError('network', `${endpoint}: the platform failed (${status}); retrying later.`, details);
+      return new SyncError('network', `${endpoint}: the platform had a server error (${status}); the app tries again at the next sync.`, details);
     default:
       return new SyncError(kind, `${endpoint} failed (${status})${said ? `: ${said}` : ''}`, details);
   }

@@ -70,6 +70,9 @@ describe.skipIf(skipWithoutRadicale)('guard decisions', () => {
       expect(guarded.guard?.kind).toBe('empty-side');
       expect(guarded.guard?.items.map((i) => i.title).sort()).toEqual(['Client 0', 'Client 1', 'Client 2']);
 
+      // The window decides the guard that is waiting, by kind: a stale one is refused, nothing kept.
+      await expect(world.services.handlers['guard.decide']({ kind: 'deletions', choice: 'keep' })).rejects.toThrow(/already decided or has changed/);
+      expect((await world.services.status()).counts.pairs).toBe(3);
       const decision = await world.services.sync.keepGuarded('manual');
       expect(decision.items).toHaveLength(3);
       expect((await world.services.status()).counts.pairs).toBe(0);
