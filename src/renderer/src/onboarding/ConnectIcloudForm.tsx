@@ -73,7 +73,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
         <Field label="Calendar server" type="url" value={server} onChange={setServer} problem={problems.server} placeholder="https://caldav.icloud.com" hint="Leave empty for iCloud." />
       </details>
       {/* The server's refusal and the button stay together, scrolled into view at the default height. */}
-      <div ref={revealFailure}>
+      <div ref={revealFailure} className="form-end">
         {failure && <ErrorNote message={failure} />}
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>

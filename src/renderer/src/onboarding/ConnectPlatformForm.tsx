@@ -111,7 +111,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         <summary>Advanced</summary>
         <Field label="API address" type="url" value={apiUrl} onChange={setApiUrl} problem={problems.apiUrl} placeholder="https://services.leadconnectorhq.com" hint="Leave empty for the platform's own address." />
       </details>
-      <div ref={revealFailure}>
+      <div ref={revealFailure} className="form-end">
         {failure && <ErrorNote message={failure} />}
         <div className="form-actions">
           <button type="submit" className="button primary" disabled={busy}>
