@@ -78,8 +78,12 @@ export function platformCalendarProblem(entry: { type: string; eligible: boolean
   return undefined;
 }
 
-/** The platform location by its name when known, else by its id (the name comes with the location endpoint). */
+/** The platform location by its name when known, else its id (the name comes with the location endpoint). */
 export function locationLabel(platform: { locationId?: string; locationName?: string }): string | undefined {
-  if (platform.locationName) return platform.locationName;
-  return platform.locationId ? `Location ${platform.locationId}` : undefined;
+  return platform.locationName ?? platform.locationId;
+}
+
+/** The same where it stands alone in a sentence: "Salon Nord", or "Location abc123" for a bare id. */
+export function locationPhrase(platform: { locationId?: string; locationName?: string }): string | undefined {
+  return platform.locationName ?? (platform.locationId ? `Location ${platform.locationId}` : undefined);
 }

@@ -5,7 +5,7 @@ import { toSyncError } from '../../src/main/errors';
 import { buildStatus } from '../../src/main/sync/status';
 import { initialState } from '../../src/main/store/state-schema';
 import { emptyCounts, type RunReport } from '../../src/shared/run-report';
-import { locationLabel, platformCalendarProblem, plural, runSummary } from '../../src/shared/words';
+import { locationLabel, locationPhrase, platformCalendarProblem, plural, runSummary } from '../../src/shared/words';
 
 function report(patch: Partial<RunReport>): RunReport {
   return { id: 'r', trigger: 'manual', startedAt: '2030-01-01T10:00:00Z', finishedAt: '2030-01-01T10:00:02Z', outcome: 'ok', counts: emptyCounts(), requests: { icloud: 1, platform: 1 }, items: [], ...patch };
@@ -51,8 +51,10 @@ describe('plurals, calendars, locations', () => {
   });
 
   it('the location by its name when known', () => {
-    expect(locationLabel({ locationId: 'abc' })).toBe('Location abc');
+    expect(locationLabel({ locationId: 'abc' })).toBe('abc'); // beside its "Location" label
+    expect(locationPhrase({ locationId: 'abc' })).toBe('Location abc');
     expect(locationLabel({ locationId: 'abc', locationName: 'Salon Nord' })).toBe('Salon Nord');
+    expect(locationPhrase({ locationId: 'abc', locationName: 'Salon Nord' })).toBe('Salon Nord');
   });
 });
 

@@ -1,6 +1,6 @@
 // `status`: connections, last run, next run, pair/conflict/attention counts.
 import type { StatusView } from '../../../shared/status';
-import { locationLabel, localTime, runSummary } from '../../../shared/words';
+import { locationPhrase, localTime, runSummary } from '../../../shared/words';
 import type { Command } from '../command';
 
 export const statusCommand: Command = {
@@ -23,7 +23,7 @@ export function describeStatus(status: StatusView): string {
     icloud.linkedCalendar ? `  linked calendar: ${icloud.linkedCalendar.name}` : undefined,
     icloud.busySources.length ? `  busy sources: ${icloud.busySources.map((c) => c.name).join(', ')}` : undefined,
     platform.connected
-      ? `Platform: ${locationLabel(platform)}, user ${platform.userName ?? platform.userId} (${platform.health})${platform.message ? ` — ${platform.message}` : ''}`
+      ? `Platform: ${locationPhrase(platform)}, user ${platform.userName ?? platform.userId} (${platform.health})${platform.message ? ` — ${platform.message}` : ''}`
       : 'Platform: not connected (run `icloud-sync connect platform --location-id ID`)',
     status.paused ? 'Syncing is paused.' : undefined,
     status.lastRun

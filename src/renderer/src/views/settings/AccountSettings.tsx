@@ -1,7 +1,7 @@
 // Accounts: each connection with Reconnect (a new password or token) and Disconnect (asks first).
 import { useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
-import { locationLabel } from '../../../../shared/words';
+import { locationPhrase } from '../../../../shared/words';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
@@ -78,7 +78,7 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
 }
 
 export function AccountSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
-  const platformSummary = [locationLabel(status.platform), status.platform.userName].filter(Boolean).join(' · ');
+  const platformSummary = [locationPhrase(status.platform), status.platform.userName].filter(Boolean).join(' · ');
   return (
     <section className="settings-group" aria-labelledby="account-settings">
       <h2 id="account-settings">Accounts</h2>
