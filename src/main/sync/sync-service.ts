@@ -110,6 +110,7 @@ export class SyncService {
     const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter);
     await this.deps.store.update((state) => {
       for (const item of keepPending(state, this.deps.now())) {
+        report.counts.skipped += 1;
         report.item({ op: 'skip', side: item.side, pair: item.key, title: item.title, reason: 'kept as it is on both sides; no longer followed (your choice)' });
       }
     });
