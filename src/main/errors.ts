@@ -52,19 +52,41 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** Turn anything thrown into a SyncError, keeping SyncErrors as they are. */
-export function toSyncError(error: unknown, side?: Side): SyncError {
+/** What a socket error code means, in words (never shown raw: UI.md "never an HTTP code alone"). */
+const networkCodeWords: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused (nothing is answering there)',
+  ECONNRESET: 'the connection was cut',
+  EPIPE: 'the connection was cut',
+  ENOTFOUND: 'the server name was not found',
+  EAI_AGAIN: 'the server name could not be looked up',
+  ETIMEDOUT: 'the connection timed out',
+};
+
+/** "iCloud (caldav.icloud.com)", "The platform (services.leadconnectorhq.com)", "The server". */
+export function serverName(side?: Side, server?: string): string {
+  const who = side === 'icloud' ? 'iCloud' : side === 'platform' ? 'The platform' : 'The server';
+  return server ? `${who} (${server})` : who;
+}
+
+const tryLater = 'Check the Mac’s internet connection; the app tries again at the next sync.';
+
+/**
+ * Turn anything thrown into a SyncError, keeping SyncErrors as they are. `side` and `server` (the
+ * host) name which server failed, so "ECONNREFUSED" becomes a sentence that says where and what next.
+ */
+export function toSyncError(error: unknown, side?: Side, server?: string): SyncError {
   if (error instanceof SyncError) return error;
   const err = error as { name?: string; code?: string; message?: string } | undefined;
   const code = err?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  const who = serverName(side, server);
   if (err?.name === 'AbortError' || err?.name === 'TimeoutError') {
-    return new SyncError('network', 'The server did not answer in time.', { side, cause: error });
+    return new SyncError('network', `${who} did not answer in time. ${tryLater}`, { side, cause: error });
   }
   if (code && /^(ECONNRESET|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EPIPE|UND_ERR_\w+)$/.test(code)) {
-    return new SyncError('network', `The server could not be reached (${code}).`, { side, cause: error });
+    return new SyncError('network', `${who} could not be reached: ${networkCodeWords[code] ?? 'the connection failed'}. ${tryLater}`, { side, cause: error });
   }
   if (err?.message === 'fetch failed') {
-    return new SyncError('network', 'The server could not be reached.', { side, cause: error });
+    return new SyncError('network', `${who} could not be reached. ${tryLater}`, { side, cause: error });
   }
   return new SyncError('internal', err?.message ?? String(error), { side, cause: error });
 }

@@ -16,6 +16,7 @@ import { StateStore } from './store/state-store';
 import { buildStatus } from './sync/status';
 import { macZone } from './sync/zoned-midnight';
 import { SyncService } from './sync/sync-service';
+import { listUnfollowed } from './sync/unfollowed';
 import { listAttention, listConflicts } from './sync/user-decisions';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
@@ -118,6 +119,7 @@ export function createServices(config: ServicesConfig) {
     chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
+    unfollowed: async () => listUnfollowed(await state.read()),
   };
   return { ...services, handlers: createHandlers(services, controls) };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { errorKinds, itemOps, outcomes, sides, triggers } from './run-report-values';
 
 export * from './run-report-values';
+import { guardDecisionSchema } from './guard';
 
 
 
@@ -33,7 +34,10 @@ export const runReportSchema = z.object({
   }),
   requests: z.object({ icloud: z.number(), platform: z.number() }),
   items: z.array(runItemSchema),
-  error: z.object({ kind: z.enum(errorKinds), message: z.string() }).optional(),
+  /** side: the side whose server failed, when the failure concerns one (status marks only that side). */
+  error: z.object({ kind: z.enum(errorKinds), message: z.string(), side: z.enum(sides).optional() }).optional(),
+  /** A guard stopped the cycle (outcome guarded): what it would have done, waiting for the user. */
+  guard: guardDecisionSchema.optional(),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

@@ -1,6 +1,7 @@
 // What `status` (CLI) and the Status view show: each connection's health, the last and next run,
 // and the counts that need the user.
 import { z } from 'zod';
+import { guardDecisionSchema } from './guard';
 import { runReportSchema } from './run-report';
 
 const health = z.enum(['ok', 'error', 'unknown']);
@@ -38,5 +39,9 @@ export const statusViewSchema = z.object({
   nextRunAt: z.iso.datetime().optional(),
   counts: z.object({ pairs: count, conflicts: count, attention: count }),
   notice: z.string().optional(),
+  /** A safety guard stopped syncing and waits for the user's decision (Delete them / Keep them). */
+  guard: guardDecisionSchema.optional(),
+  /** Events the user chose to keep as they are: the app no longer follows them. */
+  unfollowed: count.optional(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;

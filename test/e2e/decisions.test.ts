@@ -74,6 +74,14 @@ describe.skipIf(!run)('decisions in the browser', () => {
     await attention.getByText('Physio session', { exact: true }).waitFor();
     await expect(attention.innerText()).resolves.toContain('was deleted from iCloud');
     await shootBothModes(page, 'status-attention');
+    // Cancelling the booking asks first, naming it; Keep Appointment changes nothing.
+    await attention.getByRole('button', { name: 'Cancel Appointment: Physio session' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Cancel “Physio session”?' });
+    await expect(confirm.innerText()).resolves.toMatch(/customer's booking is gone/);
+    await shootBothModes(page, 'status-cancel-confirm');
+    await confirm.getByRole('button', { name: 'Keep Appointment' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(world.platform.get(booked.id)?.appointmentStatus).not.toBe('cancelled');
     await attention.getByRole('button', { name: 'Restore in iCloud: Physio session' }).click();
 
     await attention.waitFor({ state: 'detached' });

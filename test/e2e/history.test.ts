@@ -96,6 +96,15 @@ describe.skipIf(!run)('history in the browser', () => {
     // Calendars: ineligible ones greyed with their reason, here as in onboarding.
     await expect(page.getByRole('checkbox', { name: /Simple calendar/ }).isDisabled()).resolves.toBe(true);
     await shootBothModes(page, 'settings');
+    await page.getByRole('heading', { name: 'Accounts' }).scrollIntoViewIfNeeded();
+    const accountButtons = page.locator('.account-line .row-actions').first();
+    // Reconnect… and Disconnect… side by side on one line at 760 px.
+    const [reconnect, disconnect] = await Promise.all([
+      accountButtons.getByRole('button', { name: 'Reconnect iCloud' }).boundingBox(),
+      accountButtons.getByRole('button', { name: 'Disconnect iCloud' }).boundingBox(),
+    ]);
+    expect(Math.abs((reconnect?.y ?? 0) - (disconnect?.y ?? 1))).toBeLessThan(2);
+    await shootBothModes(page, 'settings-accounts');
     await page.getByRole('button', { name: 'Disconnect Platform' }).click();
     await page.getByRole('alertdialog', { name: 'Disconnect Platform?' }).waitFor();
     await shootBothModes(page, 'settings-disconnect');

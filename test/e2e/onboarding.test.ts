@@ -45,6 +45,12 @@ describe.skipIf(!run)('onboarding in the browser', () => {
     const refusalText = await refusal.innerText();
     expect(refusalText).not.toMatch(/\b40[13]\b/);
     expect(refusalText).not.toMatch(/\bat .+:\d+:\d+/);
+    // At the default window height the refusal is in view, not below the fold.
+    await expect.poll(async () => {
+      const box = await refusal.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 520;
+    }).toBe(true);
+    await shootBothModes(page, 'onboarding-1-icloud-refused');
 
     // Uppercase and spaces from copying are accepted and normalised.
     await page.getByLabel('App-specific password').fill(` ${WORLD_APP_PASSWORD.toUpperCase()} `);

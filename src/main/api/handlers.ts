@@ -1,7 +1,9 @@
 // The window's API (the IPC contract) implemented over the services, without Electron. The shell
 // registers these behind its sender and payload checks; the browser harness serves the same ones.
 import type { DoctorReport } from '../../shared/doctor';
+import type { UnfollowedItem } from '../../shared/guard';
 import type { AttentionItem, Conflict } from '../../shared/ipc/views';
+import { SyncError } from '../errors';
 import type { StatusView } from '../../shared/status';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { ServiceHandlers } from '../shell/shell-handlers';
@@ -22,6 +24,7 @@ export interface HandlerServices {
   diagnostics(options: { out: string; includeTitles: boolean }): Promise<{ path: string }>;
   /** Where to save a diagnostics file (the app's save dialog); undefined when the user cancelled. */
   chooseDiagnosticsFile(suggestedName: string): Promise<string | undefined>;
+  unfollowed(): Promise<UnfollowedItem[]>;
 }
 
 export interface ApiControls {
@@ -89,6 +92,26 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'attention.cancel': async ({ id }) => {
       await services.sync.cancel(id, 'manual');
+      return { ok: true };
+    },
+    'guard.decide': async ({ kind, choice }) => {
+      const waiting = (await services.status()).guard;
+      if (!waiting || waiting.kind !== kind) {
+        throw new SyncError('item', 'This safety check was already decided or has changed. Look at Status again.');
+      }
+      if (choice === 'allow') {
+        // Every guard kind today is lifted by the same confirmation (cli.md: sync --allow-deletions).
+        void services.sync.run('manual', { allowDeletions: true }).report.catch(() => undefined);
+        return { ok: true, kept: 0 };
+      }
+      const report = await services.sync.keepGuarded('manual');
+      // Both sides stay as they are; the next sync goes through without the kept items.
+      services.sync.syncNow();
+      return { ok: true, kept: report.items.length };
+    },
+    'unfollowed.list': () => services.unfollowed(),
+    'unfollowed.follow': async ({ key }) => {
+      await services.sync.follow(key, 'manual');
       return { ok: true };
     },
   };

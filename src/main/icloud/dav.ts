@@ -71,8 +71,8 @@ export function httpError(status: number, context: string, headers?: Headers): S
       retryAfterMs,
     });
   }
-  if (kind === 'auth') return new SyncError('auth', `iCloud refused access (${status}) while ${context}.`, details);
-  if (kind === 'network') return new SyncError('network', `iCloud had a server error (${status}) while ${context}.`, details);
+  if (kind === 'auth') return new SyncError('auth', `iCloud refused access (${status}) while ${context}. Reconnect iCloud with a new app-specific password.`, details);
+  if (kind === 'network') return new SyncError('network', `iCloud had a server error (${status}) while ${context}. The app tries again at the next sync.`, details);
   return new SyncError(kind, `iCloud answered ${status} while ${context}.`, details);
 }
 

@@ -4,7 +4,7 @@
 // - throttling arrives as 503/429 + Retry-After, which must be honoured, but only for requests that
 //   are safe to repeat (a blind retry of a plain PUT could write twice);
 // - the run report counts every HTTP request per side, retries included.
-import { parseRetryAfter } from '../errors';
+import { parseRetryAfter, toSyncError } from '../errors';
 import type { RequestCounter } from '../request-counter';
 
 export const ICLOUD_USER_AGENT = 'iCloudSyncCompanion/0.1';
@@ -80,7 +80,13 @@ export function createIcloudFetch(options: IcloudFetchOptions): typeof fetch {
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
       options.counter.count('icloud');
-      const response = await baseFetch(input, { ...init, method, headers, signal });
+      let response: Response;
+      try {
+        response = await baseFetch(input, { ...init, method, headers, signal });
+      } catch (cause) {
+        // A refused connection or a timeout names iCloud and its server, not a bare ECONNREFUSED.
+        throw toSyncError(cause, 'icloud', hostOf(input));
+      }
       const delay = retryDelayMs(response, policy, now());
       if (delay === undefined || !idempotent || attempt >= policy.maxRetries || delay > policy.maxInlineWaitMs) {
         return response;
@@ -90,4 +96,12 @@ export function createIcloudFetch(options: IcloudFetchOptions): typeof fetch {
     }
   };
   return icloudFetch as typeof fetch;
+}
+
+function hostOf(input: string | URL | Request): string | undefined {
+  try {
+    return new URL(input instanceof Request ? input.url : String(input)).host;
+  } catch {
+    return undefined;
+  }
 }

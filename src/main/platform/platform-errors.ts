@@ -6,6 +6,13 @@ export const AUTH_MESSAGE =
   'The platform rejected the token: it may have been rotated or lack a scope. Reconnect with a new Private Integration Token.';
 
 /**
+ * A 403 that names the location: the token is fine, the location id is not (or the token was made in
+ * another location). Not "the token was rejected", which sends people to rotate a working token.
+ */
+export const LOCATION_MESSAGE =
+  'The platform accepted the token but refused this location id: check the location id (in the platform under Settings › Business Profile) and that the token was made in that location.';
+
+/**
  * A request that may or may not have been applied by the server (a create that timed out, was
  * reset or got a 5xx). Never retried blindly: the caller must look before it tries again
  * (DESIGN §3: record intent before the request, adopt after).
@@ -46,15 +53,16 @@ export function errorForStatus(status: number, endpoint: string, bodyText: strin
   const details = { side: 'platform' as const, status, retryAfterMs };
   switch (kind) {
     case 'auth':
+      if (status === 403 && said && /location/i.test(said)) return new SyncError('auth', LOCATION_MESSAGE, details);
       return new SyncError('auth', AUTH_MESSAGE, details);
     case 'gone':
       return new SyncError('gone', `${endpoint}: not found on the platform (it was deleted or never existed).`, details);
     case 'item':
       return new SyncError('item', `${endpoint} was refused (${status})${said ? `: ${said}` : ''}`, details);
     case 'throttled':
-      return new SyncError('throttled', `${endpoint}: the platform asks us to slow down (${status}); retrying later.`, details);
+      return new SyncError('throttled', `${endpoint}: the platform asks us to slow down (${status}); the app tries again later, nothing to do.`, details);
     case 'network':
-      return new SyncError('network', `${endpoint}: the platform failed (${status}); retrying later.`, details);
+      return new SyncError('network', `${endpoint}: the platform had a server error (${status}); the app tries again at the next sync.`, details);
     default:
       return new SyncError(kind, `${endpoint} failed (${status})${said ? `: ${said}` : ''}`, details);
   }

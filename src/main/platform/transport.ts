@@ -113,7 +113,7 @@ export class Transport {
       text = await response.text();
     } catch (cause) {
       permit.release(null);
-      const error = toSyncError(cause, 'platform');
+      const error = toSyncError(cause, 'platform', new URL(this.options.baseUrl).host);
       const neverSent = NEVER_SENT_CODES.has(errorCode(cause) ?? '');
       if (!spec.idempotent && !neverSent) {
         return { ok: false, transient: false, error: new OutcomeUnknownError(spec.endpoint, error.message, { side: 'platform', cause }) };

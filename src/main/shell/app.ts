@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, session, shell } from 'electron';
 import type { ContractHandlers } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/settings';
 import type { StatusView } from '../../shared/status';
+import { installAppMenu } from './app-menu';
 import { sendEvent } from './events';
 import { registerHandlers } from './ipc';
 import { createNotifier } from './notifications';
@@ -88,9 +89,11 @@ export async function startShell(options: ShellStartOptions): Promise<RunningShe
     setLaunchAtLogin: (enabled) =>
       void track(services.shell.setSetting('launchAtLogin', enabled)).then(onSettingsChanged, report('Launch at login')),
     checkForUpdates: () => void updater.checkNow().catch(report('Check for updates')),
+    showAbout: () => app.showAboutPanel(),
     quit: () => app.quit(),
   };
   const tray = createTrayController({ resourcesDir: paths.resourcesDir, actions });
+  installAppMenu({ openSettings: () => windows.show('settings'), showAbout: actions.showAbout, checkForUpdates: actions.checkForUpdates });
   tray.update({ launchAtLogin: settings.launchAtLogin });
 
   const unregister = registerHandlers(

@@ -4,7 +4,7 @@
 import type { StatusView } from '../../shared/status';
 import type { WindowRoute } from './window';
 
-export type Situation = 'credentials-rejected' | 'repeated-failures' | 'new-conflicts';
+export type Situation = 'credentials-rejected' | 'repeated-failures' | 'new-conflicts' | 'guard-waiting';
 
 export interface Notice {
   situation: Situation;
@@ -34,7 +34,8 @@ export function decideNotifications(
   const lastRun = status.lastRun;
   let consecutiveFailures = memory.consecutiveFailures;
   if (lastRun && lastRun.id !== memory.lastRunId) {
-    const failed = (lastRun.outcome === 'failed' || lastRun.outcome === 'guarded') && lastRun.error?.kind !== 'auth';
+    // A guarded run waits for a decision (its own situation below), it is not a failure that repeats.
+    const failed = lastRun.outcome === 'failed' && lastRun.error?.kind !== 'auth';
     consecutiveFailures = failed ? consecutiveFailures + 1 : 0;
   }
   const current = situationsNow(status, consecutiveFailures);
@@ -50,6 +51,7 @@ function situationsNow(status: StatusView, consecutiveFailures: number): Situati
   if (status.lastRun?.error?.kind === 'auth') situations.push('credentials-rejected');
   if (consecutiveFailures >= repeatedFailureThreshold) situations.push('repeated-failures');
   if (status.counts.conflicts > 0) situations.push('new-conflicts');
+  if (status.guard) situations.push('guard-waiting');
   return situations;
 }
 
@@ -76,6 +78,15 @@ function noticeFor(situation: Situation, status: StatusView, consecutiveFailures
         body: `The last ${consecutiveFailures} syncs did not finish. Open Sync History to see why.`,
         route: 'history',
       };
+    case 'guard-waiting': {
+      const n = status.guard?.items.length ?? 0;
+      return {
+        situation,
+        title: 'Syncing stopped for safety',
+        body: `${status.guard?.kind === 'deletions' ? `A sync would delete ${n === 1 ? '1 event' : `${n} events`}` : `A side listed none of ${n === 1 ? '1 synced event' : `${n} synced events`}`}. Nothing was changed. Open iCloud Sync to delete them or keep them.`,
+        route: 'status',
+      };
+    }
     case 'new-conflicts': {
       const n = status.counts.conflicts;
       return {

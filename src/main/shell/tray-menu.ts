@@ -20,6 +20,7 @@ export interface TrayActions {
   resume(): void;
   setLaunchAtLogin(enabled: boolean): void;
   checkForUpdates(): void;
+  showAbout(): void;
   quit(): void;
 }
 
@@ -44,6 +45,7 @@ export function statusLine(status: StatusView | undefined, now: Date): StatusLin
     return { text: `${sideNames[broken]} ${secret} rejected — reconnect`, route: 'settings' };
   }
   if (!status.icloud.connected || !status.platform.connected) return { text: 'Not set up yet — open to connect', route: 'status' };
+  if (status.guard) return { text: 'Syncing stopped for safety — decide', route: 'status' };
   if (status.paused) return { text: 'Paused until you resume' };
   if (status.counts.conflicts > 0) {
     const n = status.counts.conflicts;
@@ -84,6 +86,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions): M
       : { id: 'pause', label: 'Pause Syncing', enabled: connected, click: () => actions.pause() },
     { id: 'open', label: 'Open iCloud Sync…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWindow('status') },
     { id: 'history', label: 'Sync History…', click: () => actions.openWindow('history') },
+    { id: 'settings', label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => actions.openWindow('settings') },
     { type: 'separator' },
     {
       id: 'launch-at-login',
@@ -93,6 +96,7 @@ export function buildTrayMenuTemplate(state: TrayState, actions: TrayActions): M
       click: () => actions.setLaunchAtLogin(!state.launchAtLogin),
     },
     { id: 'check-for-updates', label: 'Check for Updates…', click: () => actions.checkForUpdates() },
+    { id: 'about', label: 'About iCloud Sync Companion', click: () => actions.showAbout() },
     { id: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
   ];
 }

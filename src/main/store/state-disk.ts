@@ -17,6 +17,7 @@ import {
   platformAccountSchema,
   schedulerSchema,
   storedSettingsSchema,
+  followingSchema,
   intentSchema,
   type State,
 } from './state-schema';
@@ -71,6 +72,7 @@ export const diskStateSchema = z.object({
   intents: z.record(z.string(), intentSchema),
   windowDay: z.string().optional(),
   scheduler: schedulerSchema,
+  following: followingSchema.optional(),
 });
 export type DiskState = z.infer<typeof diskStateSchema>;
 type DiskPair = DiskState['pairs'][number];
@@ -151,6 +153,7 @@ export function encodeState(state: State): DiskState {
     calendars, cursors, objects, pairs, intents: state.intents,
     ...(state.windowDay !== undefined ? { windowDay: state.windowDay } : {}),
     scheduler: state.scheduler,
+    ...(state.following !== undefined ? { following: state.following } : {}),
   };
 }
 
@@ -202,5 +205,6 @@ export function decodeState(disk: DiskState): State {
   return {
     schemaVersion: STATE_SCHEMA_VERSION, settings: disk.settings, accounts: disk.accounts, links: disk.links, cursors, objects, pairs,
     intents: disk.intents, ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler: disk.scheduler,
+    ...(disk.following !== undefined ? { following: disk.following } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // secrets), the calendars the user linked, per-calendar sync cursors, the iCloud objects seen, one
 // record per synced pair, and scheduler bookkeeping. On disk it is written compactly (state-disk.ts).
 import { z } from 'zod';
+import { guardDecisionSchema, unfollowedItemSchema } from '../../shared/guard';
 import { defaultSettings, settingsSchema } from '../../shared/settings';
 import { pairRecordSchema } from './pair-record';
 
@@ -80,6 +81,8 @@ export const storedSettingsSchema = z.preprocess(
   settingsSchema,
 );
 
+export const followingSchema = z.object({ pending: guardDecisionSchema.optional(), unfollowed: z.record(z.string(), unfollowedItemSchema) });
+
 export const stateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   settings: storedSettingsSchema,
@@ -101,6 +104,13 @@ export const stateSchema = z.object({
   /** The day of the last full expansion of recurring series (the window slides daily). */
   windowDay: z.string().optional(),
   scheduler: schedulerSchema,
+  /**
+   * The guard decisions (issue 12): the one waiting for the user, and the items they chose to keep
+   * as they are (never deleted, adopted or mirrored again until followed again). Optional, read
+   * through following() (default: nothing pending, nothing unfollowed); written only by
+   * src/main/sync/unfollowed.ts.
+   */
+  following: followingSchema.optional(),
 });
 
 export type State = z.infer<typeof stateSchema>;

@@ -13,7 +13,7 @@ import type { StateStore } from '../store/state-store';
 import { execute, recordOutcome } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { gatherPlatform } from './gather-platform';
-import { checkDeletions } from './guards';
+import { checkDeletions, GuardStop } from './guards';
 import { plan } from './plan';
 import type { PlanContext } from './plan-input';
 import type { IcloudPort, PlatformPort } from './ports';
@@ -22,6 +22,7 @@ import { projectionKey, syncWindow } from './sync-window';
 import { noteLocation, readLocationIfDue, withLocationFacts } from './location-refresh';
 import { blockZone } from '../platform/location';
 import { macZone } from './zoned-midnight';
+import { withoutUnfollowed } from './unfollowed';
 
 export interface CycleDeps {
   store: StateStore;
@@ -70,18 +71,20 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         window: context.window, floatingZone: context.floatingZone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
-      const ops = plan({
+      // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.
+      const ops = plan(withoutUnfollowed({
         pairs: state.pairs, intents: state.intents, icloud: gathered, platform: platformWindow,
         settings: state.settings, context, now: deps.now(), judgedWith, location,
-      });
-      checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty);
+      }, state));
+      checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty, deps.now());
       await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
       report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;
       await recordOutcome(tx, deps.now());
     } catch (thrown) {
       const error = toSyncError(thrown);
-      report.fail(reportKind(error), error.message);
+      report.fail(reportKind(error), error.message, error.details.side);
+      if (error instanceof GuardStop) report.guard(error.decision);
       await recordOutcome(tx, deps.now(), error);
     }
   });

@@ -19,6 +19,8 @@ import { settledCursor } from './settle-cursors';
 import type { IcloudPort, PlatformPort } from './ports';
 import type { ReportBuilder } from './report-builder';
 import { withLocationFacts } from './location-refresh';
+import { GuardStop } from './guards';
+import { setPendingGuard } from './unfollowed';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -103,6 +105,10 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
 /** The end of a cycle, for the scheduler: how it went and when to try again (then one last write). */
 export async function recordOutcome(tx: StateTransaction, now: Date, error?: SyncError): Promise<void> {
   const { scheduler } = tx.state;
+  // The guard waiting for the user (the window shows it): set by the cycle a guard stopped, cleared
+  // by one that went through; a cycle that failed otherwise leaves it as it was.
+  if (!error) setPendingGuard(tx.state, undefined);
+  else if (error instanceof GuardStop) setPendingGuard(tx.state, error.decision);
   if (!error) {
     scheduler.consecutiveFailures = 0;
     scheduler.stoppedForCredentials = undefined;

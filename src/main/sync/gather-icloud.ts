@@ -57,9 +57,10 @@ export async function gatherIcloud(
     const fetched = [...result.created, ...result.updated];
     const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {
-      const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url).length;
+      const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url);
+      const name = state.links.names[calendar.url];
       const listed = fetched.length + unreadable.length + (known.length - result.deleted.length);
-      checkNotEmpty('iCloud', `the calendar ${calendar.url}`, listed, synced);
+      checkNotEmpty('icloud', name ? `the calendar “${name}”` : `the calendar ${calendar.url}`, listed, synced);
     }
     for (const item of unreadable) changes.failures.push({ href: item.href, calendarUrl: calendar.url, error: item.error });
     for (const remote of fetched) {

@@ -22,10 +22,10 @@ export async function gatherPlatform(
   const pairs = Object.values(state.pairs).filter((p) => p.platformId && p.status !== 'detached');
   if (!options.allowEmpty) {
     // Each listing on its own: one endpoint answering [] while the other works is still an outage.
-    const expected = (kind: 'appointment' | 'block') => pairs.filter((p) => p.platformKind === kind && whollyInside(p, options.window)).length;
-    checkNotEmpty('The platform', 'the sync window (appointments)', appointments.length, expected('appointment'));
+    const expected = (kind: 'appointment' | 'block') => pairs.filter((p) => p.platformKind === kind && whollyInside(p, options.window));
+    checkNotEmpty('platform', 'the sync window (appointments)', appointments.length, expected('appointment'));
     const blocksListed = events.filter((e) => !isAppointment(e)).length;
-    checkNotEmpty('The platform', 'the sync window (blocked slots)', blocksListed, expected('block'));
+    checkNotEmpty('platform', 'the sync window (blocked slots)', blocksListed, expected('block'));
   }
   const listed = new Set(events.map((e) => e.id));
   const lookups: PlatformWindow['lookups'] = {};

@@ -1,30 +1,59 @@
 // Safety guards (DESIGN §1): peers lost users' data without them. A guard stops the whole cycle
-// before anything is written, and says why and what to do.
+// before anything is written, and hands the user a decision (GuardStop.decision): what it would do,
+// item by item, to be allowed ("Delete them") or kept ("Keep them", see unfollowed.ts).
+import type { GuardDecision, GuardItem, GuardKind } from '../../shared/guard';
 import { SyncError } from '../errors';
 import type { Operation } from './operations';
+import type { PairRecord } from './pair';
 
 export const deletionGuard = { minCount: 10, minShare: 0.2 };
 
+/** A cycle stopped by a guard: a SyncError of kind 'guard' that carries the decision it waits for. */
+export class GuardStop extends SyncError {
+  constructor(readonly decision: GuardDecision) {
+    // The decision's words serve the window; the report's error also names the command-line flags.
+    super('guard', `${decision.message} On the command line: sync --allow-deletions, or sync --keep-deletions.`);
+  }
+}
+
+export function guardItem(pair: PairRecord, side: GuardItem['side']): GuardItem {
+  return { key: pair.key, title: pair.title, start: pair.start, end: pair.end, allDay: pair.allDay, side, ...(pair.platformId ? { platformId: pair.platformId } : {}) };
+}
+
+function stop(kind: GuardKind, message: string, items: GuardItem[], now: Date): GuardStop {
+  const sorted = [...items].sort((a, b) => a.start.localeCompare(b.start));
+  return new GuardStop({ kind, detectedAt: now.toISOString(), message, items: sorted });
+}
+
 /** More deletions in one cycle than 10 and 20 % of pairs: pause and ask. */
-export function checkDeletions(ops: Operation[], pairCount: number, allowed: boolean): void {
+export function checkDeletions(ops: Operation[], pairCount: number, allowed: boolean, now = new Date()): void {
   if (allowed) return;
-  const deletions = ops.filter((op) => op.type === 'icloud.delete' || op.type === 'platform.deleteBlock').length;
-  if (deletions > deletionGuard.minCount && deletions > pairCount * deletionGuard.minShare) {
-    throw new SyncError(
-      'guard',
-      `This sync would delete ${deletions} of ${pairCount} synced events, which looks like a mistake (a changed account or calendar?). ` +
-        'Nothing was changed. If it is what you want, run the sync again and confirm the deletions (CLI: sync --allow-deletions).',
+  const deletions = ops.flatMap((op) =>
+    op.type === 'icloud.delete' ? [guardItem(op.pair, 'icloud')] : op.type === 'platform.deleteBlock' ? [guardItem(op.pair, 'platform')] : [],
+  );
+  const count = deletions.length;
+  if (count > deletionGuard.minCount && count > pairCount * deletionGuard.minShare) {
+    throw stop(
+      'deletions',
+      `This sync would delete ${count} of ${pairCount} synced events, which looks like a mistake (a changed account or calendar?). ` +
+        'Nothing was changed. Delete them if that is what you want, or keep them: both sides stay as they are and the app stops following those events.',
+      deletions,
+      now,
     );
   }
 }
 
 /** A side that suddenly lists nothing while pairs exist: a revoked password or an outage, not a mass deletion. */
-export function checkNotEmpty(side: string, where: string, listed: number, expected: number): void {
-  if (listed === 0 && expected > 0) {
-    throw new SyncError(
-      'guard',
-      `${side} listed no events in ${where} while ${expected} synced events should be there. Nothing was changed. ` +
-        'Check the account (reconnect if the password or token changed) and try again.',
+export function checkNotEmpty(side: GuardItem['side'], where: string, listed: number, expected: PairRecord[], now = new Date()): void {
+  if (listed === 0 && expected.length > 0) {
+    const name = side === 'icloud' ? 'iCloud' : 'The platform';
+    throw stop(
+      'empty-side',
+      `${name} listed no events in ${where} while ${expected.length} synced events should be there. Nothing was changed. ` +
+        'Check the account first (reconnect if the password or token changed). If the events really are gone, delete their copies; ' +
+        'or keep everything as it is and stop following them.',
+      expected.map((pair) => guardItem(pair, side)),
+      now,
     );
   }
 }

@@ -1,5 +1,6 @@
 // Collects what a cycle did into the run report of cli.md.
 import { randomUUID } from 'node:crypto';
+import type { GuardDecision } from '../../shared/guard';
 import { emptyCounts, type Outcome, type RunItem, type RunReport, type Trigger } from '../../shared/run-report';
 import type { RequestCounter } from '../request-counter';
 
@@ -8,6 +9,7 @@ export class ReportBuilder {
   readonly counts = emptyCounts();
   readonly items: RunItem[] = [];
   private error: RunReport['error'];
+  private guarded: GuardDecision | undefined;
 
   constructor(
     private readonly trigger: Trigger,
@@ -19,8 +21,13 @@ export class ReportBuilder {
     this.items.push(item);
   }
 
-  fail(kind: NonNullable<RunReport['error']>['kind'], message: string): void {
-    this.error = { kind, message };
+  fail(kind: NonNullable<RunReport['error']>['kind'], message: string, side?: NonNullable<RunReport['error']>['side']): void {
+    this.error = { kind, message, ...(side ? { side } : {}) };
+  }
+
+  /** A guard stopped the cycle: the report carries what it would have done, for the user to decide. */
+  guard(decision: GuardDecision): void {
+    this.guarded = decision;
   }
 
   finish(finishedAt: Date): RunReport {
@@ -37,6 +44,7 @@ export class ReportBuilder {
       requests: this.requests.snapshot(),
       items: this.items,
       ...(this.error ? { error: this.error } : {}),
+      ...(this.guarded ? { guard: this.guarded } : {}),
     };
   }
 }

@@ -6,6 +6,7 @@ import { AUTH_REJECTED_MESSAGE } from '../icloud/credentials';
 import { AUTH_MESSAGE } from '../platform/platform-errors';
 import { blockZone, locationNotice } from '../platform/location';
 import { macZone } from './zoned-midnight';
+import { following } from './unfollowed';
 
 export interface LiveStatus {
   running: boolean;
@@ -24,7 +25,9 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
     if (!connected) return { health: 'unknown' as const };
     if (stopped === side) return { health: 'error' as const, message: credentialMessages[side] };
     if (!lastRun) return { health: 'unknown' as const, message: 'Not synced yet.' };
-    if (lastRun.outcome === 'failed') return { health: 'error' as const, message: lastRun.error?.message };
+    // A failure of one side's server (an iCloud-only outage) marks that side only.
+    const failedSide = lastRun.error?.side;
+    if (lastRun.outcome === 'failed' && (!failedSide || failedSide === side)) return { health: 'error' as const, message: lastRun.error?.message };
     return { health: 'ok' as const };
   };
   const platformCalendars = state.links.platformCalendars ?? [];
@@ -59,5 +62,7 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
       attention: pairs.filter((pair) => pair.status === 'detached').length,
     },
     notice: notices.length ? notices.join(' ') : undefined,
+    guard: following(state).pending,
+    unfollowed: Object.keys(following(state).unfollowed).length,
   };
 }

@@ -14,6 +14,7 @@ import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
+import { followAgain, keepPending } from './unfollowed';
 import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
 
 export interface SyncServiceDeps {
@@ -99,6 +100,42 @@ export class SyncService {
       }
       return [];
     });
+  }
+
+  /**
+   * "Keep them" at a safety guard: both sides stay as they are, the guard's items are no longer
+   * followed (unfollowed.ts), and the choice is a run in the history like every decision.
+   */
+  async keepGuarded(trigger: Trigger): Promise<RunReport> {
+    if (this.current) await this.current.catch(() => undefined);
+    this.deps.counter.reset();
+    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter);
+    await this.deps.store.update((state) => {
+      for (const item of keepPending(state, this.deps.now())) {
+        report.counts.skipped += 1;
+        report.item({ op: 'skip', side: item.side, pair: item.key, title: item.title, reason: 'kept as it is on both sides; no longer followed (your choice)' });
+      }
+    });
+    return this.record(report);
+  }
+
+  /** Follow an item kept at a guard again: the next cycle adopts what exists instead of duplicating it. */
+  async follow(key: string, trigger: Trigger): Promise<RunReport> {
+    if (this.current) await this.current.catch(() => undefined);
+    this.deps.counter.reset();
+    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter);
+    await this.deps.store.update((state) => {
+      const item = followAgain(state, key);
+      report.item({ op: 'skip', side: item.side, pair: item.key, title: item.title, reason: 'followed again: the next sync brings it up to date' });
+    });
+    return this.record(report);
+  }
+
+  private async record(report: ReportBuilder): Promise<RunReport> {
+    const finished = report.finish(this.deps.now());
+    await this.deps.history.append(finished, this.deps.now());
+    this.emit();
+    return finished;
   }
 
   private async decide(

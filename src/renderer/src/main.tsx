@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ApiContext, windowApi } from './lib/api';
 import './styles.css';
+import './decisions.css';
+import './layout.css';
 
 const api = windowApi();
 const root = createRoot(document.getElementById('root')!);

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { calendarEntrySchema } from '../calendars';
 import { doctorReportSchema } from '../doctor';
+import { guardChoices, guardKinds, unfollowedItemSchema } from '../guard';
 import { outcomes, runReportSchema } from '../run-report';
 import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../settings';
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
@@ -102,6 +103,16 @@ export const contract = {
   'attention.list': { request: noRequest, response: z.array(attentionItemSchema) },
   'attention.restore': { request: z.strictObject({ id }), response: ok },
   'attention.cancel': { request: z.strictObject({ id }), response: ok },
+
+  // A safety guard's decision (status.guard): "Delete them" (allow) runs the cycle it stopped with
+  // that guard lifted; "Keep them" leaves both sides as they are and stops following its items.
+  // `kind` must name the guard that is waiting, so a stale window cannot decide a newer guard.
+  'guard.decide': {
+    request: z.strictObject({ kind: z.enum(guardKinds), choice: z.enum(guardChoices) }),
+    response: z.object({ ok: z.literal(true), kept: z.number().int().min(0) }),
+  },
+  'unfollowed.list': { request: noRequest, response: z.array(unfollowedItemSchema) },
+  'unfollowed.follow': { request: z.strictObject({ key: id }), response: ok },
 
   'app.openExternal': {
     request: z.strictObject({

@@ -1,7 +1,7 @@
 // The typed client against the emulator: every endpoint, the headers, the boundary validation.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../src/main/errors';
-import { AUTH_MESSAGE } from '../../../src/main/platform/platform-errors';
+import { AUTH_MESSAGE, LOCATION_MESSAGE } from '../../../src/main/platform/platform-errors';
 import { verifyPlatform } from '../../../src/main/platform/verify';
 import type { RunningEmulator } from '../../support/emulator';
 import { TEST_LOCATION, TEST_TOKEN, TEST_USER, at, makeClient, startTestEmulator, window } from './helpers';
@@ -130,6 +130,9 @@ describe('PlatformClient endpoints', () => {
     expect(users).toHaveLength(3);
     const error = await verifyPlatform({ baseUrl: emulator.url, token: 'wrong', locationId: TEST_LOCATION }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'auth', message: AUTH_MESSAGE, details: { status: 401 } });
+    // A good token with a wrong location id is said as such, not as a rejected token.
+    const wrongLocation = await verifyPlatform({ baseUrl: emulator.url, token: TEST_TOKEN, locationId: 'not-my-location' }).catch((e: unknown) => e);
+    expect(wrongLocation).toMatchObject({ kind: 'auth', message: LOCATION_MESSAGE, details: { status: 403 } });
   });
 });
 

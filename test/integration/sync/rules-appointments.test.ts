@@ -163,7 +163,12 @@ describe.skipIf(skipWithoutRadicale)('sync rules S1–S7 (platform appointments)
       const cancelId = items.find((i) => i.title === 'Cancel me')!.id;
       expect((await world.cli(['restore', restoreId])).code).toBe(0);
       expect(mirrorOf(world, restoreMe.id)?.title).toBe('Restore me');
-      expect((await world.cli(['cancel', cancelId])).code).toBe(0);
+      // cli.md: without a terminal, cancel needs --yes; without it, exit 2 and nothing changed.
+      const refused = await world.cli(['cancel', cancelId]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/Cancel the appointment "Cancel me".*--yes/);
+      expect(world.platform.get(cancelMe.id)!.appointmentStatus).not.toBe('cancelled');
+      expect((await world.cli(['cancel', cancelId, '--yes'])).code).toBe(0);
       expect(world.platform.get(cancelMe.id)!.appointmentStatus).toBe('cancelled');
       expect(await world.services.attention()).toEqual([]);
       const settled = await world.sync();

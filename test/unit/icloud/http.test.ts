@@ -36,7 +36,8 @@ describe('iCloud fetch', () => {
       return fake.fetch(input, init);
     }) as typeof fetch;
     const icloudFetch = createIcloudFetch({ counter: new RequestCounter(), baseFetch: slowOnce, timeoutMs: 30 });
-    await expect(icloudFetch('https://x/a')).rejects.toMatchObject({ name: 'TimeoutError' });
+    // The timeout arrives classified, naming iCloud and its server (never a bare TimeoutError).
+    await expect(icloudFetch('https://x/a')).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/^iCloud \(x\) did not answer in time\./), details: { side: 'icloud' } });
     await new Promise((r) => setTimeout(r, 40));
     const second = await icloudFetch('https://x/b');
     expect(second.status).toBe(404);

@@ -101,6 +101,17 @@ describe('response schemas', () => {
     expect(contract['attention.list'].response.safeParse([item]).success).toBe(true);
     expect(contract['attention.list'].response.safeParse([{ ...item, kind: 'other' }]).success).toBe(false);
   });
+
+  it('a guard decision names a known guard kind and one of the two choices', () => {
+    expect(contract['guard.decide'].request.safeParse({ kind: 'deletions', choice: 'keep' }).success).toBe(true);
+    expect(contract['guard.decide'].request.safeParse({ kind: 'empty-side', choice: 'allow' }).success).toBe(true);
+    expect(contract['guard.decide'].request.safeParse({ kind: 'deletions', choice: 'delete-everything' }).success).toBe(false);
+    expect(contract['guard.decide'].request.safeParse({ kind: 'other', choice: 'keep' }).success).toBe(false);
+    expect(contract['guard.decide'].request.safeParse({ kind: 'deletions', choice: 'keep', extra: 1 }).success).toBe(false);
+    const item = { key: 'k', title: 'Cut', start: '2025-01-01T10:00:00Z', end: '2025-01-01T11:00:00Z', allDay: false, side: 'platform', since: 'x', guard: 'deletions' };
+    expect(contract['unfollowed.list'].response.safeParse([item]).success).toBe(true);
+    expect(contract['unfollowed.follow'].request.safeParse({ key: '' }).success).toBe(false);
+  });
 });
 
 describe('doctor.run and diagnostics.save', () => {
@@ -133,7 +144,7 @@ describe('derived types', () => {
     expectTypeOf<AppApi['diagnostics']['save']>().parameter(0).toEqualTypeOf<{ includeTitles?: boolean }>();
     expectTypeOf<AppApi['diagnostics']['save']>().returns.resolves.toEqualTypeOf<{ saved: true; path: string } | { saved: false }>();
     expectTypeOf<keyof AppApi>().toEqualTypeOf<
-      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'sync' | 'history' | 'conflicts' | 'attention' | 'app' | 'doctor' | 'diagnostics' | 'on'
+      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'app' | 'doctor' | 'diagnostics' | 'on'
     >();
   });
 

@@ -60,6 +60,7 @@ describe('window.api', () => {
         "conflicts.resolve",
         "diagnostics.save",
         "doctor.run",
+        "guard.decide",
         "history.export",
         "history.list",
         "links.set",
@@ -71,6 +72,8 @@ describe('window.api', () => {
         "sync.now",
         "sync.pause",
         "sync.resume",
+        "unfollowed.follow",
+        "unfollowed.list",
       ]
     `);
     const expected = [...Object.keys(contract), ...Object.keys(eventChannels).map((name) => `on.${name}`)].sort();

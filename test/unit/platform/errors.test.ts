@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_MESSAGE, errorForStatus, serverMessage } from '../../../src/main/platform/platform-errors';
+import { AUTH_MESSAGE, LOCATION_MESSAGE, errorForStatus, serverMessage } from '../../../src/main/platform/platform-errors';
 
 describe('platform error classification', () => {
   it.each([
@@ -18,6 +18,14 @@ describe('platform error classification', () => {
 
   it('tells the user to reconnect on 401/403', () => {
     expect(errorForStatus(401, 'GET /users/', '{"message":"Invalid JWT"}').message).toBe(AUTH_MESSAGE);
+  });
+
+  it('a wrong location id (403 naming the location) is not reported as a rejected token', () => {
+    const error = errorForStatus(403, 'GET /users/', '{"statusCode":403,"message":"The token does not have access to this location.","error":"Forbidden"}');
+    expect(error.kind).toBe('auth');
+    expect(error.message).toBe(LOCATION_MESSAGE);
+    expect(error.message).not.toMatch(/rejected the token/);
+    expect(errorForStatus(403, 'GET /users/', '{"message":"Forbidden resource"}').message).toBe(AUTH_MESSAGE);
   });
 
   it("carries the server's own message for item errors, string or list", () => {

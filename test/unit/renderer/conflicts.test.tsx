@@ -29,6 +29,20 @@ describe('Conflicts', () => {
     expect((await screen.findByRole('heading', { name: 'No conflicts' })).parentElement!.textContent).toMatch(/changed on both sides/);
   });
 
+  it('no side is preset as the answer (no primary button), and an unknown change time is not shown as "Unknown"', async () => {
+    const { api } = fakeApi({ conflicts: { list: async () => [conflict(0)] } });
+    renderWith(api, <ConflictsView openCount={1} onChanged={vi.fn()} />);
+    const versions = await screen.findByRole('table', { name: /Both versions of/ });
+    expect(screen.getAllByRole('button').filter((b) => b.className.includes('primary'))).toEqual([]);
+    expect(versions.textContent).not.toMatch(/Unknown/);
+    expect(within(versions).queryByRole('row', { name: /Last changed/ })).toBeNull();
+    const dated = { ...conflict(1), platform: { ...conflict(1).platform, modifiedAt: new Date().toISOString() } };
+    const other = fakeApi({ conflicts: { list: async () => [dated] } });
+    renderWith(other.api, <ConflictsView openCount={1} onChanged={vi.fn()} />);
+    const row = await screen.findByRole('row', { name: /Last changed/ });
+    expect(row.textContent).toMatch(/Not recorded.*Today/);
+  });
+
   it('crowded: 60 conflicts, both versions of the chosen one, several settled at once', async () => {
     const many = Array.from({ length: 60 }, (_, i) => conflict(i));
     const list = vi.fn().mockResolvedValueOnce(many).mockResolvedValue(many.slice(3));

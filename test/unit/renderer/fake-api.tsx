@@ -4,6 +4,7 @@ import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach, vi } from 'vitest';
 import type { CalendarEntry } from '../../../src/shared/calendars';
+import type { GuardDecision, UnfollowedItem } from '../../../src/shared/guard';
 import type { AppApi, Conflict, DoctorCheck, StatusView } from '../../../src/shared/ipc/contract';
 import type { AttentionItem } from '../../../src/shared/ipc/views';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
@@ -44,6 +45,8 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
     },
     conflicts: { list: vi.fn(async () => [] as Conflict[]), resolve: vi.fn(async ({ ids }: { ids: string[] }) => ({ resolved: ids.length })) },
     attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), cancel: vi.fn(async () => ({ ok: true as const })) },
+    guard: { decide: vi.fn(async ({ choice }: { choice: string }) => ({ ok: true as const, kept: choice === 'keep' ? 2 : 0 })) },
+    unfollowed: { list: vi.fn(async () => [] as UnfollowedItem[]), follow: vi.fn(async () => ({ ok: true as const })) },
     app: { openExternal: vi.fn(async () => ({ ok: true as const })) },
     doctor: { run: vi.fn(async () => ({ checks: [] as DoctorCheck[] })) },
     diagnostics: { save: vi.fn(async () => ({ saved: false as const }) as { saved: true; path: string } | { saved: false }) },
@@ -143,4 +146,19 @@ export function calendars(): CalendarEntry[] {
     { side: 'platform', id: 'cal-simple', name: 'Simple calendar', type: 'event', eligible: false, reason: 'Simple calendar: not supported' },
     { side: 'platform', id: 'cal-personal', name: "Ada's personal", type: 'personal', eligible: false, reason: 'Personal calendar' },
   ];
+}
+
+export function guardDecision(count = 12): GuardDecision {
+  return {
+    kind: 'deletions',
+    detectedAt: new Date().toISOString(),
+    message: 'This sync would delete 12 of 12 synced events, which looks like a mistake. Nothing was changed.',
+    items: Array.from({ length: count }, (_, i) => ({
+      key: `k-${i}`, title: `Lesson ${i}`, start: `2030-01-0${1 + (i % 9)}T14:00:00Z`, end: `2030-01-0${1 + (i % 9)}T15:00:00Z`, allDay: false, side: 'platform' as const, platformId: `b-${i}`,
+    })),
+  };
+}
+
+export function unfollowedItem(index: number): UnfollowedItem {
+  return { ...guardDecision(1).items[0], key: `k-${index}`, title: `Lesson ${index}`, since: new Date().toISOString(), guard: 'deletions' };
 }

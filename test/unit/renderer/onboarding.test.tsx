@@ -128,12 +128,16 @@ describe('Choose calendars', () => {
     renderWith(api, <ChooseCalendarsStep onLinked={linked} finishing={false} />);
     const simple = await screen.findByRole('checkbox', { name: /Simple calendar/ });
     expect((simple as HTMLInputElement).disabled).toBe(true);
-    expect(simple.closest('label')!.textContent).toContain('Simple calendar: not supported');
+    // The reason is a sentence that does not repeat the name ("Simple calendar — Simple calendar" was the bug).
+    expect(simple.closest('label')!.textContent).toBe('Simple calendarSimple calendars can’t be synced');
     expect((screen.getByRole('radio', { name: /Holidays/ }) as HTMLInputElement).disabled).toBe(true);
     expect(screen.getByRole('radio', { name: /Holidays/ }).closest('label')!.textContent).toContain('Subscribed calendar');
     // Yours are ticked by default; the others are offered.
     expect((screen.getByRole('checkbox', { name: /Service 0/ }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('checkbox', { name: /Service 1\b/ }) as HTMLInputElement).checked).toBe(false);
+    // Not on the calendar's team: none of its appointments are the user's, so it cannot be ticked.
+    const notMine = screen.getByRole('checkbox', { name: /Service 1\b/ }) as HTMLInputElement;
+    expect([notMine.checked, notMine.disabled]).toEqual([false, true]);
+    expect(notMine.closest('label')!.textContent).toMatch(/not on this calendar’s team/);
     await userEvent.click(screen.getAllByRole('checkbox', { name: /Home/ })[0]);
     await userEvent.click(screen.getByRole('button', { name: 'Start Syncing' }));
     await waitFor(() => expect(linked).toHaveBeenCalledOnce());

@@ -71,7 +71,7 @@ describe('Settings', () => {
     expect(notifications.checked).toBe(true);
   });
 
-  it('crowded calendars: ineligible ones greyed with their reason; saving links them', async () => {
+  it('crowded calendars: ineligible ones greyed with their reason; each choice is saved at once, with Undo', async () => {
     const { api } = fakeApi();
     const changed = vi.fn();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={changed} />);
@@ -79,9 +79,16 @@ describe('Settings', () => {
     expect((personal as HTMLInputElement).disabled).toBe(true);
     expect(personal.closest('label')!.textContent).toContain('Personal calendar');
     expect((screen.getByRole('radio', { name: /Work/ }) as HTMLInputElement).checked).toBe(true);
-    await userEvent.click(screen.getByRole('button', { name: 'Save Calendars' }));
-    expect(api.links.set).toHaveBeenCalledWith({ icloud: 'https://dav/work/', busy: [], platformCalendars: ['cal-rr'] });
-    await screen.findByText('Calendars saved. The next sync uses them.');
+    // Like every other setting here: no Save button, the change is saved when it is made.
+    expect(screen.queryByRole('button', { name: /Save(?! Diagnostics)/ })).toBeNull();
+    await userEvent.click(screen.getAllByRole('checkbox', { name: /Home/ })[0]);
+    expect(api.links.set).toHaveBeenCalledWith({ icloud: 'https://dav/work/', busy: ['https://dav/home/'], platformCalendars: ['cal-rr'] });
+    await screen.findByText(/Calendars saved. The next sync uses them./);
+    expect(changed).toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(api.links.set).toHaveBeenLastCalledWith({ icloud: 'https://dav/work/', busy: [], platformCalendars: ['cal-rr'] });
+    await screen.findByText(/Calendars put back/);
+    expect((screen.getAllByRole('checkbox', { name: /Home/ })[0] as HTMLInputElement).checked).toBe(false);
     expect(calendars().filter((c) => !c.eligible)).toHaveLength(3);
   });
 

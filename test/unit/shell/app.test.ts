@@ -93,6 +93,19 @@ describe('startShell', () => {
     expect(fake.app.quit).toHaveBeenCalled();
     item('check-for-updates').click();
     expect(fake.dialog.showMessageBox).toHaveBeenCalled();
+    item('about').click();
+    expect(fake.app.showAboutPanel).toHaveBeenCalledOnce();
+    item('settings').click();
+    expect(FakeBrowserWindow.instances[0].loads.at(-1)?.options).toEqual({ hash: '/settings' });
+  });
+
+  it('installs the application menu: Settings… opens the window at Settings, About shows the panel', async () => {
+    await startShell({ ...fakeServices(connectedStatus()), paths });
+    const appMenu = fake.applicationMenu!.template[0].submenu as Array<{ id?: string; click?: () => void }>;
+    appMenu.find((i) => i.id === 'settings')!.click!();
+    expect(FakeBrowserWindow.instances[0].loads.at(-1)?.options).toEqual({ hash: '/settings' });
+    appMenu.find((i) => i.id === 'about')!.click!();
+    expect(fake.app.showAboutPanel).toHaveBeenCalledOnce();
   });
 
   it('Launch at Login from the tray saves the setting and updates the checkbox (and the OS item when packaged)', async () => {

@@ -156,6 +156,9 @@ class FakeApp extends EventEmitter {
   setPath = vi.fn();
   getAppPath = vi.fn(() => '/app');
   getVersion = vi.fn(() => '0.1.0');
+  getName = vi.fn(() => 'iCloud Sync Companion');
+  setAboutPanelOptions = vi.fn();
+  showAboutPanel = vi.fn();
   setLoginItemSettings = vi.fn();
   whenReady = vi.fn(() => new Promise<void>((resolve) => this.readyResolvers.push(resolve)));
   dock = { show: vi.fn(async () => undefined), hide: vi.fn() };
@@ -184,7 +187,12 @@ export const fake = {
   dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })), showErrorBox: vi.fn() },
   powerMonitor: new EventEmitter(),
   net: { online: true, isOnline: () => fake.net.online },
+  /** What Menu.setApplicationMenu was last given. */
+  applicationMenu: undefined as FakeMenu | undefined,
   reset() {
+    fake.applicationMenu = undefined;
+    fake.app.setAboutPanelOptions.mockClear();
+    fake.app.showAboutPanel.mockClear();
     fake.powerMonitor.removeAllListeners();
     fake.net.online = true;
     FakeBrowserWindow.instances.length = 0;
@@ -217,6 +225,9 @@ export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
   Notification: FakeNotification,
-  Menu: { buildFromTemplate: (template: Array<Record<string, any>>): FakeMenu => ({ template }) },
+  Menu: {
+    buildFromTemplate: (template: Array<Record<string, any>>): FakeMenu => ({ template }),
+    setApplicationMenu: (menu: FakeMenu | null) => void (fake.applicationMenu = menu ?? undefined),
+  },
   nativeImage: { createFromPath: (path: string) => new FakeNativeImage(path) },
 };

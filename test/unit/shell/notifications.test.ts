@@ -59,6 +59,16 @@ describe('decideNotifications', () => {
     expect(feed([conflicts(0), conflicts(1), conflicts(3), conflicts(2), conflicts(0), conflicts(1)])).toEqual([[], ['new-conflicts'], [], [], [], ['new-conflicts']]);
   });
 
+  it('a safety guard waiting: once while it waits, again for a later one; guarded runs are not "keeps failing"', () => {
+    const decision = { kind: 'deletions' as const, detectedAt: 'x', message: 'm', items: [{ key: 'k', title: 'Lesson', start: 's', end: 'e', allDay: false, side: 'platform' as const }] };
+    const guarded = (id: string) => connectedStatus({ lastRun: run(id, 'guarded', undefined, { kind: 'guard', message: 'm' }), guard: decision });
+    const steps = [guarded('g1'), guarded('g2'), guarded('g3'), guarded('g4'), connectedStatus({ lastRun: run('ok', 'ok') }), guarded('g5')];
+    expect(feed(steps)).toEqual([['guard-waiting'], [], [], [], [], ['guard-waiting']]);
+    const [notice] = decideNotifications(initialNotificationMemory, guarded('g'), true).notices;
+    expect(notice).toMatchObject({ title: 'Syncing stopped for safety', route: 'status' });
+    expect(notice.body).toBe('A sync would delete 1 event. Nothing was changed. Open iCloud Sync to delete them or keep them.');
+  });
+
   it('shows nothing when notifications are off, and does not flood when they are turned back on', () => {
     let memory = initialNotificationMemory;
     const conflicted = connectedStatus({ counts: { pairs: 5, conflicts: 2, attention: 0 } });

@@ -13,6 +13,7 @@ function actions(): TrayActions & Record<string, ReturnType<typeof vi.fn>> {
     resume: vi.fn(),
     setLaunchAtLogin: vi.fn(),
     checkForUpdates: vi.fn(),
+    showAbout: vi.fn(),
     quit: vi.fn(),
   };
 }
@@ -20,7 +21,7 @@ function actions(): TrayActions & Record<string, ReturnType<typeof vi.fn>> {
 const click = (item: { click?: unknown }) => (item.click as () => void)();
 
 describe('buildTrayMenuTemplate', () => {
-  it('lists, top to bottom: status, Sync Now ⌘R, Pause, Open… ⌘O, History…, separator, Launch at Login, Check for Updates…, Quit ⌘Q', () => {
+  it('lists, top to bottom: status, Sync Now ⌘R, Pause, Open… ⌘O, History…, Settings… ⌘,, separator, Launch at Login, Check for Updates…, About, Quit ⌘Q', () => {
     const template = buildTrayMenuTemplate({ status: connectedStatus({ lastRun: run('r1', 'ok') }), launchAtLogin: false, now }, actions());
     expect(template.map((item) => (item.type === 'separator' ? '---' : item.label))).toEqual([
       'Synced 2 minutes ago',
@@ -28,13 +29,15 @@ describe('buildTrayMenuTemplate', () => {
       'Pause Syncing',
       'Open iCloud Sync…',
       'Sync History…',
+      'Settings…',
       '---',
       'Launch at Login',
       'Check for Updates…',
+      'About iCloud Sync Companion',
       'Quit',
     ]);
     const accelerators = Object.fromEntries(template.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]));
-    expect(accelerators).toEqual({ 'Sync Now': 'CmdOrCtrl+R', 'Open iCloud Sync…': 'CmdOrCtrl+O', Quit: 'CmdOrCtrl+Q' });
+    expect(accelerators).toEqual({ 'Sync Now': 'CmdOrCtrl+R', 'Open iCloud Sync…': 'CmdOrCtrl+O', 'Settings…': 'CmdOrCtrl+,', Quit: 'CmdOrCtrl+Q' });
   });
 
   it('wires each item to its action', () => {
@@ -53,6 +56,10 @@ describe('buildTrayMenuTemplate', () => {
     expect(a.setLaunchAtLogin).toHaveBeenCalledWith(true);
     click(byId['check-for-updates']);
     expect(a.checkForUpdates).toHaveBeenCalledOnce();
+    click(byId.settings);
+    expect(a.openWindow).toHaveBeenLastCalledWith('settings');
+    click(byId.about);
+    expect(a.showAbout).toHaveBeenCalledOnce();
     click(byId.quit);
     expect(a.quit).toHaveBeenCalledOnce();
     expect(a.resume).not.toHaveBeenCalled();
@@ -109,6 +116,12 @@ describe('statusLine', () => {
     ],
     ['not connected', notConnectedStatus(), 'Not set up yet — open to connect', 'status'],
     ['paused', connectedStatus({ paused: true }), 'Paused until you resume', undefined],
+    [
+      'a safety guard waiting',
+      connectedStatus({ lastRun: run('r', 'guarded'), guard: { kind: 'deletions', detectedAt: 'x', message: 'm', items: [] } }),
+      'Syncing stopped for safety — decide',
+      'status',
+    ],
     ['one conflict', connectedStatus({ counts: { pairs: 1, conflicts: 1, attention: 0 } }), '1 conflict needs you', 'conflicts'],
     ['attention', connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 3 } }), '3 items need attention', 'status'],
     ['last run failed', connectedStatus({ lastRun: run('r', 'failed') }), 'Last sync did not finish — see History', 'history'],

@@ -10,7 +10,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
 const { createTrayController, trayIconName, syncingFrameCount } = await import('../../../src/main/shell/tray');
 
 const resourcesDir = join(import.meta.dirname, '../../../resources');
-const actions = { openWindow: vi.fn(), syncNow: vi.fn(), pause: vi.fn(), resume: vi.fn(), setLaunchAtLogin: vi.fn(), checkForUpdates: vi.fn(), quit: vi.fn() };
+const actions = { openWindow: vi.fn(), syncNow: vi.fn(), pause: vi.fn(), resume: vi.fn(), setLaunchAtLogin: vi.fn(), checkForUpdates: vi.fn(), showAbout: vi.fn(), quit: vi.fn() };
 const now = () => new Date('2025-03-01T10:05:00.000Z');
 
 beforeEach(() => {

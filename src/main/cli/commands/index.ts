@@ -5,12 +5,11 @@ import { diagnosticsCommand } from './diagnostics';
 import { doctorCommand } from './doctor';
 import { getCommand, setCommand } from './settings';
 import { statusCommand } from './status';
-import {
-  attentionCommand, cancelCommand, conflictsCommand, historyCommand, resolveCommand, restoreCommand, syncCommand,
-} from './sync';
+import { attentionCommand, cancelCommand, followCommand, restoreCommand } from './attention';
+import { conflictsCommand, historyCommand, resolveCommand, syncCommand } from './sync';
 
 export const commands: Command[] = [
   connectCommand, calendarsCommand, linkCommand, getCommand, setCommand, syncCommand, statusCommand, historyCommand,
-  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, disconnectCommand, doctorCommand,
-  diagnosticsCommand,
+  conflictsCommand, resolveCommand, attentionCommand, restoreCommand, cancelCommand, followCommand, disconnectCommand,
+  doctorCommand, diagnosticsCommand,
 ];

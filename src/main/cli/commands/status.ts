@@ -1,5 +1,6 @@
 // `status`: connections, last run, next run, pair/conflict/attention counts.
 import type { StatusView } from '../../../shared/status';
+import { localTime, runSummary } from '../../../shared/words';
 import type { Command } from '../command';
 
 export const statusCommand: Command = {
@@ -28,10 +29,11 @@ export function describeStatus(status: StatusView): string {
     platform.locationNotice ? `  ${platform.locationNotice}` : undefined,
     status.paused ? 'Syncing is paused.' : undefined,
     status.lastRun
-      ? `Last run: ${status.lastRun.finishedAt} — ${status.lastRun.outcome}`
+      ? `Last run: ${localTime(status.lastRun.finishedAt)} — ${runSummary(status.lastRun)}`
       : 'Last run: never',
-    status.nextRunAt ? `Next run: ${status.nextRunAt}` : undefined,
-    `Pairs: ${status.counts.pairs}, conflicts: ${status.counts.conflicts}, needs attention: ${status.counts.attention}`,
+    status.nextRunAt ? `Next run: ${localTime(status.nextRunAt)}` : undefined,
+    status.guard ? `Waiting for you: syncing stopped for safety (${status.guard.items.length} events). Run \`icloud-sync sync\` to see them, then --allow-deletions or --keep-deletions.` : undefined,
+    `Pairs: ${status.counts.pairs}, conflicts: ${status.counts.conflicts}, needs attention: ${status.counts.attention}${status.unfollowed ? `, no longer followed: ${status.unfollowed}` : ''}`,
     status.notice ? `Notice: ${status.notice}` : undefined,
   ];
   return lines.filter((line) => line !== undefined).join('\n');

@@ -1,8 +1,8 @@
-// `sync`, `history`, `conflicts`, `resolve`, `attention`, `restore`, `cancel`.
+// `sync`, `history`, `conflicts`, `resolve` (attention.ts has the detached and unfollowed items).
 import type { RunReport } from '../../../shared/run-report';
-import { SyncError } from '../../errors';
 import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
+import { guardItemLine, localTime, plural, runSummary } from '../../../shared/words';
 
 const exitForReport = (report: RunReport): number => {
   if (!report.error) return ExitCode.ok;
@@ -12,24 +12,39 @@ const exitForReport = (report: RunReport): number => {
 export function describeReport(report: RunReport): string {
   const { counts } = report;
   const lines = [
-    `${report.finishedAt} ${report.outcome}: to iCloud +${counts.icloud.created} ~${counts.icloud.updated} -${counts.icloud.deleted}, ` +
-      `to the platform +${counts.platform.created} ~${counts.platform.updated} -${counts.platform.deleted}, ` +
-      `${counts.skipped} skipped, ${counts.conflicts} conflicts, ${counts.errors} errors ` +
-      `(${report.requests.icloud} iCloud / ${report.requests.platform} platform requests)`,
+    `${localTime(report.finishedAt)} — ${outcomeWord[report.outcome]}: ${runSummary(report)}`,
+    `  to iCloud +${counts.icloud.created} ~${counts.icloud.updated} -${counts.icloud.deleted}, ` +
+      `to the platform +${counts.platform.created} ~${counts.platform.updated} -${counts.platform.deleted}; ` +
+      `${plural(counts.skipped, 'skipped event')}, ${plural(counts.conflicts, 'conflict')}, ${plural(counts.errors, 'error')} ` +
+      `(${plural(report.requests.icloud, 'iCloud request')}, ${plural(report.requests.platform, 'platform request')})`,
     ...report.items.map((i) => `  ${i.op} ${i.side}: ${i.title}${i.reason ? ` — ${i.reason}` : ''}${i.error ? ` (error: ${i.error})` : ''}`),
   ];
   if (report.error) lines.push(`  ${report.error.message}`);
+  if (report.guard) lines.push(...report.guard.items.map((item) => `    ${guardItemLine(item)}`));
   return lines.join('\n');
 }
 
+const outcomeWord: Record<RunReport['outcome'], string> = { ok: 'synced', partial: 'partly synced', failed: 'failed', guarded: 'stopped for safety' };
+
 export const syncCommand: Command = {
   name: 'sync',
-  usage: 'sync [--allow-deletions]',
-  summary: 'run one cycle now and print its run report',
-  options: { 'allow-deletions': { type: 'boolean' } },
+  usage: 'sync [--allow-deletions|--keep-deletions]',
+  summary: 'run one cycle now and print its run report; a safety guard is decided with --allow-deletions or --keep-deletions',
+  options: { 'allow-deletions': { type: 'boolean' }, 'keep-deletions': { type: 'boolean' } },
   async run({ services, values }) {
-    const report = await services.sync.run('cli', { allowDeletions: Boolean(values['allow-deletions']) }).report;
-    return { json: report, text: describeReport(report), exitCode: exitForReport(report) };
+    const allow = Boolean(values['allow-deletions']);
+    const keep = Boolean(values['keep-deletions']);
+    if (allow && keep) throw new UsageError('Choose one: --allow-deletions (do them) or --keep-deletions (keep both sides as they are).');
+    let report = await services.sync.run('cli', { allowDeletions: allow }).report;
+    const kept: RunReport[] = [];
+    // Keep: each guard that stops the cycle has its items kept (no longer followed), then the cycle
+    // runs again without them. Bounded: a guard that keeps firing after that is reported as it is.
+    while (keep && report.guard && kept.length < 3) {
+      kept.push(await services.sync.keepGuarded('cli'));
+      report = await services.sync.run('cli').report;
+    }
+    const keptText = kept.map((k) => `Kept as they are, no longer followed: ${plural(k.items.length, 'event')} (\`icloud-sync attention\` lists them; \`icloud-sync follow ID\` follows one again).`);
+    return { json: report, text: [...keptText, describeReport(report)].join('\n'), exitCode: exitForReport(report) };
   },
 };
 
@@ -55,7 +70,7 @@ export const conflictsCommand: Command = {
   async run({ services }) {
     const conflicts = await services.conflicts();
     const text = conflicts.length
-      ? conflicts.map((c) => `${c.id}  "${c.title}" — changed: ${c.changed.join(', ')}\n  iCloud:   ${c.icloud.title} ${c.icloud.start}–${c.icloud.end}\n  platform: ${c.platform.title} ${c.platform.start}–${c.platform.end}`).join('\n')
+      ? conflicts.map((c) => `${c.id}  "${c.title}" — changed: ${c.changed.join(', ')}\n  iCloud:   ${c.icloud.title}, ${localTime(c.icloud.start)} – ${localTime(c.icloud.end)}\n  platform: ${c.platform.title}, ${localTime(c.platform.start)} – ${localTime(c.platform.end)}`).join('\n')
       : 'No open conflicts.';
     return { json: conflicts, text };
   },
@@ -74,34 +89,3 @@ export const resolveCommand: Command = {
     return { json: report, text: describeReport(report) };
   },
 };
-
-export const attentionCommand: Command = {
-  name: 'attention',
-  usage: 'attention',
-  summary: 'detached pairs (a mirror was deleted) and their two actions',
-  options: {},
-  async run({ services }) {
-    const items = await services.attention();
-    const text = items.length ? items.map((i) => `${i.id}  ${i.message}\n  → icloud-sync restore ${i.id}  |  icloud-sync cancel ${i.id}`).join('\n') : 'Nothing needs your attention.';
-    return { json: items, text };
-  },
-};
-
-function actionCommand(name: 'restore' | 'cancel', summary: string): Command {
-  return {
-    name,
-    usage: `${name} ID`,
-    summary,
-    options: {},
-    async run({ services, positionals }) {
-      const [id] = positionals;
-      if (!id) throw new UsageError(`Usage: icloud-sync ${name} ID (see \`icloud-sync attention\`).`);
-      const report = await (name === 'restore' ? services.sync.restore(id, 'cli') : services.sync.cancel(id, 'cli'));
-      if (report.error) throw new SyncError('internal', report.error.message);
-      return { json: report, text: describeReport(report) };
-    },
-  };
-}
-
-export const restoreCommand = actionCommand('restore', 'recreate the deleted mirror of a detached pair');
-export const cancelCommand = actionCommand('cancel', 'cancel the appointment (iCloud copy deleted) or stop syncing the event (blocked slot deleted)');

@@ -2,6 +2,7 @@
 // platform calendars. Calendars that cannot be used stay visible, greyed, with their reason.
 import { useMemo, useState, type FormEvent } from 'react';
 import type { CalendarEntry } from '../../../shared/calendars';
+import { platformCalendarProblem } from '../../../shared/words';
 
 export interface CalendarLinks {
   icloud: string;
@@ -12,7 +13,8 @@ export interface CalendarLinks {
 interface Props {
   calendars: CalendarEntry[];
   initial?: Partial<CalendarLinks>;
-  submitLabel: string;
+  /** The submit button's word; without one (Settings) every change is submitted at once. */
+  submitLabel?: string;
   busy?: boolean;
   onSubmit: (links: CalendarLinks) => void;
 }
@@ -37,17 +39,27 @@ function Swatch({ color }: { color?: string }) {
 }
 
 export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmit }: Props) {
-  const [links, setLinks] = useState(() => defaultLinks(calendars, initial));
+  const [links, setChosen] = useState(() => defaultLinks(calendars, initial));
   const [problem, setProblem] = useState<string>();
   const icloud = useMemo(() => calendars.filter((c) => c.side === 'icloud'), [calendars]);
   const platform = useMemo(() => calendars.filter((c) => c.side === 'platform'), [calendars]);
 
+  const send = (chosen: CalendarLinks) => {
+    if (!chosen.icloud) return setProblem('Choose the iCloud calendar your appointments go to.');
+    if (platform.length > 0 && chosen.platformCalendars.length === 0) return setProblem('Choose at least one platform calendar.');
+    setProblem(undefined);
+    const usable = new Set(platform.filter((c) => platformCalendarProblem(c) === undefined).map((c) => c.id));
+    onSubmit({ ...chosen, busy: chosen.busy.filter((id) => id !== chosen.icloud), platformCalendars: chosen.platformCalendars.filter((id) => usable.has(id)) });
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!links.icloud) return setProblem('Choose the iCloud calendar your appointments go to.');
-    if (platform.length > 0 && links.platformCalendars.length === 0) return setProblem('Choose at least one platform calendar.');
-    setProblem(undefined);
-    onSubmit({ ...links, busy: links.busy.filter((id) => id !== links.icloud) });
+    send(links);
+  };
+  // Settings saves every choice at once, like every other setting there (no Save button).
+  const saveAtOnce = submitLabel === undefined;
+  const setLinks = (next: CalendarLinks) => {
+    setChosen(next);
+    if (saveAtOnce) send(next);
   };
 
   return (
@@ -67,7 +79,7 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
       </fieldset>
       <fieldset className="choices">
         <legend>Busy sources (optional)</legend>
-        <p className="hint">Other iCloud calendars whose events only block time on the platform, as “Busy”.</p>
+        <p className="hint">Other iCloud calendars whose events also block time on the platform, one way: they are titled as set under Blocked-slot titles in Settings.</p>
         {icloud.map((c) => {
           const linked = c.id === links.icloud;
           const usable = Boolean(c.busySourceEligible) && !linked;
@@ -92,31 +104,38 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
         <legend>Platform calendars</legend>
         <p className="hint">Appointments on these calendars that are assigned to you are copied to iCloud.</p>
         {platform.length === 0 && <p className="hint">This location has no calendars yet.</p>}
-        {platform.map((c) => (
-          <label key={c.id} className={`choice${c.eligible ? '' : ' disabled'}`}>
-            <input
-              type="checkbox"
-              value={c.id}
-              disabled={!c.eligible}
-              checked={c.eligible && links.platformCalendars.includes(c.id)}
-              onChange={(event) => setLinks({ ...links, platformCalendars: toggle(links.platformCalendars, c.id, event.target.checked) })}
-            />
-            <Swatch color={c.color} />
-            <span className="choice-name">{c.name}</span>
-            <span className="choice-detail">{c.eligible ? (c.mine === false ? 'You are not on this calendar’s team' : '') : c.reason}</span>
-          </label>
-        ))}
+        {platform.map((c) => {
+          // Not on the calendar's team: none of its appointments are the user's, so it cannot be ticked.
+          const problem = platformCalendarProblem(c);
+          const usable = problem === undefined;
+          return (
+            <label key={c.id} className={`choice${usable ? '' : ' disabled'}`}>
+              <input
+                type="checkbox"
+                value={c.id}
+                disabled={!usable}
+                checked={usable && links.platformCalendars.includes(c.id)}
+                onChange={(event) => setLinks({ ...links, platformCalendars: toggle(links.platformCalendars, c.id, event.target.checked) })}
+              />
+              <Swatch color={c.color} />
+              <span className="choice-name">{c.name}</span>
+              {problem && <span className="choice-detail">{problem}</span>}
+            </label>
+          );
+        })}
       </fieldset>
       {problem && (
         <p className="problem" role="alert">
           {problem}
         </p>
       )}
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-      </div>
+      {!saveAtOnce && (
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Saving…' : submitLabel}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -19,29 +19,12 @@ export const triggerWords: Record<Trigger, string> = {
   cli: 'Command line',
 };
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function writesTo(counts: RunReport['counts'], side: 'icloud' | 'platform'): number {
-  const c = counts[side];
-  return c.created + c.updated + c.deleted;
-}
-
-/** "3 events to iCloud, 5 to the platform, 0 errors". */
-export function runCountsSentence(run: RunReport): string {
-  const parts = [
-    `${plural(writesTo(run.counts, 'icloud'), 'event')} to iCloud`,
-    `${plural(writesTo(run.counts, 'platform'), 'change')} to the platform`,
-  ];
-  if (run.counts.conflicts) parts.push(plural(run.counts.conflicts, 'conflict'));
-  parts.push(plural(run.counts.errors, 'error'));
-  return parts.join(', ');
-}
+export { plural, sideName, writesTo } from '../../../shared/words';
 
 /** The app's overall state, as the tray badge would show it. */
 export function overallState(status: StatusView): { tone: Tone; word: string } {
   if (status.running) return { tone: 'syncing', word: 'Syncing' };
+  if (status.guard) return { tone: 'attention', word: 'Waiting for your decision' };
   if (status.icloud.health === 'error' || status.platform.health === 'error') return { tone: 'error', word: 'Needs reconnecting' };
   if (status.paused) return { tone: 'paused', word: 'Paused' };
   if (status.counts.conflicts + status.counts.attention > 0) return { tone: 'attention', word: 'Needs you' };
@@ -59,7 +42,3 @@ export const opWords: Record<RunReport['items'][number]['op'], string> = {
   adopt: 'Matched',
   notice: 'Note',
 };
-
-export function sideName(side: 'icloud' | 'platform'): string {
-  return side === 'icloud' ? 'iCloud' : 'the platform';
-}

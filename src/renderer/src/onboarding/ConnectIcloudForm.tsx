@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
 import { ErrorNote } from '../components/Notice';
+import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { plainError } from '../lib/messages';
 import { appleIdProblem, appPasswordProblem, normaliseAppPassword, urlProblem } from '../lib/validate';
@@ -15,6 +16,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
   const [problems, setProblems] = useState<{ appleId?: string; password?: string; server?: string }>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const revealFailure = useReveal<HTMLDivElement>(failure);
 
   const openApple = () => void api.app.openExternal({ url: 'https://account.apple.com' }).catch((error: unknown) => setFailure(plainError(error)));
 
@@ -70,11 +72,14 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
         <summary>Advanced</summary>
         <Field label="Calendar server" type="url" value={server} onChange={setServer} problem={problems.server} placeholder="https://caldav.icloud.com" hint="Leave empty for iCloud." />
       </details>
-      {failure && <ErrorNote message={failure} />}
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Connecting…' : submitLabel}
-        </button>
+      {/* The server's refusal and the button stay together, scrolled into view at the default height. */}
+      <div ref={revealFailure} className="form-end">
+        {failure && <ErrorNote message={failure} />}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Connecting…' : submitLabel}
+          </button>
+        </div>
       </div>
     </form>
   );

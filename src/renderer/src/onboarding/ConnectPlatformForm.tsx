@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { Field } from '../components/Field';
 import { ErrorNote } from '../components/Notice';
+import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { plainError } from '../lib/messages';
 import { requiredProblem, urlProblem } from '../lib/validate';
@@ -22,6 +23,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
   const [locationName, setLocationName] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const revealFailure = useReveal<HTMLDivElement>(failure);
 
   const request = () => ({ token: token.trim(), locationId: locationId.trim(), ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
 
@@ -114,11 +116,13 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         <summary>Advanced</summary>
         <Field label="API address" type="url" value={apiUrl} onChange={setApiUrl} problem={problems.apiUrl} placeholder="https://services.leadconnectorhq.com" hint="Leave empty for the platform's own address." />
       </details>
-      {failure && <ErrorNote message={failure} />}
-      <div className="form-actions">
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Checking…' : submitLabel}
-        </button>
+      <div ref={revealFailure} className="form-end">
+        {failure && <ErrorNote message={failure} />}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? 'Checking…' : submitLabel}
+          </button>
+        </div>
       </div>
     </form>
   );

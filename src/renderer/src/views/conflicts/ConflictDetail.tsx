@@ -7,7 +7,9 @@ const rows: { label: string; fields: string[]; show: (v: EventVersion, now: Date
   { label: 'When', fields: ['start', 'end', 'allDay'], show: (v, now) => eventTime(v.start, v.end, v.allDay, now) },
   { label: 'Location', fields: ['location'], show: (v) => v.location || '—' },
   { label: 'Notes', fields: ['notes'], show: (v) => v.notes || '—' },
-  { label: 'Last changed', fields: ['modifiedAt'], show: (v, now) => (v.modifiedAt ? dayTime(v.modifiedAt, now) : 'Unknown') },
+  // iCloud often gives no modification time: say what is known instead of "Unknown" (the row is left
+  // out when neither side knows).
+  { label: 'Last changed', fields: ['modifiedAt'], show: (v, now) => (v.modifiedAt ? dayTime(v.modifiedAt, now) : 'Not recorded') },
 ];
 
 export function ConflictDetail({ conflict, now }: { conflict: Conflict; now: Date }) {
@@ -23,7 +25,7 @@ export function ConflictDetail({ conflict, now }: { conflict: Conflict; now: Dat
         </tr>
       </thead>
       <tbody>
-        {rows.map((row) => {
+        {rows.filter((row) => row.label !== 'Last changed' || conflict.icloud.modifiedAt || conflict.platform.modifiedAt).map((row) => {
           const changed = row.fields.some((field) => conflict.changed.includes(field));
           return (
             <tr key={row.label} className={changed ? 'changed' : undefined}>

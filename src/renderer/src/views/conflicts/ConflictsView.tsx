@@ -99,10 +99,10 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
                 <p className="muted">Changed on both sides · noticed {dayTime(shown.detectedAt, now)}</p>
                 <ConflictDetail conflict={shown} now={now} />
                 <div className="actions">
-                  <button type="button" className="button primary" disabled={busy} onClick={() => settle('icloud')}>
+                  <button type="button" className="button" disabled={busy} onClick={() => settle('icloud')}>
                     Keep iCloud{forWhat}
                   </button>
-                  <button type="button" className="button primary" disabled={busy} onClick={() => settle('platform')}>
+                  <button type="button" className="button" disabled={busy} onClick={() => settle('platform')}>
                     Keep Platform{forWhat}
                   </button>
                 </div>

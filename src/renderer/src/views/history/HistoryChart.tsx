@@ -4,6 +4,15 @@ import type { DayBar } from './useRecentRuns';
 
 const width = 300;
 const height = 44;
+const axisDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** The date a bar stands for, as the axis labels it ("3 Nov"; the last one is "Today"). */
+function dayLabel(daysAgo: number): string {
+  if (daysAgo === 0) return 'Today';
+  const date = new Date();
+  date.setDate(date.getDate() - daysAgo);
+  return axisDate.format(date);
+}
 
 export function HistoryChart({ bars, error }: { bars?: DayBar[]; error?: string }) {
   if (error) return <p className="chart muted">The chart could not be drawn: {error}</p>;
@@ -29,6 +38,12 @@ export function HistoryChart({ bars, error }: { bars?: DayBar[]; error?: string 
           );
         })}
       </svg>
+      {/* The date axis: the first, middle and last day of the 30, under their bars. */}
+      <div className="chart-axis" aria-hidden="true">
+        <span>{dayLabel(bars[0]?.daysAgo ?? 29)}</span>
+        <span>{dayLabel(bars[Math.floor(bars.length / 2)]?.daysAgo ?? 15)}</span>
+        <span>{dayLabel(bars[bars.length - 1]?.daysAgo ?? 0)}</span>
+      </div>
       <figcaption>
         <span className="legend legend-runs" aria-hidden="true" /> Runs <span className="legend legend-failed" aria-hidden="true" /> Failed ·{' '}
         {summary}

@@ -7,7 +7,8 @@ export function RunDetails({ run }: { run: RunReport }) {
     <div className="run-details">
       {run.error && <p className="problem">{run.error.message}</p>}
       {run.items.length === 0 ? (
-        <p className="muted">Nothing needed changing.</p>
+        // Only a run that went through can say nothing needed changing; a stopped one changed nothing.
+        <p className="muted">{run.outcome === 'ok' ? 'Nothing needed changing.' : 'Nothing was changed.'}</p>
       ) : (
         <ul>
           {run.items.map((item, index) => (

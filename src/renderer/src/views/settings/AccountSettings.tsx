@@ -1,6 +1,8 @@
 // Accounts: each connection with Reconnect (a new password or token) and Disconnect (asks first).
 import { useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
+import { locationPhrase } from '../../../../shared/words';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
@@ -50,20 +52,19 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
         </div>
       </div>
       {mode === 'confirm' && (
-        <div className="confirm" role="alertdialog" aria-label={`Disconnect ${sideTitle[side]}?`}>
+        <ConfirmDialog
+          title={`Disconnect ${sideTitle[side]}?`}
+          confirmLabel="Disconnect"
+          busy={busy}
+          busyLabel="Disconnecting…"
+          onConfirm={disconnect}
+          onCancel={() => setMode('idle')}
+        >
           <p>
-            Disconnect {sideTitle[side]}? Syncing stops and the {side === 'icloud' ? 'app-specific password' : 'token'} is removed from your keychain. Events
-            already copied stay where they are.
+            Syncing stops and the {side === 'icloud' ? 'app-specific password' : 'token'} for {account ?? sideTitle[side]} is removed from your keychain.
+            Events already copied stay where they are on both sides.
           </p>
-          <div className="row-actions">
-            <button type="button" className="button" onClick={() => setMode('idle')} disabled={busy}>
-              Cancel
-            </button>
-            <button type="button" className="button destructive" onClick={disconnect} disabled={busy}>
-              {busy ? 'Disconnecting…' : 'Disconnect'}
-            </button>
-          </div>
-        </div>
+        </ConfirmDialog>
       )}
       {mode === 'reconnect' &&
         (side === 'icloud' ? (
@@ -77,8 +78,7 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
 }
 
 export function AccountSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
-  const location = status.platform.locationName ?? (status.platform.locationId && `Location ${status.platform.locationId}`);
-  const platformSummary = [location, status.platform.userName].filter(Boolean).join(' · ');
+  const platformSummary = [locationPhrase(status.platform), status.platform.userName].filter(Boolean).join(' · ');
   return (
     <section className="settings-group" aria-labelledby="account-settings">
       <h2 id="account-settings">Accounts</h2>

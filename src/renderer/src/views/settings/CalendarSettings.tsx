@@ -1,4 +1,6 @@
-// Calendars: the same chooser as onboarding, starting from what is linked now.
+// Calendars: the same chooser as onboarding, starting from what is linked now. Each choice is saved
+// at once, like every other setting here, with Undo: changing the linked calendar re-baselines and
+// the next sync adopts what exists, so going back is exact and never duplicates anything.
 import { useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
 import { CalendarChooser, type CalendarLinks } from '../../components/CalendarChooser';
@@ -10,35 +12,52 @@ import { plainError } from '../../lib/messages';
 export function CalendarSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
   const api = useApi();
   const calendars = useLoad(() => api.calendars.list(), [api]);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string }>();
-
-  const save = async (links: CalendarLinks) => {
-    setBusy(true);
-    setNote(undefined);
-    try {
-      await api.links.set(links);
-      setNote({ ok: true, text: 'Calendars saved. The next sync uses them.' });
-      onChanged();
-    } catch (error) {
-      setNote({ ok: false, text: plainError(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const initial = {
-    icloud: status.icloud.linkedCalendar?.id,
+  const current: CalendarLinks = {
+    icloud: status.icloud.linkedCalendar?.id ?? '',
     busy: status.icloud.busySources.map((c) => c.id),
     platformCalendars: status.platform.calendars.map((c) => c.id),
   };
+  const [saved, setSaved] = useState<CalendarLinks>(current);
+  /** What was linked before the last change, for Undo. */
+  const [previous, setPrevious] = useState<CalendarLinks>();
+  const [note, setNote] = useState<{ ok: boolean; text: string }>();
+  /** Remounts the chooser after an Undo or a refused save, so it shows what is really linked. */
+  const [generation, setGeneration] = useState(0);
+
+  const save = async (links: CalendarLinks, undo = false) => {
+    setNote(undefined);
+    try {
+      await api.links.set(links);
+      setPrevious(undo ? undefined : saved);
+      setSaved(links);
+      setNote({ ok: true, text: undo ? 'Calendars put back. The next sync uses them.' : 'Calendars saved. The next sync uses them.' });
+      if (undo) setGeneration((g) => g + 1);
+      onChanged();
+    } catch (error) {
+      setNote({ ok: false, text: plainError(error) });
+      setGeneration((g) => g + 1);
+    }
+  };
+
   return (
     <section className="settings-group" aria-labelledby="calendar-settings">
       <h2 id="calendar-settings">Calendars</h2>
       {calendars.state === 'loading' && !calendars.data && <Loading what="your calendars" />}
       {calendars.state === 'error' && <ErrorNote message={calendars.error} onRetry={calendars.reload} />}
-      {calendars.data && <CalendarChooser calendars={calendars.data} initial={initial} submitLabel="Save Calendars" busy={busy} onSubmit={save} />}
-      {note && (note.ok ? <p className="note note-ok" role="status">{note.text}</p> : <ErrorNote message={note.text} />)}
+      {calendars.data && <CalendarChooser key={generation} calendars={calendars.data} initial={saved} onSubmit={(links) => void save(links)} />}
+      {note &&
+        (note.ok ? (
+          <p className="note note-ok" role="status">
+            {note.text}{' '}
+            {previous && (
+              <button type="button" className="link" onClick={() => void save(previous, true)}>
+                Undo
+              </button>
+            )}
+          </p>
+        ) : (
+          <ErrorNote message={note.text} />
+        ))}
     </section>
   );
 }

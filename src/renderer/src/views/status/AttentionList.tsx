@@ -1,6 +1,7 @@
 // "Needs attention": pairs the engine detached (S6, S12), each with what happened and two actions.
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../shared/ipc/views';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote, Loading } from '../../components/Notice';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
@@ -17,15 +18,19 @@ export function AttentionList({ count, now, onChanged }: { count: number; now: D
   const items = useLoad(() => api.attention.list(), [api, count]);
   const [working, setWorking] = useState<string>();
   const [failure, setFailure] = useState<string>();
+  /** Cancelling a booking reaches the customer: it asks first (S6). */
+  const [confirming, setConfirming] = useState<AttentionItem>();
 
   const act = async (item: AttentionItem, action: 'restore' | 'cancel') => {
     setWorking(item.id);
     setFailure(undefined);
     try {
       await (action === 'restore' ? api.attention.restore({ id: item.id }) : api.attention.cancel({ id: item.id }));
+      setConfirming(undefined);
       items.reload();
       onChanged();
     } catch (error) {
+      setConfirming(undefined);
       setFailure(`“${item.title}”: ${plainError(error)}`);
     } finally {
       setWorking(undefined);
@@ -50,13 +55,30 @@ export function AttentionList({ count, now, onChanged }: { count: number; now: D
               <button type="button" className="button" disabled={working === item.id} onClick={() => act(item, 'restore')} aria-label={`${actionWords[item.kind].restore}: ${item.title}`}>
                 {actionWords[item.kind].restore}
               </button>
-              <button type="button" className="button" disabled={working === item.id} onClick={() => act(item, 'cancel')} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
-                {actionWords[item.kind].cancel}
+              <button type="button" className="button" disabled={working === item.id} onClick={() => (item.kind === 'icloud-mirror-deleted' ? setConfirming(item) : act(item, 'cancel'))} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
+                {item.kind === 'icloud-mirror-deleted' ? `${actionWords[item.kind].cancel}…` : actionWords[item.kind].cancel}
               </button>
             </div>
           </li>
         ))}
       </ul>
+      {confirming && (
+        <ConfirmDialog
+          title={`Cancel “${confirming.title}”?`}
+          confirmLabel="Cancel Appointment"
+          cancelLabel="Keep Appointment"
+          busy={working === confirming.id}
+          busyLabel="Cancelling…"
+          onConfirm={() => act(confirming, 'cancel')}
+          onCancel={() => setConfirming(undefined)}
+        >
+          <p>
+            The appointment “{confirming.title}” on {dayTime(confirming.start, now)} is cancelled on the platform: the
+            customer's booking is gone and the time becomes free to book. This cannot be undone here.
+          </p>
+          <p>Its iCloud copy was already deleted. To keep the booking, choose Keep Appointment and then Restore in iCloud.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

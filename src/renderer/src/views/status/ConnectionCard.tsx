@@ -1,6 +1,7 @@
 // One account as a card: a health dot with its word, a plain sentence, and what is linked.
 import type { ReactNode } from 'react';
 import type { StatusView } from '../../../../shared/status';
+import { locationLabel } from '../../../../shared/words';
 import { StateBadge } from '../../components/StateBadge';
 import type { Tone } from '../../lib/words';
 
@@ -50,7 +51,7 @@ export function PlatformCard({ platform }: { platform: StatusView['platform'] })
     <Card title="Platform" connected={platform.connected} health={platform.health} message={platform.message} notice={platform.locationNotice}>
       <dt>Location</dt>
       {/* The name a person knows; the id only until the location could be read. */}
-      <dd title={platform.locationName ? platform.locationId : undefined}>{platform.locationName ?? platform.locationId ?? '—'}</dd>
+      <dd title={platform.locationName ? platform.locationId : undefined}>{locationLabel(platform) ?? '—'}</dd>
       {platform.timezone && (
         <>
           <dt>All-day events</dt>

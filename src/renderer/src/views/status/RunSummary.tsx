@@ -2,7 +2,8 @@
 import type { StatusView } from '../../../../shared/status';
 import { StateBadge } from '../../components/StateBadge';
 import { ago, dayTime, relativeTime } from '../../lib/time';
-import { outcomeWords, runCountsSentence } from '../../lib/words';
+import { runSummary } from '../../../../shared/words';
+import { outcomeWords } from '../../lib/words';
 
 export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
   const run = status.lastRun;
@@ -14,10 +15,9 @@ export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
         {run && outcome ? (
           <>
             <span>
-              {dayTime(run.finishedAt, now)} — {runCountsSentence(run)}
+              {dayTime(run.finishedAt, now)} — {runSummary(run)}
             </span>{' '}
             <StateBadge tone={outcome.tone} word={outcome.word} /> <span className="muted">({ago(run.finishedAt, now)})</span>
-            {run.error && <p className="sentence">{run.error.message}</p>}
           </>
         ) : (
           'Not synced yet'

@@ -9,13 +9,12 @@ import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { overallState } from '../../lib/words';
+import { plural } from '../../../../shared/words';
 import { AttentionList } from './AttentionList';
 import { IcloudCard, PlatformCard } from './ConnectionCard';
+import { GuardDecision } from './GuardDecision';
 import { RunSummary } from './RunSummary';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { UnfollowedList } from './UnfollowedList';
 
 export function StatusView({ status, onOpen, onChanged }: { status: Status; onOpen: (route: Route) => void; onChanged: () => void }) {
   const api = useApi();
@@ -44,6 +43,7 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
         <StateBadge tone={overall.tone} word={overall.word} />
       </header>
       {status.notice && <p className="note">{status.notice}</p>}
+      {status.guard && !status.running && <GuardDecision decision={status.guard} now={now} onChanged={onChanged} />}
       <div className="cards">
         <IcloudCard icloud={status.icloud} />
         <PlatformCard platform={status.platform} />
@@ -51,7 +51,8 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
       <RunSummary status={status} now={now} />
       {status.running && <ProgressBar done={status.progress?.done} total={status.progress?.total} />}
       <div className="actions">
-        <button type="button" className="button primary" disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
+        {/* One primary action per view: while a safety guard waits, its safe choice is the primary one. */}
+        <button type="button" className={status.guard ? 'button' : 'button primary'} disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
           {status.running ? 'Syncing…' : 'Sync Now'}
         </button>
         {status.paused ? (
@@ -78,6 +79,7 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
       </div>
       {failure && <ErrorNote message={failure} />}
       <AttentionList count={status.counts.attention} now={now} onChanged={onChanged} />
+      <UnfollowedList count={status.unfollowed ?? 0} now={now} onChanged={onChanged} />
     </div>
   );
 }

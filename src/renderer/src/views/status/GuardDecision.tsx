@@ -1,0 +1,78 @@
+// A safety guard stopped syncing (issue 12): what it would do — the count and the events by title
+// and time — and the two choices. "Delete Them" asks first (it cannot be undone); "Keep Them" is the
+// safe choice and this view's primary action while a guard waits.
+import { useState } from 'react';
+import type { GuardDecision as Decision, GuardChoice } from '../../../../shared/guard';
+import { guardHeadline, plural, sideName } from '../../../../shared/words';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNote } from '../../components/Notice';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { eventTime } from '../../lib/time';
+
+const keepWords = 'Keep Them';
+
+export function GuardDecision({ decision, now, onChanged }: { decision: Decision; now: Date; onChanged: () => void }) {
+  const api = useApi();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState<GuardChoice>();
+  const [failure, setFailure] = useState<string>();
+  const n = decision.items.length;
+  const sides = [...new Set(decision.items.map((item) => item.side))];
+
+  const decide = async (choice: GuardChoice) => {
+    setBusy(choice);
+    setFailure(undefined);
+    try {
+      await api.guard.decide({ kind: decision.kind, choice });
+      setConfirming(false);
+      onChanged();
+    } catch (error) {
+      setFailure(plainError(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const deleteLabel = `Delete ${plural(n, 'Event')}`;
+  return (
+    <section className="guard-decision" aria-labelledby="guard-title">
+      <h2 id="guard-title">Syncing stopped for safety: {guardHeadline(decision)}</h2>
+      <p className="sentence">{decision.message}</p>
+      <ul className="guard-items" aria-label="What the sync would do">
+        {decision.items.map((item) => (
+          <li key={item.key}>
+            <span>{item.title}</span>
+            <span className="muted">{eventTime(item.start, item.end, item.allDay, now)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="row-actions">
+        <button type="button" className="button destructive" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
+          Delete Them…
+        </button>
+        <button type="button" className="button primary" disabled={busy !== undefined} onClick={() => decide('keep')}>
+          {busy === 'keep' ? 'Keeping…' : keepWords}
+        </button>
+      </div>
+      {failure && <ErrorNote message={failure} />}
+      {confirming && (
+        <ConfirmDialog
+          title={`${deleteLabel}?`}
+          confirmLabel={deleteLabel}
+          busy={busy === 'allow'}
+          busyLabel="Deleting…"
+          onConfirm={() => decide('allow')}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            {decision.kind === 'deletions'
+              ? `${plural(n, 'event')} will be deleted from ${sides.map(sideName).join(' and ')}, starting with “${decision.items[0]?.title}”. This cannot be undone.`
+              : `${sideName(sides[0] ?? 'icloud')} listed none of these ${plural(n, 'event')}. Syncing now treats them as deleted there and removes their copies on the other side. This cannot be undone.`}
+          </p>
+          <p>If you are not sure, choose Cancel and then {keepWords}: both sides stay as they are.</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

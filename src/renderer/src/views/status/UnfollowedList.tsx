@@ -1,0 +1,56 @@
+// "Not followed": events the user kept as they are at a safety guard. The app leaves them alone on
+// both sides; Follow Again hands one back to the next sync (which adopts what exists, no duplicate).
+import { useState } from 'react';
+import type { UnfollowedItem } from '../../../../shared/guard';
+import { sideName } from '../../../../shared/words';
+import { ErrorNote } from '../../components/Notice';
+import { useLoad } from '../../hooks/useLoad';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { eventTime } from '../../lib/time';
+
+export function UnfollowedList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
+  const api = useApi();
+  const items = useLoad(() => api.unfollowed.list(), [api, count]);
+  const [working, setWorking] = useState<string>();
+  const [failure, setFailure] = useState<string>();
+
+  const follow = async (item: UnfollowedItem) => {
+    setWorking(item.key);
+    setFailure(undefined);
+    try {
+      await api.unfollowed.follow({ key: item.key });
+      items.reload();
+      onChanged();
+    } catch (error) {
+      setFailure(`“${item.title}”: ${plainError(error)}`);
+    } finally {
+      setWorking(undefined);
+    }
+  };
+
+  if (count === 0 && !items.data?.length) return null;
+  return (
+    <section className="attention unfollowed" aria-labelledby="unfollowed-title">
+      <h2 id="unfollowed-title">Not followed</h2>
+      <p className="sentence muted">You kept these as they are when syncing stopped for safety. The app leaves them alone on both sides.</p>
+      {items.state === 'error' && <ErrorNote message={items.error} onRetry={items.reload} />}
+      {failure && <ErrorNote message={failure} />}
+      <ul className="attention-list">
+        {items.data?.map((item) => (
+          <li key={item.key} className="attention-item">
+            <div>
+              <strong>{item.title}</strong> <span className="muted">{eventTime(item.start, item.end, item.allDay, now)}</span>
+              <p className="sentence muted">On {sideName(item.side)} · not followed since {new Date(item.since).toLocaleDateString()}</p>
+            </div>
+            <div className="row-actions">
+              <button type="button" className="button" disabled={working === item.key} onClick={() => follow(item)} aria-label={`Follow again: ${item.title}`}>
+                Follow Again
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+// Destructive actions ask first (issue 12): cancelling an appointment, disconnecting an account and
+// deleting through a safety guard each open a modal dialog that names what happens; the safe button
+// has the focus, Escape closes it, and nothing is done until the destructive button is pressed.
+// Keep Them and Follow Again act at once (they change nothing on either side).
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { StatusView } from '../../../src/renderer/src/views/status/StatusView';
+import { SettingsView } from '../../../src/renderer/src/views/settings/SettingsView';
+import { attentionItem, connectedStatus, fakeApi, guardDecision, renderWith, unfollowedItem } from './fake-api';
+
+describe('confirmations', () => {
+  it('Cancel Appointment names the appointment, its time and the consequence, and only cancels on confirm', async () => {
+    const { api } = fakeApi({ attention: { list: async () => [attentionItem(0)] } });
+    renderWith(api, <StatusView status={connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 1 } })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    const region = await screen.findByRole('region', { name: 'Needs attention' });
+    await userEvent.click(await within(region).findByRole('button', { name: 'Cancel Appointment: Physio 0' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Cancel “Physio 0”?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(dialog.textContent).toMatch(/Physio 0.*on .*(Thu|Jan|3).*cancelled on the platform.*customer's booking/s);
+    // The safe choice has the focus: Return alone never cancels a booking.
+    expect(document.activeElement?.textContent).toBe('Keep Appointment');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(api.attention.cancel).not.toHaveBeenCalled();
+
+    await userEvent.click(within(region).getByRole('button', { name: 'Cancel Appointment: Physio 0' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Keep Appointment' }));
+    expect(api.attention.cancel).not.toHaveBeenCalled();
+    await userEvent.click(within(region).getByRole('button', { name: 'Cancel Appointment: Physio 0' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel Appointment' }));
+    expect(api.attention.cancel).toHaveBeenCalledWith({ id: 'a-0' });
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+  });
+
+  it('Tab stays inside the dialog', async () => {
+    const { api } = fakeApi();
+    renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect Platform' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Disconnect Platform?' });
+    expect(dialog.textContent).toMatch(/token for loc-1 is removed from your keychain/);
+    await userEvent.tab();
+    expect(document.activeElement?.textContent).toBe('Disconnect');
+    await userEvent.tab();
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    await userEvent.keyboard('{Escape}');
+    expect(api.accounts.disconnect).not.toHaveBeenCalled();
+  });
+
+  it('a safety guard shows the count and each event by title and time; Delete asks first, then deletes', async () => {
+    const { api } = fakeApi();
+    const changed = vi.fn();
+    renderWith(api, <StatusView status={connectedStatus({ guard: guardDecision(12) })} onOpen={vi.fn()} onChanged={changed} />);
+    const region = screen.getByRole('region', { name: /Syncing stopped for safety: 12 events would be deleted from the platform/ });
+    const list = within(region).getByRole('list', { name: 'What the sync would do' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(12);
+    expect(within(list).getAllByRole('listitem')[0].textContent).toMatch(/Lesson 0.*\d/);
+    // One primary action: the safe one, while the guard waits.
+    expect(screen.getAllByRole('button').filter((b) => b.className.includes('primary')).map((b) => b.textContent)).toEqual(['Keep Them']);
+    expect(screen.getByRole('heading', { name: 'Status' }).parentElement!.textContent).toMatch(/Waiting for your decision/);
+
+    await userEvent.click(within(region).getByRole('button', { name: 'Delete Them…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete 12 Events?' });
+    expect(dialog.textContent).toMatch(/12 events will be deleted from the platform, starting with “Lesson 0”. This cannot be undone/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.guard.decide).not.toHaveBeenCalled();
+    await userEvent.click(within(region).getByRole('button', { name: 'Delete Them…' }));
+    await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete 12 Events' }));
+    expect(api.guard.decide).toHaveBeenCalledWith({ kind: 'deletions', choice: 'allow' });
+    await waitFor(() => expect(changed).toHaveBeenCalled());
+  });
+
+  it('Keep Them acts at once (nothing is deleted), and a kept event can be followed again', async () => {
+    const { api } = fakeApi({ unfollowed: { list: async () => [unfollowedItem(0), unfollowedItem(1)] } });
+    renderWith(api, <StatusView status={connectedStatus({ guard: guardDecision(2), unfollowed: 2 })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Keep Them' }));
+    expect(api.guard.decide).toHaveBeenCalledWith({ kind: 'deletions', choice: 'keep' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    const region = await screen.findByRole('region', { name: 'Not followed' });
+    await userEvent.click(await within(region).findByRole('button', { name: 'Follow again: Lesson 1' }));
+    expect(api.unfollowed.follow).toHaveBeenCalledWith({ key: 'k-1' });
+  });
+
+  it('a failed decision is said in words and nothing else changes', async () => {
+    const { api } = fakeApi({ guard: { decide: async () => Promise.reject(new Error('This safety check was already decided or has changed. Look at Status again.')) } });
+    renderWith(api, <StatusView status={connectedStatus({ guard: guardDecision(2) })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Keep Them' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/already decided/);
+  });
+});
