@@ -11,6 +11,8 @@ export interface ProxyFaults {
   errorRate?: number;
   /** 0..1: share of requests whose connection is destroyed (before or after Radicale handled it). */
   dropRate?: number;
+  /** Retry-After header (seconds) sent with the injected 503s; none by default. */
+  retryAfter?: string;
   random?: () => number;
 }
 
@@ -54,7 +56,8 @@ export async function startDavProxy(target: string, faults: ProxyFaults = {}): P
     }
     if (roll >= dropRate && roll < dropRate + errorRate) {
       proxy.stats.failed += 1;
-      res.writeHead(503, { 'Content-Type': 'text/plain' });
+      const retryAfter = proxy.faults.retryAfter ? { 'Retry-After': proxy.faults.retryAfter } : {};
+      res.writeHead(503, { 'Content-Type': 'text/plain', ...retryAfter });
       return void res.end('Injected failure');
     }
     for (const intercept of proxy.intercepts) {

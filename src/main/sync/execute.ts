@@ -1,6 +1,7 @@
 // The executor: applies the planner's operations one by one through the two sides, recording state
 // after each, so an interrupted cycle resumes where it stopped. One failing item is reported and
 // skipped; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
+import { stopsTheCycle } from '../error-actions';
 import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
 import type { IcsCodec } from '../icloud';
@@ -38,8 +39,6 @@ export interface ExecuteDeps {
 /** Blocked-slot intents written ahead in one save, so each create does not need its own. */
 const INTENT_BATCH = 50;
 
-const stopsTheCycle = new Set(['auth', 'network', 'throttled']);
-
 /** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
 export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
   const { tx, report } = deps;
@@ -63,7 +62,7 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       await apply(op, deps);
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
-      if (stopsTheCycle.has(error.kind)) throw error;
+      if (stopsTheCycle(error.kind)) throw error; // error-actions.ts
       failed.push(op);
       report.counts.errors += 1;
       report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });

@@ -35,7 +35,8 @@ describe('iCloud fetch', () => {
       }
       return fake.fetch(input, init);
     }) as typeof fetch;
-    const icloudFetch = createIcloudFetch({ counter: new RequestCounter(), baseFetch: slowOnce, timeoutMs: 30 });
+    // Without repeats, so that the first call's own timeout is what the caller sees.
+    const icloudFetch = createIcloudFetch({ counter: new RequestCounter(), baseFetch: slowOnce, timeoutMs: 30, retry: { maxRetries: 0 } });
     await expect(icloudFetch('https://x/a')).rejects.toMatchObject({ name: 'TimeoutError' });
     await new Promise((r) => setTimeout(r, 40));
     const second = await icloudFetch('https://x/b');
