@@ -53,7 +53,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const judgedWith = projectionKey(deps.now(), state.settings, context.zone);
       const allowEmpty = Boolean(options.allowDeletions);
       const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
-        window: context.window, zone: context.zone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
+        window: context.window, zone: context.zone, rereadAll: state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       const ops = plan({

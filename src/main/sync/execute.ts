@@ -67,8 +67,8 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       report.counts.errors += 1;
       report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
     }
-    // A skip changes nothing on disk; everything else is recorded soon (see saveEveryMs).
-    if (op.type !== 'skip') dirty = true;
+    // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
+    if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
     if (dirty && performance.now() - lastSave >= saveEveryMs) {
       await tx.save();
       lastSave = performance.now();
@@ -205,6 +205,9 @@ async function apply(op: Operation, deps: ExecuteDeps): Promise<void> {
       delete state.pairs[op.key];
       if (op.rule !== 'window') return note(op.pair.owner, 'skip');
       return;
+    case 'notice':
+      report.item({ op: 'notice', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}) });
+      return;
     case 'skip':
       report.counts.skipped += 1;
       report.item({ op: 'skip', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}), ...(op.error ? { error: op.error } : {}) });
@@ -258,7 +261,7 @@ async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<v
 function sideOf(op: Operation): 'icloud' | 'platform' {
   if (op.type.startsWith('icloud.')) return 'icloud';
   if (op.type.startsWith('platform.')) return 'platform';
-  return op.type === 'skip' ? op.side : 'icloud';
+  return op.type === 'skip' || op.type === 'notice' ? op.side : 'icloud';
 }
 
 function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {

@@ -2,6 +2,8 @@
 // recorded here: cursors and etags are committed only after the cycle's operations ran (commit()).
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
+import { cappedSeriesNotice } from './bounds-notices';
+import { keptRangesOf } from './kept-range';
 import { checkNotEmpty } from './guards';
 import type { IcloudChanges, IcloudObjectChange } from './plan-input';
 import type { IcloudPort } from './ports';
@@ -34,9 +36,9 @@ export async function gatherIcloud(
    * changed how events are projected (freeEventsBlock, blockTitles, the window size, the zone):
    * unchanged events must be judged again. One listing and a multiget per 100 events, once a day.
    */
-  options: { window: { start: Date; end: Date }; zone: string; rereadAll: boolean; allowEmpty: boolean },
+  options: { window: { start: Date; end: Date }; zone: string; rereadAll: boolean; allowEmpty: boolean; now?: Date },
 ): Promise<GatheredIcloud> {
-  const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
+  const changes: IcloudChanges = { changed: [], deleted: [], failures: [], notices: [] };
   const commits: ((state: State, retry: ReadonlySet<string>) => void)[] = [];
   for (const calendar of calendars) {
     const known = Object.entries(state.objects)
@@ -57,11 +59,14 @@ export async function gatherIcloud(
         continue;
       }
       const recurring = parsed.object.events.some((e) => e.recurrence);
+      // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
+      // instead of reading "moved out of the window" as a deletion; series expand in the window,
+      // capped per series from now on (what was cut becomes a notice).
+      const expanded = codec.expandWithLimits(parsed.object, recurring ? options.window : allTime, options.now ?? new Date());
+      changes.notices!.push(...expanded.capped.map((capped) => cappedSeriesNotice(remote.href, capped)));
       const change: IcloudObjectChange = {
-        href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring,
-        // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
-        // instead of reading "moved out of the window" as a deletion; series expand in the window.
-        occurrences: codec.expand(parsed.object, recurring ? options.window : allTime),
+        href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring, occurrences: expanded.occurrences,
+        ...keptRangesOf(expanded.capped),
       };
       changes.changed.push(change);
       objectUpdates.push([remote.href, { etag: remote.etag, calendarUrl: calendar.url, uid: parsed.object.events[0]?.uid, recurring }]);

@@ -5,7 +5,7 @@ import type { CalendarEvent } from '../platform/schemas';
 import type { Content } from './content';
 import type { IcloudRef, PairRecord } from './pair';
 
-export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item';
+export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'bounds';
 
 interface Base {
   rule: Rule;
@@ -43,6 +43,8 @@ export type Operation =
   /** Drop a pair without touching either side (left the window, released with "keep", owner gone). */
   | (Base & { type: 'forget'; pair: PairRecord })
   /** Nothing to write, but the report says why (S13, a bad item, a busy-source put-back notice). */
-  | (Base & { type: 'skip'; side: 'icloud' | 'platform'; error?: string });
+  | (Base & { type: 'skip'; side: 'icloud' | 'platform'; error?: string })
+  /** Changes nothing; tells the user something (a series capped, a title truncated: 'bounds'). */
+  | (Base & { type: 'notice'; side: 'icloud' | 'platform' });
 
 export type OperationType = Operation['type'];

@@ -14,6 +14,12 @@ export interface IcloudObjectChange {
   source: 'linked' | 'busy';
   recurring: boolean;
   occurrences: Occurrence[];
+  /**
+   * Series of this object cut by the occurrence cap: UID → the starts (UTC ISO) the cap kept. A pair
+   * of such a series outside them is not deleted when the kept part moves on: it is forgotten, as
+   * one that left the window (kept-range.ts).
+   */
+  keptRanges?: Record<string, { from: string; to: string }>;
 }
 
 export interface IcloudChanges {
@@ -22,6 +28,16 @@ export interface IcloudChanges {
   deleted: string[];
   /** Objects that could not be read: reported and skipped, never read as deletions. */
   failures: { href: string; calendarUrl: string; error: string }[];
+  /** Things the user should know about an object that was read (a series capped): `notice` items. */
+  notices?: IcloudNotice[];
+}
+
+export interface IcloudNotice {
+  href: string;
+  /** The series' UID (the report names the event by its title). */
+  key: string;
+  title: string;
+  reason: string;
 }
 
 export interface PlatformWindow {

@@ -13,6 +13,7 @@ import type { Operation } from './operations';
 import type { IcloudRef, PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
+import { outsideKeptRange } from './kept-range';
 import { blockingProblem, endedBefore, overlaps, startsAfter, whollyInside } from './rules';
 
 export function plan(input: PlanInput): Operation[] {
@@ -47,7 +48,7 @@ export function plan(input: PlanInput): Operation[] {
     // into the past. Only the first is a deletion ("left the window" never is).
     for (const p of pairsByHref.get(change.href) ?? []) {
       if (seen.has(p.key)) continue;
-      if (endedBefore(p, context.window) || startsAfter(p, context.window)) {
+      if (endedBefore(p, context.window) || startsAfter(p, context.window) || outsideKeptRange(p, change)) {
         ops.push({ type: 'forget', rule: 'window', key: p.key, title: p.title, pair: p, reason: 'left the sync window' });
         forgotten.add(p.key);
       } else icloudGone.add(p.key);
@@ -61,6 +62,7 @@ export function plan(input: PlanInput): Operation[] {
   for (const failure of input.icloud.failures) {
     ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event', error: failure.error });
   }
+  for (const notice of input.icloud.notices ?? []) ops.push({ type: 'notice', rule: 'bounds', side: 'icloud', key: notice.key, title: notice.title, reason: notice.reason });
 
   // 2. Every known pair: what each side did, and what follows.
   for (const pair of pairList) {

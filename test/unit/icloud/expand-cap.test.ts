@@ -34,7 +34,9 @@ describe('the occurrence cap', () => {
     // The first kept one is the one running now; the rest follow second by second.
     expect(value.occurrences[0].start.iso).toBe('2031-03-05T10:00:30Z');
     expect(value.occurrences.at(-1)!.start.iso).toBe(new Date(now.getTime() + (OCCURRENCE_CAP - 1) * 1000).toISOString().replace('.000Z', 'Z'));
-    expect(value.capped).toEqual([{ uid: 'hostile', title: 'Hostile', kept: OCCURRENCE_CAP, reason: 'cap' }]);
+    expect(value.capped).toEqual([
+      { uid: 'hostile', title: 'Hostile', kept: OCCURRENCE_CAP, reason: 'cap', keptFrom: '2031-03-05T10:00:30Z', keptTo: value.occurrences.at(-1)!.start.iso },
+    ]);
     expect(ms).toBeLessThan(1000);
   });
 

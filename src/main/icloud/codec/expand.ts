@@ -56,7 +56,11 @@ export function expandWithLimits(object: ParsedObject, window: Window, now: Date
     const kept = keeper.result();
     result.push(...kept);
     if (keeper.truncated || !complete) {
-      capped.push({ uid, title: (master ?? overrides[0]).event.title, kept: kept.length, reason: keeper.truncated ? 'cap' : 'budget' });
+      const starts = kept.map((o) => o.start.iso).sort();
+      capped.push({
+        uid, title: (master ?? overrides[0]).event.title, kept: kept.length, reason: keeper.truncated ? 'cap' : 'budget',
+        ...(starts.length ? { keptFrom: starts[0], keptTo: starts.at(-1) } : {}),
+      });
     }
   }
   return { occurrences: result.sort((a, b) => a.start.iso.localeCompare(b.start.iso) || a.key.localeCompare(b.key)), capped };

@@ -25,6 +25,9 @@ export interface CappedSeries {
    * walk to its end (the iteration budget of expand.ts ran out), so later ones may be missing.
    */
   reason: 'cap' | 'budget';
+  /** Earliest and latest start kept (UTC ISO): outside them the series goes on, unfollowed. */
+  keptFrom?: string;
+  keptTo?: string;
 }
 
 interface Candidate {
