@@ -12,6 +12,7 @@ import type { LockOptions } from './store/data-dir-lock';
 import { HistoryStore } from './store/history-store';
 import { SettingsService } from './store/settings-service';
 import { StateStore } from './store/state-store';
+import { recentNotices } from './sync/recent-notices';
 import { buildStatus } from './sync/status';
 import { SyncService } from './sync/sync-service';
 import { listAttention, listConflicts } from './sync/user-decisions';
@@ -49,8 +50,9 @@ export function createServices(config: ServicesConfig) {
 
   async function status(): Promise<StatusView> {
     const current = await state.read();
-    const [lastRun] = await history.list(1);
-    return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices]);
+    const runs = await history.list(50);
+    const live = { running: sync.running, progress: sync.progress };
+    return buildStatus(current, runs[0], live, [...state.notices, ...history.notices], recentNotices(runs, now()));
   }
 
   const scheduler = new Scheduler({ store: state, now, run: (trigger) => sync.run(trigger).report });

@@ -32,5 +32,7 @@ export const statusViewSchema = z.object({
   nextRunAt: z.iso.datetime().optional(),
   counts: z.object({ pairs: count, conflicts: count, attention: count }),
   notice: z.string().optional(),
+  /** `notice` items of the last day's runs (a series capped, a title cut), newest first. */
+  runNotices: z.array(z.object({ title: z.string(), reason: z.string() })).optional(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;

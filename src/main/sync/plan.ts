@@ -13,6 +13,7 @@ import type { Operation } from './operations';
 import type { IcloudRef, PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
+import { truncationNotices } from './bounds-notices';
 import { outsideKeptRange } from './kept-range';
 import { blockingProblem, endedBefore, overlaps, startsAfter, whollyInside } from './rules';
 
@@ -156,7 +157,7 @@ export function plan(input: PlanInput): Operation[] {
     const content = appointmentContentFromPlatform(event);
     ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
   }
-  return ops;
+  return [...ops, ...truncationNotices(ops)];
 }
 
 /** An appointment of the connected user (owner or secondary owner) on a synced calendar. */

@@ -4,6 +4,7 @@ import type { StatusView } from '../../shared/status';
 import type { State } from '../store/state-schema';
 import { AUTH_REJECTED_MESSAGE } from '../icloud/credentials';
 import { AUTH_MESSAGE } from '../platform/platform-errors';
+import type { RecentNotice } from './recent-notices';
 
 export interface LiveStatus {
   running: boolean;
@@ -13,7 +14,13 @@ export interface LiveStatus {
 /** The same words the failing request used (one message per side, defined where it is detected). */
 const credentialMessages = { icloud: AUTH_REJECTED_MESSAGE, platform: AUTH_MESSAGE } as const;
 
-export function buildStatus(state: State, lastRun: RunReport | undefined, live: LiveStatus, notices: string[]): StatusView {
+export function buildStatus(
+  state: State,
+  lastRun: RunReport | undefined,
+  live: LiveStatus,
+  notices: string[],
+  runNotices: RecentNotice[] = [],
+): StatusView {
   const { icloud, platform } = state.accounts;
   const pairs = Object.values(state.pairs);
   const name = (id: string) => ({ id, name: state.links.names[id] ?? id });
@@ -54,5 +61,6 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
       attention: pairs.filter((pair) => pair.status === 'detached').length,
     },
     notice: notices.length ? notices.join(' ') : undefined,
+    ...(runNotices.length ? { runNotices } : {}),
   };
 }

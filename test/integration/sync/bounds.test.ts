@@ -50,3 +50,43 @@ describe.skipIf(skipWithoutRadicale)('a runaway recurring event', () => {
     });
   }, 120_000);
 });
+
+describe.skipIf(skipWithoutRadicale)('texts longer than the platform accepts', () => {
+  it('an iCloud title of 400 characters blocks time under a title cut to 255, says so once, and stays put', async () => {
+    await inWorld({}, async (world) => {
+      const long = `Quarterly planning ${'and more planning '.repeat(21)}`.trim();
+      expect(long.length).toBeGreaterThan(380);
+      const start = Date.now() + 86_400_000;
+      await world.icloud.put('work', 'long.ics', icsEvent('long', { title: long, start: stamp(start), end: stamp(start + 3_600_000) }));
+      const report = await world.sync();
+      expect(report.outcome).toBe('ok');
+      const [block] = world.platform.blocks();
+      expect(block.title.length).toBeLessThanOrEqual(255);
+      expect(block.title.endsWith('…')).toBe(true);
+      expect(long.startsWith(block.title.slice(0, -1))).toBe(true);
+      expect(report.items.filter((item) => item.op === 'notice')).toEqual([
+        expect.objectContaining({ side: 'platform', title: block.title, reason: expect.stringContaining('255 characters') }),
+      ]);
+      const again = await world.sync();
+      expect(totalWrites(again)).toBe(0);
+      expect(again.items.filter((item) => item.op === 'notice')).toEqual([]);
+    });
+  }, 60_000);
+
+  it('the emulator refuses a title over 255 or a description over 5,000 characters with 422, as the platform would', async () => {
+    await inWorld({}, async (world) => {
+      const post = (path: string, body: Record<string, unknown>) =>
+        fetch(new URL(path, world.emulator.url), {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${world.token}`, Version: '2021-04-15', 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ locationId: world.locationId, startTime: new Date(Date.now() + 86_400_000).toISOString(), endTime: new Date(Date.now() + 90_000_000).toISOString(), ...body }),
+        });
+      const slot = await post('/calendars/events/block-slots', { assignedUserId: world.userId, title: 'x'.repeat(256) });
+      expect(slot.status).toBe(422);
+      expect(JSON.stringify(await slot.json())).toContain('title must be shorter than or equal to 255 characters');
+      expect((await post('/calendars/events/block-slots', { assignedUserId: world.userId, title: 'x'.repeat(255) })).status).toBe(201);
+      const appointment = await post('/calendars/events/appointments', { calendarId: 'cal-rr', contactId: 'contact-1', assignedUserId: world.userId, title: 'Consult', description: 'x'.repeat(5001) });
+      expect(appointment.status).toBe(422);
+    });
+  }, 60_000);
+});

@@ -31,6 +31,7 @@ export function describeStatus(status: StatusView): string {
     status.nextRunAt ? `Next run: ${status.nextRunAt}` : undefined,
     `Pairs: ${status.counts.pairs}, conflicts: ${status.counts.conflicts}, needs attention: ${status.counts.attention}`,
     status.notice ? `Notice: ${status.notice}` : undefined,
+    ...(status.runNotices ?? []).map((notice) => `Note: ${notice.title} — ${notice.reason}`),
   ];
   return lines.filter((line) => line !== undefined).join('\n');
 }

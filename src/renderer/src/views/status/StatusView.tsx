@@ -11,6 +11,7 @@ import { plainError } from '../../lib/messages';
 import { overallState } from '../../lib/words';
 import { AttentionList } from './AttentionList';
 import { IcloudCard, PlatformCard } from './ConnectionCard';
+import { RunNotices } from './RunNotices';
 import { RunSummary } from './RunSummary';
 
 function plural(n: number, one: string, many: string): string {
@@ -77,6 +78,7 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
         </span>
       </div>
       {failure && <ErrorNote message={failure} />}
+      <RunNotices notices={status.runNotices} />
       <AttentionList count={status.counts.attention} now={now} onChanged={onChanged} />
     </div>
   );
