@@ -20,7 +20,9 @@ export interface ProxyFaults {
 export type ResponseRewrite = (request: { method: string; path: string; body: string }, response: string) => string | undefined;
 
 /** Answers a request in place of Radicale (return undefined to forward it). */
-export type Intercept = (request: { method: string; path: string; depth?: string; body: string }) => { status: number; body: string } | undefined;
+export type Intercept = (request: { method: string; path: string; depth?: string; body: string }) =>
+  | { status: number; body: string; headers?: Record<string, string> }
+  | undefined;
 
 export interface DavProxy {
   url: string;
@@ -64,7 +66,7 @@ export async function startDavProxy(target: string, faults: ProxyFaults = {}): P
       const depth = typeof req.headers.depth === 'string' ? req.headers.depth : undefined;
       const answer = intercept({ method: req.method ?? 'GET', path: req.url ?? '/', depth, body: body.toString('utf8') });
       if (answer) {
-        res.writeHead(answer.status, { 'Content-Type': 'application/xml; charset=utf-8' });
+        res.writeHead(answer.status, { 'Content-Type': 'application/xml; charset=utf-8', ...answer.headers });
         return void res.end(answer.body);
       }
     }
