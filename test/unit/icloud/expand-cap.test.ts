@@ -84,6 +84,22 @@ describe('the occurrence cap', () => {
     }
   });
 
+  it('a COUNT that ran out in the window, hours ago, keeps its last 500 and says it was capped', () => {
+    const start = now.getTime() - 86_400_000; // MINUTELY × 1000 ended ~7 h ago, inside the window
+    const value = expandWithLimits(series('FREQ=MINUTELY;COUNT=1000', start, 30), defaultWindow, now);
+    expect(value.occurrences).toHaveLength(OCCURRENCE_CAP);
+    expect(Date.parse(value.occurrences.at(-1)!.start.iso)).toBe(start + 999 * 60_000);
+    expect(Date.parse(value.occurrences[0].start.iso)).toBe(start + 500 * 60_000);
+    expect(value.capped[0].reason).toBe('cap');
+  });
+
+  it('says it was capped when it skipped over past occurrences of the window, even with few ahead', () => {
+    const until = stamp(now.getTime() + 30 * 60_000);
+    const value = expandWithLimits(series(`FREQ=MINUTELY;UNTIL=${until}`, now.getTime() - 3 * 86_400_000, 30), defaultWindow, now);
+    expect(value.occurrences).toHaveLength(OCCURRENCE_CAP);
+    expect(value.capped).toHaveLength(1);
+  });
+
   it('a COUNT that ran out before the window yields nothing, cheaply', () => {
     const { value, ms } = timed(() => expandWithLimits(series('FREQ=SECONDLY;COUNT=10', Date.parse('2025-01-01T00:00:00Z')), defaultWindow, now));
     expect(value).toEqual({ occurrences: [], capped: [] });

@@ -131,26 +131,37 @@ function expandSeries(
 
   // DTSTART is always the first instance (RFC 5545 §3.8.5.2); ical.js drops it when there is no RRULE.
   if (rules.length === 0 && unixSeconds(dtstart, floating) < window.end) add(dtstart);
-  // A runaway sub-daily rule starts near the first occurrence that can be kept, not at DTSTART.
-  // Enough steps before now to fill the cap with past occurrences when few lie ahead.
+  // A runaway rule starts near the first occurrence that can be kept, not at DTSTART: the window's
+  // start, or later when the cap's worth of steps before now begins later (what lies between is cut).
   const longest = span.kind === 'exact' ? Math.max(span.seconds, 0) : 0;
-  const keepFrom = (step: number) => Math.max(window.start, keeper.nowMs / 1000 - keeper.cap * step) - longest;
-  const skipped = span.kind === 'exact' ? fastForward(master.component, dtstart, floating, keepFrom) : undefined;
-  let complete = true;
-  if (skipped !== 'ended') {
+  const walk = (targetFor: (step: number) => number): { complete: boolean; cut: boolean } => {
+    let cut = false;
+    const skipped = span.kind === 'exact' ? fastForward(master.component, dtstart, floating, (step) => {
+      const target = targetFor(step);
+      cut = target + longest > window.start;
+      return target;
+    }) : undefined;
+    if (skipped === undefined) cut = false;
+    if (skipped === 'ended') return { complete: true, cut };
     const iterator: Iteration = skipped ?? series.iterator();
-    complete = false;
     for (let i = 0; i < maxIterations && !keeper.saturated; i++) {
       const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
       const start = value instanceof ICAL.Period ? value.start : value;
-      if (!value || !start || unixSeconds(start, floating) >= window.end) {
-        complete = true;
-        break;
-      }
+      if (!value || !start || unixSeconds(start, floating) >= window.end) return { complete: true, cut };
       add(value);
     }
-    if (keeper.saturated) complete = true; // cut on purpose (the cap), not for want of steps
+    return { complete: keeper.saturated, cut }; // saturated: cut on purpose (the cap), not for want of steps
+  };
+  const nearNow = (step: number) => Math.max(window.start, keeper.nowMs / 1000 - keeper.cap * step) - longest;
+  let walked = walk(nearNow);
+  if (walked.cut && keeper.result().length < keeper.cap) {
+    // The series ended (COUNT, UNTIL) soon after the skipped stretch: walk the window's part whole.
+    keeper.clear();
+    seen.clear();
+    walked = walk(() => window.start - longest);
   }
+  if (walked.cut) keeper.markCut();
+  const complete = walked.complete;
   // Overrides whose original time lies beyond the window (or off the rule) but that were moved into it.
   for (const override of overrides) {
     const key = override.event.recurrenceId as string;

@@ -41,6 +41,7 @@ export class NearestOccurrences {
   private past: Candidate[] = [];
   private futureSeen = 0;
   private pastSeen = 0;
+  private cut = false;
 
   constructor(
     readonly nowMs: number,
@@ -68,8 +69,22 @@ export class NearestOccurrences {
     return this.futureSeen > this.cap;
   }
 
+  /** Start again (the caller walks the series once more, from further back). */
+  clear(): void {
+    this.future = [];
+    this.past = [];
+    this.futureSeen = 0;
+    this.pastSeen = 0;
+    this.cut = false;
+  }
+
+  /** Occurrences of the window were left out before they could be offered (skipped ahead over them). */
+  markCut(): void {
+    this.cut = true;
+  }
+
   get truncated(): boolean {
-    return this.futureSeen + this.pastSeen > this.cap;
+    return this.cut || this.futureSeen + this.pastSeen > this.cap;
   }
 
   result(): Occurrence[] {
