@@ -1,7 +1,8 @@
-// `npm run bench:sync`: the sync engine's figures (issue 5). Prints exactly three lines at the end:
+// `npm run bench:sync`: the sync engine's figures (issues 5 and 10). Prints these lines at the end:
 //   plan: <ms> ms for 10000 pairs, 1% changed                      (goal ≤ 50 ms)
 //   initial-sync: <s> s for 2000 iCloud events, store <pct>% of it  (goal: store ≤ 10 %)
 //   heap: <MB> MB after syncing 10000 pairs
+//   hostile-series: <ms> ms, <n> slots for one FREQ=SECONDLY event  (goal < 2 s, n ≤ the cap of 500)
 // plan: the pure planner on 10,000 known pairs (5,000 appointments, 5,000 blocked slots) where 1 %
 //   changed (50 appointments on the platform, 50 events in iCloud), median of 15 runs.
 // initial-sync: a first sync through the services against Radicale (2,000 iCloud-style events with a
@@ -10,6 +11,8 @@
 //   state.json against the events' ICS bytes is printed on a line of its own before the three.
 // heap: the real cycle over in-memory sides syncing 5,000 appointments and 5,000 iCloud events, then
 //   heapUsed after a GC (run with --expose-gc).
+// hostile-series: the real cycle over in-memory sides with one iCloud event that repeats every second
+//   without an end (begun an hour ago): the time of that one cycle and the blocked slots it made.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IcsCodec } from '../src/main/icloud';
@@ -162,13 +165,35 @@ async function benchHeap(): Promise<number> {
   }
 }
 
-// BENCH_ONLY=plan|initial|heap runs one part (the others print 0).
+async function benchHostileSeries(): Promise<{ ms: number; slots: number }> {
+  const { dir, cleanup } = await makeTempDir('bench-sync-hostile-');
+  try {
+    const engine = await createMemoryEngine({ dataDir: dir, now: () => new Date() });
+    const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const start = Date.now() - HOUR;
+    engine.icloud.userPut(MEMORY_CALENDAR, 'hostile.ics', [
+      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//bench//EN', 'BEGIN:VEVENT', 'UID:hostile', 'DTSTAMP:20250101T000000Z',
+      `DTSTART:${stamp(start)}`, `DTEND:${stamp(start + 1000)}`, 'SUMMARY:Every second', 'RRULE:FREQ=SECONDLY', 'END:VEVENT', 'END:VCALENDAR', '',
+    ].join('\r\n'));
+    const started = performance.now();
+    const report = await engine.sync();
+    const ms = performance.now() - started;
+    if (report.outcome !== 'ok') throw new Error(`hostile series: ${report.outcome}, ${JSON.stringify(report.error)}`);
+    return { ms, slots: engine.platform.blocks().length };
+  } finally {
+    await cleanup();
+  }
+}
+
+// BENCH_ONLY=plan|initial|heap|hostile runs one part (the others print 0).
 const only = process.env.BENCH_ONLY;
 const planMs = only && only !== 'plan' ? 0 : await benchPlan();
 const initial = only && only !== 'initial' ? { seconds: 0, pct: 0, sizePct: 0 } : await benchInitialSync();
 const heapMb = only && only !== 'heap' ? 0 : await benchHeap();
+const hostile = only && only !== 'hostile' ? { ms: 0, slots: 0 } : await benchHostileSeries();
 clearTimeout(deadline);
 console.log(`state-size: state.json is ${initial.sizePct.toFixed(1)}% of the 2000 events' ICS bytes`);
 console.log(`plan: ${planMs.toFixed(1)} ms for 10000 pairs, 1% changed`);
 console.log(`initial-sync: ${initial.seconds.toFixed(1)} s for 2000 iCloud events, store ${initial.pct.toFixed(1)}% of it`);
 console.log(`heap: ${heapMb.toFixed(0)} MB after syncing 10000 pairs`);
+console.log(`hostile-series: ${hostile.ms.toFixed(0)} ms, ${hostile.slots} slots for one FREQ=SECONDLY event`);

@@ -8,6 +8,8 @@
 //   item       → this one item is bad (400/422, malformed data): skip it with its reason, go on
 //   guard      → a safety guard stopped the cycle
 //   internal   → a bug or something unexpected
+// What each kind leads to (retry now, retry next cycle, skip the item, stop and ask) is one table,
+// used by both sides: error-actions.ts.
 import type { Side } from '../shared/run-report';
 import { stripUrlUserinfo } from './redact-url';
 
@@ -36,11 +38,6 @@ export function kindForStatus(status: number): ErrorKind | undefined {
   if (status === 503) return 'throttled';
   if (status >= 500) return 'network';
   return 'item';
-}
-
-/** Whether a failure of this kind is worth retrying later (not now, not blindly). */
-export function isRetryLater(kind: ErrorKind): boolean {
-  return kind === 'throttled' || kind === 'network';
 }
 
 /** Parse a Retry-After header (seconds or an HTTP date) into milliseconds. */

@@ -13,6 +13,7 @@ import type { LockOptions } from './store/data-dir-lock';
 import { HistoryStore } from './store/history-store';
 import { SettingsService } from './store/settings-service';
 import { StateStore } from './store/state-store';
+import { recentNotices } from './sync/recent-notices';
 import { buildStatus } from './sync/status';
 import { macZone } from './sync/zoned-midnight';
 import { SyncService } from './sync/sync-service';
@@ -62,8 +63,9 @@ export function createServices(config: ServicesConfig) {
 
   async function status(): Promise<StatusView> {
     const current = await state.read();
-    const [lastRun] = await history.list(1);
-    return buildStatus(current, lastRun, { running: sync.running, progress: sync.progress }, [...state.notices, ...history.notices], localZone);
+    const runs = await history.list(50);
+    const live = { running: sync.running, progress: sync.progress };
+    return buildStatus(current, runs[0], live, [...state.notices, ...history.notices], localZone, recentNotices(runs, now()));
   }
 
   let chooseDiagnosticsFile = config.chooseDiagnosticsFile ?? (async (name: string) => path.join(config.dataDir, name));

@@ -43,5 +43,7 @@ export const statusViewSchema = z.object({
   guard: guardDecisionSchema.optional(),
   /** Events the user chose to keep as they are: the app no longer follows them. */
   unfollowed: count.optional(),
+  /** `notice` items of the last day's runs (a series capped, a title cut), newest first. */
+  runNotices: z.array(z.object({ title: z.string(), reason: z.string() })).optional(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;

@@ -11,6 +11,8 @@ export interface ProxyFaults {
   errorRate?: number;
   /** 0..1: share of requests whose connection is destroyed (before or after Radicale handled it). */
   dropRate?: number;
+  /** Retry-After header (seconds) sent with the injected 503s; none by default. */
+  retryAfter?: string;
   random?: () => number;
 }
 
@@ -18,7 +20,9 @@ export interface ProxyFaults {
 export type ResponseRewrite = (request: { method: string; path: string; body: string }, response: string) => string | undefined;
 
 /** Answers a request in place of Radicale (return undefined to forward it). */
-export type Intercept = (request: { method: string; path: string; depth?: string; body: string }) => { status: number; body: string } | undefined;
+export type Intercept = (request: { method: string; path: string; depth?: string; body: string }) =>
+  | { status: number; body: string; headers?: Record<string, string> }
+  | undefined;
 
 export interface DavProxy {
   url: string;
@@ -54,14 +58,15 @@ export async function startDavProxy(target: string, faults: ProxyFaults = {}): P
     }
     if (roll >= dropRate && roll < dropRate + errorRate) {
       proxy.stats.failed += 1;
-      res.writeHead(503, { 'Content-Type': 'text/plain' });
+      const retryAfter = proxy.faults.retryAfter ? { 'Retry-After': proxy.faults.retryAfter } : {};
+      res.writeHead(503, { 'Content-Type': 'text/plain', ...retryAfter });
       return void res.end('Injected failure');
     }
     for (const intercept of proxy.intercepts) {
       const depth = typeof req.headers.depth === 'string' ? req.headers.depth : undefined;
       const answer = intercept({ method: req.method ?? 'GET', path: req.url ?? '/', depth, body: body.toString('utf8') });
       if (answer) {
-        res.writeHead(answer.status, { 'Content-Type': 'application/xml; charset=utf-8' });
+        res.writeHead(answer.status, { 'Content-Type': 'application/xml; charset=utf-8', ...answer.headers });
         return void res.end(answer.body);
       }
     }

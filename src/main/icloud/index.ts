@@ -19,5 +19,5 @@ export {
 } from './credentials';
 export { createIcloudFetch, productionRetryPolicy, ICLOUD_USER_AGENT, ICLOUD_ACCEPT_LANGUAGE } from './http';
 export type { RetryPolicy } from './http';
-export { IcsCodec } from './codec';
+export { IcsCodec, OCCURRENCE_CAP } from './codec';
 export type * from './codec';

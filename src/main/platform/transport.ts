@@ -2,6 +2,7 @@
 // bounded retries for idempotent requests only, classification into SyncError, and validation of
 // the body at the boundary. The endpoint methods in client.ts are thin declarations over this.
 import type { z } from 'zod';
+import { isTransientStatus, retriesNow } from '../error-actions';
 import { SyncError, parseRetryAfter, toSyncError } from '../errors';
 import type { RequestCounter } from '../request-counter';
 import type { Clock } from './clock';
@@ -119,7 +120,8 @@ export class Transport {
         return { ok: false, transient: false, error: new OutcomeUnknownError(spec.endpoint, error.message, { side: 'platform', cause }) };
       }
       const named = new SyncError(error.kind, `${spec.endpoint}: ${error.message}`, { side: 'platform', cause });
-      return { ok: false, transient: error.kind === 'network', error: named };
+      // What is worth repeating at once is the shared table's call (error-actions.ts), as for iCloud.
+      return { ok: false, transient: retriesNow(error.kind), error: named };
     }
     permit.release(response.headers);
 
@@ -146,7 +148,8 @@ export class Transport {
         };
       }
       const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-      return { ok: false, transient: true, error: errorForStatus(response.status, spec.endpoint, text, retryAfterMs) };
+      const error = errorForStatus(response.status, spec.endpoint, text, retryAfterMs);
+      return { ok: false, transient: isTransientStatus(response.status) && retriesNow(error.kind), error };
     }
     if (response.status >= 400 || response.status < 200) {
       return { ok: false, transient: false, error: errorForStatus(response.status, spec.endpoint, text) };

@@ -5,6 +5,8 @@ import type { EventVersion } from '../../shared/ipc/views';
 import type { Settings } from '../../shared/settings';
 import type { Occurrence } from '../icloud/codec/types';
 import type { CalendarEvent } from '../platform/schemas';
+import { PLATFORM_LIMITS } from '../../shared/platform-limits';
+import { fitText } from './fit-text';
 import { midnightInZone } from './zoned-midnight';
 
 /** The comparable content of one side of a pair. Times are UTC instants (ISO) for blocks. */
@@ -60,9 +62,9 @@ function lanes(text: string, seed: number): string {
 const canonicalUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const instant = (value: string) => (canonicalUtc.test(value) ? value : new Date(value).toISOString());
 
-/** Title a blocked slot gets for an iCloud event (setting blockTitles). */
+/** Title a blocked slot gets for an iCloud event (setting blockTitles), cut to what the platform accepts. */
 export function blockTitle(title: string, settings: Pick<Settings, 'blockTitles'>): string {
-  return settings.blockTitles === 'busy' || !title.trim() ? 'Busy' : title;
+  return settings.blockTitles === 'busy' || !title.trim() ? 'Busy' : fitText(title, PLATFORM_LIMITS.title);
 }
 
 /** An iCloud event as the blocked slot that mirrors it (S8, S15: all-day = whole days in the location's zone). */
@@ -88,13 +90,18 @@ export function appointmentContentFromPlatform(event: CalendarEvent): Content {
   };
 }
 
+/**
+ * What an edited mirror asks of its appointment (S5). Title and notes are cut to what the platform
+ * accepts here, on the way in, so both sides' hashes agree on the cut text and a long iCloud title
+ * does not read as a change on every cycle.
+ */
 export function appointmentContentFromIcloud(occ: Occurrence): Content {
   return {
-    title: occ.title,
+    title: fitText(occ.title, PLATFORM_LIMITS.title),
     start: instant(occ.start.iso),
     end: instant(occ.end.iso),
     allDay: false,
-    notes: occ.notes,
+    notes: fitText(occ.notes, PLATFORM_LIMITS.notes),
     location: occ.location,
   };
 }

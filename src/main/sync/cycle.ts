@@ -68,7 +68,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const judgedWith = projectionKey(deps.now(), state.settings, context);
       const allowEmpty = Boolean(options.allowDeletions);
       const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
-        window: context.window, floatingZone: context.floatingZone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
+        window: context.window, floatingZone: context.floatingZone, rereadAll: state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.

@@ -3,6 +3,7 @@
 // state during a cycle (DESIGN §2), what was read from iCloud included (object records, cursors: they
 // are operations too). One failing item is reported and skipped, and what it was read from is marked
 // to be read again; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
+import { stopsTheCycle } from '../error-actions';
 import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
 import type { IcsCodec } from '../icloud';
@@ -45,8 +46,6 @@ export interface ExecuteDeps {
 /** Blocked-slot intents written ahead in one save, so each create does not need its own. */
 const INTENT_BATCH = 50;
 
-const stopsTheCycle = new Set(['auth', 'network', 'throttled']);
-
 /** Operations that only record what was read (no request, nothing for the user to count). */
 const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read']);
 
@@ -84,13 +83,13 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
       markUnread(tx.state, op, failedHrefs);
-      if (stopsTheCycle.has(error.kind)) throw error;
+      if (stopsTheCycle(error.kind)) throw error; // error-actions.ts
       failed.push(op);
       report.counts.errors += 1;
       report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
     }
-    // A skip changes nothing on disk; everything else is recorded soon (see saveEveryMs).
-    if (op.type !== 'skip') dirty = true;
+    // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
+    if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
     if (dirty && performance.now() - lastSave >= saveEveryMs) {
       await tx.save();
       lastSave = performance.now();
@@ -253,12 +252,13 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       delete state.pairs[op.key];
       if (op.rule !== 'window') return note(op.pair.owner, 'skip');
       return;
+    case 'notice':
+      report.item({ op: 'notice', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}) });
+      return;
     case 'skip':
       report.counts.skipped += 1;
       report.item({ op: 'skip', side: op.side, pair: op.key, title: op.title, ...(op.reason ? { reason: op.reason } : {}), ...(op.error ? { error: op.error } : {}) });
       return;
-    case 'notice':
-      return note(op.side, 'notice');
     case 'intent.drop':
       delete state.intents[op.key];
       return;
@@ -327,7 +327,7 @@ async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<v
 function sideOf(op: Operation): 'icloud' | 'platform' {
   if (op.type.startsWith('icloud.')) return 'icloud';
   if (op.type.startsWith('platform.')) return 'platform';
-  return op.type === 'skip' ? op.side : 'icloud';
+  return op.type === 'skip' || op.type === 'notice' ? op.side : 'icloud';
 }
 
 function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {

@@ -4,6 +4,8 @@
 import type { KnownObject } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
+import { cappedSeriesNotice } from './bounds-notices';
+import { keptRangesOf } from './kept-range';
 import { checkNotEmpty } from './guards';
 import type { IcloudChanges, IcloudObjectChange } from './plan-input';
 import type { IcloudPort } from './ports';
@@ -47,9 +49,9 @@ export async function gatherIcloud(
    * changed how events are projected (freeEventsBlock, blockTitles, the window size, the zone):
    * unchanged events must be judged again. One listing and a multiget per 100 events, once a day.
    */
-  options: { window: { start: Date; end: Date }; floatingZone: string; rereadAll: boolean; allowEmpty: boolean },
+  options: { window: { start: Date; end: Date }; floatingZone: string; rereadAll: boolean; allowEmpty: boolean; now?: Date },
 ): Promise<IcloudChanges> {
-  const changes: Required<IcloudChanges> = { changed: [], deleted: [], failures: [], calendars: [] };
+  const changes: Required<IcloudChanges> = { changed: [], deleted: [], failures: [], calendars: [], notices: [] };
   for (const calendar of calendars) {
     const known = knownObjects(state, calendar.url, options.rereadAll);
     const cursor = options.rereadAll ? {} : (state.cursors[calendar.url] ?? {});
@@ -74,11 +76,15 @@ export async function gatherIcloud(
         continue;
       }
       const recurring = parsed.object.events.some((e) => e.recurrence);
+      // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
+      // instead of reading "moved out of the window" as a deletion; series expand in the window,
+      // capped per series from now on (what was cut becomes a notice).
+      const expanded = codec.expandWithLimits(parsed.object, recurring ? options.window : allTime, options.now ?? new Date());
+      changes.notices.push(...expanded.capped.map((capped) => cappedSeriesNotice(remote.href, capped)));
       const change: IcloudObjectChange = {
         href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring, uid: parsed.object.events[0]?.uid,
-        // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
-        // instead of reading "moved out of the window" as a deletion; series expand in the window.
-        occurrences: codec.expand(parsed.object, recurring ? options.window : allTime),
+        occurrences: expanded.occurrences,
+        ...keptRangesOf(expanded.capped),
       };
       changes.changed.push(change);
     }

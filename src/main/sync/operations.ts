@@ -11,7 +11,7 @@ import type { CalendarEvent } from '../platform/schemas';
 import type { Content } from './content';
 import type { IcloudRef, PairRecord } from './pair';
 
-export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read';
+export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read' | 'bounds';
 
 /** What to record of one iCloud object as it was read this cycle (its etag: seen up to there). */
 export interface ObjectSeen {
@@ -61,7 +61,7 @@ export type Operation =
   | (Base & { type: 'forget'; pair: PairRecord })
   /** Nothing to write, but the report says why (S13, a bad item, a busy-source put-back notice). */
   | (Base & { type: 'skip'; side: 'icloud' | 'platform'; error?: string })
-  /** Changes nothing and tells the user something (a UID shared by two iCloud items). */
+  /** Changes nothing and tells the user something (a UID shared by two iCloud items; a series capped, a title truncated: 'bounds'). */
   | (Base & { type: 'notice'; side: 'icloud' | 'platform' })
   /** A blocked-slot create that never reached the platform (no slot matches its intent), for an event gone since. */
   | (Base & { type: 'intent.drop' })

@@ -18,6 +18,12 @@ export interface IcloudObjectChange {
   /** The UID of its (first) VEVENT. */
   uid?: string;
   occurrences: Occurrence[];
+  /**
+   * Series of this object cut by the occurrence cap: UID → the starts (UTC ISO) the cap kept. A pair
+   * of such a series outside them is not deleted when the kept part moves on: it is forgotten, as
+   * one that left the window (kept-range.ts).
+   */
+  keptRanges?: Record<string, { from: string; to: string }>;
 }
 
 /** One followed calendar as read this cycle. */
@@ -37,6 +43,16 @@ export interface IcloudChanges {
   failures: { href: string; calendarUrl: string; error: string }[];
   /** The calendars read (absent: the planner commits no cursor, as in tests of the rules alone). */
   calendars?: IcloudCalendarRead[];
+  /** Things the user should know about an object that was read (a series capped): `notice` items. */
+  notices?: IcloudNotice[];
+}
+
+export interface IcloudNotice {
+  href: string;
+  /** The series' UID (the report names the event by its title). */
+  key: string;
+  title: string;
+  reason: string;
 }
 
 export interface PlatformWindow {

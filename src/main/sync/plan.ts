@@ -15,6 +15,8 @@ import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
 import { settleOrphanIntents } from './plan-intents';
 import { withReadRecords } from './plan-records';
+import { truncationNotices } from './bounds-notices';
+import { outsideKeptRange } from './kept-range';
 import { blockingProblem, endedBefore, overlaps, startsAfter, whollyInside } from './rules';
 
 export function plan(input: PlanInput): Operation[] {
@@ -66,7 +68,7 @@ function planPairs(input: PlanInput): Operation[] {
     // into the past. Only the first is a deletion ("left the window" never is).
     for (const p of pairsByHref.get(change.href) ?? []) {
       if (seen.has(p.key)) continue;
-      if (endedBefore(p, context.window) || startsAfter(p, context.window)) {
+      if (endedBefore(p, context.window) || startsAfter(p, context.window) || outsideKeptRange(p, change)) {
         ops.push({ type: 'forget', rule: 'window', key: p.key, title: p.title, pair: p, reason: 'left the sync window' });
         forgotten.add(p.key);
       } else icloudGone.add(p.key);
@@ -81,6 +83,7 @@ function planPairs(input: PlanInput): Operation[] {
     ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event: it will be read again on the next sync', error: failure.error });
   }
   ops.push(...sharedUidNotices(input));
+  for (const notice of input.icloud.notices ?? []) ops.push({ type: 'notice', rule: 'bounds', side: 'icloud', key: notice.key, title: notice.title, reason: notice.reason });
 
   // 2. Every known pair: what each side did, and what follows.
   for (const pair of pairList) {
@@ -176,7 +179,7 @@ function planPairs(input: PlanInput): Operation[] {
     const content = appointmentContentFromPlatform(event);
     ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
   }
-  return ops;
+  return [...ops, ...truncationNotices(ops)];
 }
 
 /** An appointment of the connected user (owner or secondary owner) on a synced calendar. */

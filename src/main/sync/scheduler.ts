@@ -31,6 +31,8 @@ export interface SchedulerDeps {
 }
 
 export const maxBackoffMs = 60 * 60_000;
+/** A server's Retry-After is honoured up to this (docs/icloud-caldav.md: clamp 1 min – 2 h). */
+export const maxRetryAfterMs = 2 * 60 * 60_000;
 
 /** Delay before the next cycle after `report`, given the user's interval. */
 export function nextDelayMs(intervalMinutes: number, consecutiveFailures: number, retryAfterMs: number | undefined, random: () => number): number {
@@ -38,7 +40,7 @@ export function nextDelayMs(intervalMinutes: number, consecutiveFailures: number
   const jitter = base * 0.1 * (random() * 2 - 1);
   if (consecutiveFailures === 0) return Math.round(base + jitter);
   const backoff = Math.min(maxBackoffMs, 60_000 * 2 ** (consecutiveFailures - 1));
-  return Math.round(Math.max(backoff, retryAfterMs ?? 0, 60_000));
+  return Math.round(Math.max(backoff, Math.min(retryAfterMs ?? 0, maxRetryAfterMs), 60_000));
 }
 
 export class Scheduler {

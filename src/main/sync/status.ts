@@ -7,6 +7,7 @@ import { AUTH_MESSAGE } from '../platform/platform-errors';
 import { blockZone, locationNotice } from '../platform/location';
 import { macZone } from './zoned-midnight';
 import { following } from './unfollowed';
+import type { RecentNotice } from './recent-notices';
 
 export interface LiveStatus {
   running: boolean;
@@ -16,7 +17,14 @@ export interface LiveStatus {
 /** The same words the failing request used (one message per side, defined where it is detected). */
 const credentialMessages = { icloud: AUTH_REJECTED_MESSAGE, platform: AUTH_MESSAGE } as const;
 
-export function buildStatus(state: State, lastRun: RunReport | undefined, live: LiveStatus, notices: string[], localZone: string = macZone()): StatusView {
+export function buildStatus(
+  state: State,
+  lastRun: RunReport | undefined,
+  live: LiveStatus,
+  notices: string[],
+  localZone: string = macZone(),
+  runNotices: RecentNotice[] = [],
+): StatusView {
   const { icloud, platform } = state.accounts;
   const pairs = Object.values(state.pairs);
   const name = (id: string) => ({ id, name: state.links.names[id] ?? id });
@@ -64,5 +72,6 @@ export function buildStatus(state: State, lastRun: RunReport | undefined, live: 
     notice: notices.length ? notices.join(' ') : undefined,
     guard: following(state).pending,
     unfollowed: Object.keys(following(state).unfollowed).length,
+    ...(runNotices.length ? { runNotices } : {}),
   };
 }

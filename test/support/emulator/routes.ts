@@ -32,6 +32,20 @@ const unprocessable = (...messages: string[]): RouteResponse => ({
   status: 422,
   body: { statusCode: 422, message: messages, error: 'Unprocessable Entity' },
 });
+/**
+ * Text limits. The official description gives none for a title or a description (only 5,000 for a
+ * note body), so these are the emulator's choice — the same as the app's (src/shared/platform-limits.ts)
+ * — answered the way the platform's validation answers: 422 with class-validator's words.
+ */
+export const TEXT_LIMITS = { title: 255, description: 5_000 } as const;
+
+function tooLong(body: Record<string, unknown>): RouteResponse | undefined {
+  const messages = (Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[])
+    .filter((key) => typeof body[key] === 'string' && (body[key] as string).length > TEXT_LIMITS[key])
+    .map((key) => `${key} must be shorter than or equal to ${TEXT_LIMITS[key]} characters`);
+  return messages.length ? unprocessable(...messages) : undefined;
+}
+
 const notFound = (what: string): RouteResponse => ({ status: 404, body: { statusCode: 404, message: `${what} not found` } });
 const forbidden = (): RouteResponse => ({
   status: 403,
@@ -122,6 +136,8 @@ function ownEvent(request: RouteRequest, kind?: StoredEvent['kind']): StoredEven
 }
 
 function createAppointment({ body, location, state }: RouteRequest): RouteResponse {
+  const long = tooLong(body);
+  if (long) return long;
   const missing = ['calendarId', 'locationId', 'contactId', 'startTime'].filter((key) => !str(body[key]));
   if (missing.length) return unprocessable(...missing.map((key) => `${key} should not be empty`));
   if (body.locationId !== location.id) return forbidden();
@@ -156,6 +172,8 @@ function updateAppointment(request: RouteRequest): RouteResponse {
   const event = ownEvent(request, 'appointment');
   if (!event) return notFound('Appointment');
   const { body, location, state } = request;
+  const long = tooLong(body);
+  if (long) return long;
   const startMs = body.startTime === undefined ? event.startMs : parseIso(body.startTime);
   const endMs = body.endTime === undefined ? event.endMs : parseIso(body.endTime);
   if (startMs === undefined || endMs === undefined) return unprocessable('startTime and endTime must be ISO 8601 date-times');
@@ -174,6 +192,8 @@ function updateAppointment(request: RouteRequest): RouteResponse {
 }
 
 function blockSlotFields(body: Record<string, unknown>, location: SeedLocation, state: EmulatorState, current?: StoredEvent) {
+  const long = tooLong(body);
+  if (long) return { error: long };
   if (body.locationId !== undefined && body.locationId !== location.id) return { error: forbidden() };
   if (str(body.calendarId) && str(body.assignedUserId)) return { error: unprocessable('Either calendarId or assignedUserId can be set, not both') };
   const calendarId = str(body.calendarId);

@@ -35,8 +35,9 @@ describe('iCloud fetch', () => {
       }
       return fake.fetch(input, init);
     }) as typeof fetch;
-    const icloudFetch = createIcloudFetch({ counter: new RequestCounter(), baseFetch: slowOnce, timeoutMs: 30 });
-    // The timeout arrives classified, naming iCloud and its server (never a bare TimeoutError).
+    // Without repeats, so that the first call's own timeout is what the caller sees: classified,
+    // naming iCloud and its server (never a bare TimeoutError).
+    const icloudFetch = createIcloudFetch({ counter: new RequestCounter(), baseFetch: slowOnce, timeoutMs: 30, retry: { maxRetries: 0 } });
     await expect(icloudFetch('https://x/a')).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/^iCloud \(x\) did not answer in time\./), details: { side: 'icloud' } });
     await new Promise((r) => setTimeout(r, 40));
     const second = await icloudFetch('https://x/b');

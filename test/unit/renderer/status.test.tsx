@@ -36,6 +36,20 @@ describe('Status', () => {
     expect(screen.getByRole('heading', { name: 'Status' }).parentElement!.textContent).toMatch(/Needs reconnecting/);
   });
 
+  it('notices: what recent syncs capped or cut is listed by event, and nothing when there is none', () => {
+    const { api } = fakeApi();
+    const reason = 'repeats more often than the app follows: only the 500 occurrences nearest to now block time';
+    renderWith(api, <StatusView status={connectedStatus({ runNotices: [{ title: 'Every second', reason }] })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    const section = screen.getByRole('region', { name: 'Worth knowing' });
+    expect(section.textContent).toBe(`Worth knowingEvery second — ${reason}`);
+  });
+
+  it('notices: none, no section', () => {
+    const { api } = fakeApi();
+    renderWith(api, <StatusView status={connectedStatus()} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    expect(screen.queryByRole('region', { name: 'Worth knowing' })).toBeNull();
+  });
+
   it('loading: the attention list says it is loading', () => {
     const { api } = fakeApi({ attention: { list: never } });
     renderWith(api, <StatusView status={connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 2 } })} onOpen={vi.fn()} onChanged={vi.fn()} />);

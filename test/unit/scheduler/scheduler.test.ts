@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
-import { Scheduler, maxBackoffMs, nextDelayMs, type Timers } from '../../../src/main/sync/scheduler';
+import { Scheduler, maxBackoffMs, maxRetryAfterMs, nextDelayMs, type Timers } from '../../../src/main/sync/scheduler';
 import { StateStore } from '../../../src/main/store/state-store';
 import { DataDirBusyError } from '../../../src/main/store/data-dir-lock';
 import { makeTempDir } from '../../support/temp-dir';
@@ -53,6 +53,8 @@ describe('nextDelayMs', () => {
     expect(nextDelayMs(5, 3, undefined, () => 0.5)).toBe(240_000);
     expect(nextDelayMs(5, 20, undefined, () => 0.5)).toBe(maxBackoffMs);
     expect(nextDelayMs(5, 1, 900_000, () => 0.5)).toBe(900_000);
+    // A Retry-After that would stop syncing for a day is honoured only up to the 2-hour clamp.
+    expect(nextDelayMs(5, 1, 86_400_000, () => 0.5)).toBe(maxRetryAfterMs);
   });
 });
 

@@ -35,6 +35,7 @@ export function describeStatus(status: StatusView): string {
     status.guard ? `Waiting for you: syncing stopped for safety (${status.guard.items.length} events). Run \`icloud-sync sync\` to see them, then --allow-deletions or --keep-deletions.` : undefined,
     `Pairs: ${status.counts.pairs}, conflicts: ${status.counts.conflicts}, needs attention: ${status.counts.attention}${status.unfollowed ? `, no longer followed: ${status.unfollowed}` : ''}`,
     status.notice ? `Notice: ${status.notice}` : undefined,
+    ...(status.runNotices ?? []).map((notice) => `Note: ${notice.title} — ${notice.reason}`),
   ];
   return lines.filter((line) => line !== undefined).join('\n');
 }

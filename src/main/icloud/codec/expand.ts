@@ -2,16 +2,35 @@
 // unreliable (Radicale ignores it). ical.js walks RRULE/RDATE minus EXDATE in the series' own zone,
 // so a weekly 09:00 Europe/Berlin stays 09:00 local across DST; overrides (RECURRENCE-ID) replace
 // their occurrence, including ones moved into the window from outside it and cancelled ones.
+// Work is bounded whatever the file describes: at most OCCURRENCE_CAP occurrences per series (the
+// nearest from now on, occurrence-cap.ts), iteration stops as soon as no later one can be kept, and
+// a rule that would take more than `maxIterations` steps is cut there (both reported in `capped`).
 import ICAL from 'ical.js';
 import type { DomainEvent, Occurrence, Window } from './types';
 import type { ParsedObject } from './parse';
 import { recurrenceKey, toEventTime, unixSeconds } from './time';
 import { endOf, spanOf } from './span';
+import { fastForward, type Iteration } from './fast-forward';
+import { NearestOccurrences, type CappedSeries } from './occurrence-cap';
 
-/** Guards against runaway rules (e.g. FREQ=SECONDLY without an end). */
-const maxIterations = 100_000;
+/**
+ * Steps one series may take (ical.js: 15–50 µs each, so well under a second): a weekly series with
+ * BYDAY from 1990, a daily one with BY* parts for 50 years. Simple rules skip ahead instead of
+ * walking (fast-forward.ts), so a runaway FREQ=SECONDLY never comes near it.
+ */
+const maxIterations = 20_000;
 
-export function expandObject(object: ParsedObject, window: Window): Occurrence[] {
+export interface Expansion {
+  occurrences: Occurrence[];
+  /** Series whose occurrences in the window were cut (the run report says so). */
+  capped: CappedSeries[];
+}
+
+export function expandObject(object: ParsedObject, window: Window, now: Date = new Date()): Occurrence[] {
+  return expandWithLimits(object, window, now).occurrences;
+}
+
+export function expandWithLimits(object: ParsedObject, window: Window, now: Date): Expansion {
   const windowStart = window.start.getTime() / 1000;
   const windowEnd = window.end.getTime() / 1000;
   const overlaps = (event: DomainEvent) => {
@@ -22,20 +41,29 @@ export function expandObject(object: ParsedObject, window: Window): Occurrence[]
   };
 
   const result: Occurrence[] = [];
+  const capped: CappedSeries[] = [];
   const byUid = groupByUid(object);
-  for (const { master, overrides } of byUid.values()) {
-    if (!master) {
-      // Override instances without their series (e.g. an invitation to one occurrence).
-      for (const o of overrides) if (overlaps(o.event)) result.push(occurrenceOf(o.event, true));
-      continue;
-    }
-    if (!master.event.recurrence) {
+  for (const [uid, { master, overrides }] of byUid) {
+    if (master && !master.event.recurrence) {
       if (overlaps(master.event)) result.push(occurrenceOf(master.event, false));
       continue;
     }
-    result.push(...expandSeries(object, master, overrides, { start: windowStart, end: windowEnd }, overlaps));
+    const keeper = new NearestOccurrences(now.getTime());
+    let complete = true;
+    if (master) complete = expandSeries(object, master, overrides, { start: windowStart, end: windowEnd }, overlaps, keeper);
+    // Override instances without their series (e.g. an invitation to one occurrence).
+    else for (const o of overrides) if (overlaps(o.event)) keeper.offer(occurrenceOf(o.event, true));
+    const kept = keeper.result();
+    result.push(...kept);
+    if (keeper.truncated || !complete) {
+      const starts = kept.map((o) => o.start.iso).sort();
+      capped.push({
+        uid, title: (master ?? overrides[0]).event.title, kept: kept.length, reason: keeper.truncated ? 'cap' : 'budget',
+        ...(starts.length ? { keptFrom: starts[0], keptTo: starts.at(-1) } : {}),
+      });
+    }
   }
-  return result.sort((a, b) => a.start.iso.localeCompare(b.start.iso) || a.key.localeCompare(b.key));
+  return { occurrences: result.sort((a, b) => a.start.iso.localeCompare(b.start.iso) || a.key.localeCompare(b.key)), capped };
 }
 
 interface Part {
@@ -61,12 +89,13 @@ function expandSeries(
   overrides: Part[],
   window: { start: number; end: number },
   overlaps: (event: DomainEvent) => boolean,
-): Occurrence[] {
+  keeper: NearestOccurrences,
+): boolean {
   const floating = object.floating;
   const series = new ICAL.Event(master.component, { exceptions: overrides.map((o) => o.component), strictExceptions: true });
   const overrideByKey = new Map(overrides.map((o) => [o.event.recurrenceId as string, o.event]));
+  // Only what can still matter: recurrence ids of the window's part of the series (bounded like the rest).
   const seen = new Set<string>();
-  const result: Occurrence[] = [];
   const dtstart = master.component.getFirstPropertyValue('dtstart') as ICAL.Time;
   const span = spanOf(master.component, dtstart, floating);
   const rdates = new Set(master.event.recurrence?.rdate ?? []);
@@ -81,7 +110,7 @@ function expandSeries(
     seen.add(recurrenceId);
     const override = overrideByKey.get(recurrenceId);
     if (override) {
-      if (overlaps(override)) result.push(occurrenceOf(override, true));
+      if (overlaps(override)) keeper.offer(occurrenceOf(override, true));
       return;
     }
     // Cheap skip of occurrences that end before the window (most of a long series).
@@ -97,24 +126,48 @@ function expandSeries(
       // RDATE;VALUE=PERIOD brings its own end.
       end: value instanceof ICAL.Period ? toEventTime(value.getEnd(), floating) : endOf(start, span, floating),
     };
-    if (overlaps(occurrence)) result.push(occurrenceOf(occurrence, true));
+    if (overlaps(occurrence)) keeper.offer(occurrenceOf(occurrence, true));
   };
 
   // DTSTART is always the first instance (RFC 5545 §3.8.5.2); ical.js drops it when there is no RRULE.
   if (rules.length === 0 && unixSeconds(dtstart, floating) < window.end) add(dtstart);
-  const iterator = series.iterator();
-  for (let i = 0; i < maxIterations; i++) {
-    const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
-    const start = value instanceof ICAL.Period ? value.start : value;
-    if (!value || !start || unixSeconds(start, floating) >= window.end) break;
-    add(value);
+  // A runaway rule starts near the first occurrence that can be kept, not at DTSTART: the window's
+  // start, or later when the cap's worth of steps before now begins later (what lies between is cut).
+  const longest = span.kind === 'exact' ? Math.max(span.seconds, 0) : 0;
+  const walk = (targetFor: (step: number) => number): { complete: boolean; cut: boolean } => {
+    let cut = false;
+    const skipped = span.kind === 'exact' ? fastForward(master.component, dtstart, floating, (step) => {
+      const target = targetFor(step);
+      cut = target + longest > window.start;
+      return target;
+    }) : undefined;
+    if (skipped === undefined) cut = false;
+    if (skipped === 'ended') return { complete: true, cut };
+    const iterator: Iteration = skipped ?? series.iterator();
+    for (let i = 0; i < maxIterations && !keeper.saturated; i++) {
+      const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
+      const start = value instanceof ICAL.Period ? value.start : value;
+      if (!value || !start || unixSeconds(start, floating) >= window.end) return { complete: true, cut };
+      add(value);
+    }
+    return { complete: keeper.saturated, cut }; // saturated: cut on purpose (the cap), not for want of steps
+  };
+  const nearNow = (step: number) => Math.max(window.start, keeper.nowMs / 1000 - keeper.cap * step) - longest;
+  let walked = walk(nearNow);
+  if (walked.cut && keeper.result().length < keeper.cap) {
+    // The series ended (COUNT, UNTIL) soon after the skipped stretch: walk the window's part whole.
+    keeper.clear();
+    seen.clear();
+    walked = walk(() => window.start - longest);
   }
+  if (walked.cut) keeper.markCut();
+  const complete = walked.complete;
   // Overrides whose original time lies beyond the window (or off the rule) but that were moved into it.
   for (const override of overrides) {
     const key = override.event.recurrenceId as string;
-    if (!seen.has(key) && overlaps(override.event)) result.push(occurrenceOf(override.event, true));
+    if (!seen.has(key) && overlaps(override.event)) keeper.offer(occurrenceOf(override.event, true));
   }
-  return result;
+  return complete;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The iCalendar codec as one service: holds the time-zone cache, so build one and pass it around.
 import { contentHash } from './hash';
-import { expandObject } from './expand';
+import { expandObject, expandWithLimits, type Expansion } from './expand';
 import { addOverrideInstance, generateMirror, type MirrorInput, type OverrideInput } from './generate';
 import { parseIcs, type ParsedObject, type ParseOutcome } from './parse';
 import { TimezoneResolver } from './timezones';
@@ -8,6 +8,9 @@ import type { DomainEvent, Occurrence, ParseOptions, Window } from './types';
 
 export type { DomainEvent, EventTime, EventStatus, Occurrence, ParseOptions, Window } from './types';
 export type { ParsedObject, ParseOutcome } from './parse';
+export type { Expansion } from './expand';
+export type { CappedSeries } from './occurrence-cap';
+export { OCCURRENCE_CAP } from './occurrence-cap';
 export type { MirrorInput, OverrideInput, TimeInput } from './generate';
 export { ORIGIN_PROP, PLATFORM_ID_PROP, PRODID } from './generate';
 export { TimezoneResolver, ianaNameFor } from './timezones';
@@ -45,6 +48,11 @@ export class IcsCodec {
 
   expand(object: ParsedObject, window: Window): Occurrence[] {
     return expandObject(object, window);
+  }
+
+  /** Expand with the per-series cap kept from `now` on, and say which series were cut. */
+  expandWithLimits(object: ParsedObject, window: Window, now: Date): Expansion {
+    return expandWithLimits(object, window, now);
   }
 
   hash(object: ParsedObject | DomainEvent[]): string {

@@ -13,6 +13,7 @@ import { plural } from '../../../../shared/words';
 import { AttentionList } from './AttentionList';
 import { IcloudCard, PlatformCard } from './ConnectionCard';
 import { GuardDecision } from './GuardDecision';
+import { RunNotices } from './RunNotices';
 import { RunSummary } from './RunSummary';
 import { UnfollowedList } from './UnfollowedList';
 
@@ -78,6 +79,7 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
         </span>
       </div>
       {failure && <ErrorNote message={failure} />}
+      <RunNotices notices={status.runNotices} />
       <AttentionList count={status.counts.attention} now={now} onChanged={onChanged} />
       <UnfollowedList count={status.unfollowed ?? 0} now={now} onChanged={onChanged} />
     </div>
