@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IcsCodec, type DomainEvent } from '../../../src/main/icloud/codec';
+import { IcsCodec, ianaNameFor, type DomainEvent } from '../../../src/main/icloud/codec';
 
 const dir = join(__dirname, '../../fixtures/ics');
 const names = readdirSync(dir)
@@ -67,7 +67,9 @@ describe('iCalendar fixtures', () => {
     const vevent = ics.slice(ics.indexOf('BEGIN:VEVENT'));
     const written = /\nDTSTART(?:;TZID=[^:]+)?:(\d{8}T\d{6})\r?\n/.exec(vevent)?.[1];
     const first = outcome.object.events[0];
-    if (written && first.start.tzid) expect(wallClock(first.start.iso, first.start.tzid)).toBe(written);
+    // A custom TZID (not IANA) has only the file's rules: Intl cannot know it; its instants are in the fixture.
+    const ianaTzid = first.start.tzid && ianaNameFor(first.start.tzid) === first.start.tzid ? first.start.tzid : undefined;
+    if (written && ianaTzid) expect(wallClock(first.start.iso, ianaTzid)).toBe(written);
     if (written && !first.start.tzid && !/\nDTSTART;TZID=/.test(vevent)) {
       // Floating: the wall clock in the caller's zone.
       expect(wallClock(first.start.iso, expected.floatingZone)).toBe(written);

@@ -69,16 +69,18 @@ function parseOrThrow(text: string, source: string, floating: ResolvedZone, zone
 }
 
 /**
- * Hand ical.js the shared, already-expanded Timezone for each VTIMEZONE in the file. This uses
- * ical.js's per-file zone cache (an internal field); if a future version drops it, times are still
- * read correctly from the file's own VTIMEZONE, only slower.
+ * Hand ical.js, for each VTIMEZONE in the file, the zone we chose for it (TimezoneResolver.fileZone:
+ * IANA rules for an IANA-named TZID, else the file's rules extended backwards), shared between
+ * files. This uses ical.js's per-file zone cache (an internal field); if a future version drops it,
+ * times are read from the file's own VTIMEZONE as written — the codec fixtures for truncated and
+ * stale VTIMEZONEs then fail, which is the signal.
  */
 function shareFileZones(root: ICAL.Component, zones: TimezoneResolver): void {
   const cache = (root as unknown as { _timezoneCache?: unknown })._timezoneCache;
   if (!(cache instanceof Map)) return;
   for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
     const tzid = vtimezone.getFirstPropertyValue('tzid');
-    if (typeof tzid === 'string' && !cache.has(tzid)) cache.set(tzid, zones.fromComponent(vtimezone));
+    if (typeof tzid === 'string' && !cache.has(tzid)) cache.set(tzid, zones.fileZone(vtimezone));
   }
 }
 
