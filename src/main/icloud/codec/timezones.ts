@@ -132,7 +132,8 @@ export function extendedBackwards(vtimezone: ICAL.Component): ICAL.Component {
   if (dated.length === 0 || dated.some((c) => (onset(c) as ICAL.Time).year <= extendFromYear)) return vtimezone;
   const last = dated.reduce((a, b) => ((onset(b) as ICAL.Time).compare(onset(a) as ICAL.Time) > 0 ? b : a));
   const offset = last.getFirstProperty('tzoffsetto')?.toICALString().split(':').pop() ?? '+0000';
-  const copy = new ICAL.Component(vtimezone.toJSON() as unknown[]);
+  // A deep copy: a Component wraps its jCal arrays by reference, and the file's own must stay as written.
+  const copy = new ICAL.Component(structuredClone(vtimezone.toJSON()) as unknown[]);
   const synthetic = new ICAL.Component(
     ICAL.parse(`BEGIN:STANDARD\r\nDTSTART:${extendFromYear}0101T000000\r\nTZOFFSETFROM:${offset}\r\nTZOFFSETTO:${offset}\r\nEND:STANDARD`) as unknown[],
   );
