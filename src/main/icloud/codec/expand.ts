@@ -7,6 +7,7 @@ import type { DomainEvent, Occurrence, Window } from './types';
 import type { ParsedObject } from './parse';
 import { recurrenceKey, toEventTime, unixSeconds } from './time';
 import { endOf, spanOf } from './span';
+import { exclusionsOf } from './exclusions';
 
 /** Guards against runaway rules (e.g. FREQ=SECONDLY without an end). */
 const maxIterations = 100_000;
@@ -71,12 +72,15 @@ function expandSeries(
   const span = spanOf(master.component, dtstart, floating);
   const rdates = new Set(master.event.recurrence?.rdate ?? []);
   const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
+  const excluded = exclusionsOf(master.component, dtstart, floating);
 
   const add = (value: ICAL.Time | ICAL.Period) => {
     const start = value instanceof ICAL.Period ? value.start : value;
     const recurrenceId = recurrenceKey(start, floating);
     // ical.js may yield a date twice (RRULE and RDATE) and yields impossible dates shifted (below).
     if (seen.has(recurrenceId)) return;
+    // RFC 5545 §3.8.5.3: EXDATE removes an instance however many of RRULE, RDATE and DTSTART give it.
+    if (excluded(start)) return;
     if (!rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
     seen.add(recurrenceId);
     const override = overrideByKey.get(recurrenceId);
