@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const triggers = ['manual', 'schedule', 'wake', 'cli'] as const;
 export const outcomes = ['ok', 'partial', 'failed', 'guarded'] as const;
-export const itemOps = ['create', 'update', 'delete', 'skip', 'conflict', 'detach', 'adopt'] as const;
+export const itemOps = ['create', 'update', 'delete', 'skip', 'conflict', 'detach', 'adopt', 'notice'] as const;
 export const sides = ['icloud', 'platform'] as const;
 export const errorKinds = ['auth', 'network', 'throttled', 'guard', 'internal'] as const;
 

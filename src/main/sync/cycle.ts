@@ -55,6 +55,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
         window: context.window, zone: context.zone, rereadAll: state.windowDay !== judgedWith, allowEmpty,
       });
+      for (const notice of gathered.notices) report.item(notice);
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       const ops = plan({
         pairs: state.pairs, intents: state.intents, icloud: gathered.changes, platform: platformWindow,

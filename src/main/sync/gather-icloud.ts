@@ -1,5 +1,6 @@
 // Reads what changed in the followed iCloud calendars and expands it in the window. Nothing is
 // recorded here: cursors and etags are committed only after the cycle's operations ran (commit()).
+import type { RunItem } from '../../shared/run-report';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
 import { checkNotEmpty } from './guards';
@@ -15,6 +16,8 @@ export interface FollowedCalendar {
 
 export interface GatheredIcloud {
   changes: IcloudChanges;
+  /** Run-report `notice` items: what the codec read leniently (an unknown TZID), per event. */
+  notices: RunItem[];
   /**
    * Apply the new cursors and object etags to state, after the operations ran. Objects in `retry`
    * (their operation failed) are left as they were, and their calendar's cursor is not advanced, so
@@ -37,6 +40,7 @@ export async function gatherIcloud(
   options: { window: { start: Date; end: Date }; zone: string; rereadAll: boolean; allowEmpty: boolean },
 ): Promise<GatheredIcloud> {
   const changes: IcloudChanges = { changed: [], deleted: [], failures: [] };
+  const notices: RunItem[] = [];
   const commits: ((state: State, retry: ReadonlySet<string>) => void)[] = [];
   for (const calendar of calendars) {
     const known = Object.entries(state.objects)
@@ -57,6 +61,8 @@ export async function gatherIcloud(
         continue;
       }
       const recurring = parsed.object.events.some((e) => e.recurrence);
+      const title = parsed.object.events[0]?.title ?? remote.href;
+      for (const warning of parsed.object.warnings) notices.push({ op: 'notice', side: 'icloud', pair: remote.href, title, reason: warning });
       const change: IcloudObjectChange = {
         href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring,
         // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
@@ -80,5 +86,5 @@ export async function gatherIcloud(
       for (const href of result.deleted) if (!retry.has(href)) delete draft.objects[href];
     });
   }
-  return { changes, commit: (draft, retry = new Set()) => commits.forEach((apply) => apply(draft, retry)) };
+  return { changes, notices, commit: (draft, retry = new Set()) => commits.forEach((apply) => apply(draft, retry)) };
 }

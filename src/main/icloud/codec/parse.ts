@@ -10,7 +10,7 @@ export interface ParsedObject {
   source: string;
   /** Singles and series masters first, then override instances, in file order. */
   events: DomainEvent[];
-  /** Things we read leniently (e.g. an unknown TZID read as floating). */
+  /** Things we read leniently (e.g. an unknown TZID read as floating), each naming its event. */
   warnings: string[];
   /** The VEVENT components, same order as `events`, kept for recurrence expansion. */
   components: ICAL.Component[];
@@ -94,6 +94,7 @@ function shareFileZones(root: ICAL.Component, zones: TimezoneResolver): void {
 export function registerMissingZones(root: ICAL.Component, zones: TimezoneResolver, warnings: string[], fallbackZone: string): void {
   const defined = new Set(root.getAllSubcomponents('vtimezone').map((tz) => String(tz.getFirstPropertyValue('tzid'))));
   for (const vevent of root.getAllSubcomponents('vevent')) {
+    const uid = String(vevent.getFirstPropertyValue('uid') ?? '');
     for (const name of timeProps) {
       for (const prop of vevent.getAllProperties(name)) {
         const tzid = prop.getParameter('tzid');
@@ -102,7 +103,8 @@ export function registerMissingZones(root: ICAL.Component, zones: TimezoneResolv
         if (resolved) {
           ICAL.TimezoneService.register(resolved.timezone, tzid);
         } else {
-          warnings.push(`unknown time zone "${tzid}": its times are read in ${fallbackZone}`);
+          // Named with its event: the engine turns each warning into a run-report notice (gather-icloud.ts).
+          warnings.push(`unknown time zone "${tzid}" in event "${uid}": its times are read in ${fallbackZone}`);
         }
         defined.add(tzid);
       }

@@ -57,6 +57,7 @@ export const opWords: Record<RunReport['items'][number]['op'], string> = {
   conflict: 'Conflict',
   detach: 'Needs attention',
   adopt: 'Matched',
+  notice: 'Note',
 };
 
 export function sideName(side: 'icloud' | 'platform'): string {
