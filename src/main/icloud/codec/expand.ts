@@ -74,14 +74,14 @@ function expandSeries(
   const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
   const excluded = exclusionsOf(master.component, dtstart, floating);
 
-  const add = (value: ICAL.Time | ICAL.Period) => {
+  const add = (value: ICAL.Time | ICAL.Period, isDtstart = false) => {
     const start = value instanceof ICAL.Period ? value.start : value;
     const recurrenceId = recurrenceKey(start, floating);
     // ical.js may yield a date twice (RRULE and RDATE) and yields impossible dates shifted (below).
     if (seen.has(recurrenceId)) return;
     // RFC 5545 §3.8.5.3: EXDATE removes an instance however many of RRULE, RDATE and DTSTART give it.
     if (excluded(start)) return;
-    if (!rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
+    if (!isDtstart && !rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
     seen.add(recurrenceId);
     const override = overrideByKey.get(recurrenceId);
     if (override) {
@@ -104,8 +104,10 @@ function expandSeries(
     if (overlaps(occurrence)) result.push(occurrenceOf(occurrence, true));
   };
 
-  // DTSTART is always the first instance (RFC 5545 §3.8.5.2); ical.js drops it when there is no RRULE.
-  if (rules.length === 0 && unixSeconds(dtstart, floating) < window.end) add(dtstart);
+  // DTSTART is always the first instance (RFC 5545 §3.8.5.2, §3.3.10 "always counts as the first
+  // occurrence"); ical.js drops it when there is no RRULE, and for some rules (a YEARLY rule with a
+  // negative BYMONTHDAY — found by the differential test) even when it matches.
+  if (unixSeconds(dtstart, floating) < window.end) add(dtstart, true);
   const iterator = series.iterator();
   for (let i = 0; i < maxIterations; i++) {
     const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
@@ -128,6 +130,16 @@ function expandSeries(
  */
 function isValidRuleDate(rule: ICAL.Recur, dtstart: ICAL.Time, occurrence: ICAL.Time): boolean {
   const parts = rule.parts ?? {};
+  // ical.js also normalises a BYMONTHDAY past the month's end (YEARLY;BYMONTH=2;BYMONTHDAY=31 gave
+  // Mar 3 — found by the differential test): an instance outside BYMONTH, or on a day BYMONTHDAY
+  // does not name, is such a shifted one.
+  const months = (parts.BYMONTH as number[] | undefined) ?? [];
+  if (months.length && !months.map(Number).includes(occurrence.month)) return false;
+  const monthDays = ((parts.BYMONTHDAY as number[] | undefined) ?? []).map(Number);
+  if (monthDays.length) {
+    const length = ICAL.Time.daysInMonth(occurrence.month, occurrence.year);
+    if (!monthDays.some((d) => (d > 0 ? d : length + 1 + d) === occurrence.day)) return false;
+  }
   const picksDay = ['BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS'].some((p) => p in parts);
   if (picksDay) return true;
   if (rule.freq === 'YEARLY') return occurrence.day === dtstart.day && ('BYMONTH' in parts || occurrence.month === dtstart.month);

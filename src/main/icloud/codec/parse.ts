@@ -5,6 +5,7 @@ import type { DomainEvent, EventStatus, ParseOptions } from './types';
 import { TimezoneResolver, type ResolvedZone } from './timezones';
 import { isoFromUnix, recurrenceKey, toEventTime } from './time';
 import { BadSpan, endOf, spanOf, type Span } from './span';
+import { rewriteForIcalJs, unexpandable } from './rule-shapes';
 
 export interface ParsedObject {
   source: string;
@@ -152,7 +153,12 @@ function readRecurrence(component: ICAL.Component, label: string, floating: Reso
   const rrule = component.getAllProperties('rrule').map((prop) => {
     const recur = prop.getFirstValue() as ICAL.Recur;
     if (!recur || !frequencies.has(String(recur.freq))) throw new BadData(`${label} has an RRULE without a valid FREQ`);
-    return recur.toString();
+    const written = recur.toString();
+    const problem = unexpandable(recur);
+    if (problem) throw new BadData(`${label} has an RRULE the codec cannot expand (${problem})`);
+    // Only the component used for expansion changes; the event keeps the rule as written.
+    rewriteForIcalJs(recur);
+    return written;
   });
   const times = (name: string) =>
     component.getAllProperties(name).flatMap((prop) =>
