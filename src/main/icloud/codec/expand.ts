@@ -8,6 +8,7 @@ import type { ParsedObject } from './parse';
 import { recurrenceKey, toEventTime, unixSeconds } from './time';
 import { endOf, spanOf } from './span';
 import { exclusionsOf } from './exclusions';
+import { countedInstances } from './rule-count';
 
 /** Guards against runaway rules (e.g. FREQ=SECONDLY without an end). */
 const maxIterations = 100_000;
@@ -73,6 +74,7 @@ function expandSeries(
   const rdates = new Set(master.event.recurrence?.rdate ?? []);
   const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
   const excluded = exclusionsOf(master.component, dtstart, floating);
+  const counted = rules.length === 1 ? countedInstances(master.component, rules[0], dtstart, floating, isValidRuleDate) : undefined;
 
   const add = (value: ICAL.Time | ICAL.Period, isDtstart = false) => {
     const start = value instanceof ICAL.Period ? value.start : value;
@@ -82,6 +84,8 @@ function expandSeries(
     // RFC 5545 §3.8.5.3: EXDATE removes an instance however many of RRULE, RDATE and DTSTART give it.
     if (excluded(start)) return;
     if (!isDtstart && !rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
+    // COUNT bounds the rule's instances (rule-count.ts), never RDATE's.
+    if (counted && !counted.has(recurrenceId) && !rdates.has(recurrenceId)) return;
     seen.add(recurrenceId);
     const override = overrideByKey.get(recurrenceId);
     if (override) {

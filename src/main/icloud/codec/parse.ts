@@ -6,6 +6,7 @@ import { TimezoneResolver, type ResolvedZone } from './timezones';
 import { isoFromUnix, recurrenceKey, toEventTime } from './time';
 import { BadSpan, endOf, spanOf, type Span } from './span';
 import { rewriteForIcalJs, unexpandable } from './rule-shapes';
+import { takeCount } from './rule-count';
 
 export interface ParsedObject {
   source: string;
@@ -158,6 +159,7 @@ function readRecurrence(component: ICAL.Component, label: string, floating: Reso
     if (problem) throw new BadData(`${label} has an RRULE the codec cannot expand (${problem})`);
     // Only the component used for expansion changes; the event keeps the rule as written.
     rewriteForIcalJs(recur);
+    takeCount(component, recur);
     return written;
   });
   const times = (name: string) =>
