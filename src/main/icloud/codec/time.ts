@@ -40,33 +40,48 @@ export function unixSeconds(time: ICAL.Time, floating: ResolvedZone): number {
  * occurrence; one that does not occur (clocks jump forward) is read with the offset before the
  * gap. ical.js picks the second occurrence (`want_daylight = false // TODO`) and, in zones whose
  * transitions are not on the hour (Chatham's 02:45), the offset after the gap — found by the
- * differential test. Near a transition we decide from its instant T: with E the offset before and
- * N after, the local time L is the instant L−E if that is before T, else L−N if that is not
- * before T, else (a gap) L−E.
+ * differential test. Near a transition at instant T from offset E to offset N, the local time L
+ * is the instant L−E if that is before T, else L−N if that is not before T, else (a gap) L−E.
  */
 function firstOccurrence(time: ICAL.Time): number {
   const seconds = time.toUnixTime();
   const zone = time.zone;
   if (!zone || zone === ICAL.Timezone.utcTimezone) return seconds;
-  const now = zone.utcOffset(time);
-  const before = time.clone();
-  before.adjust(0, -3, 0, 0);
-  const earlier = zone.utcOffset(before);
-  if (earlier === now) return seconds;
+  const change = changeNear(zone, seconds);
+  if (!change) return seconds;
   const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second) / 1000;
-  const transition = transitionNear(zone, wall, earlier, now);
-  if (transition === undefined) return seconds;
-  if (wall - earlier < transition) return wall - earlier;
-  return wall - now >= transition ? wall - now : wall - earlier;
+  const [at, before, after] = change;
+  if (wall - before < at) return wall - before;
+  return wall - after >= at ? wall - after : wall - before;
 }
 
-/** The UTC instant (seconds) of the zone's change from offset `from` to `to` within a day of `wall`. */
-function transitionNear(zone: ICAL.Timezone, wall: number, from: number, to: number): number | undefined {
-  const changes = (zone as unknown as { changes?: { year: number; month: number; day: number; hour: number; minute: number; second: number; utcOffset: number; prevUtcOffset: number }[] }).changes ?? [];
-  for (const c of changes) {
-    if (c.prevUtcOffset !== from || c.utcOffset !== to) continue;
-    const at = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) / 1000;
-    if (Math.abs(at - wall) <= 86_400) return at;
+interface Transitions { length: number; at: number[]; before: number[]; after: number[] }
+const transitionCache = new WeakMap<ICAL.Timezone, Transitions>();
+type RawChange = { year: number; month: number; day: number; hour: number; minute: number; second: number; utcOffset: number; prevUtcOffset: number };
+
+/** The zone's transition within 4 hours of an instant, as [instant, offset before, offset after]. */
+function changeNear(zone: ICAL.Timezone, seconds: number): [number, number, number] | undefined {
+  const changes = (zone as unknown as { changes?: RawChange[] }).changes ?? [];
+  let t = transitionCache.get(zone);
+  // ical.js extends `changes` lazily (utcOffset has just covered this year); rebuild when it grew.
+  if (!t || t.length !== changes.length) {
+    const real = changes.filter((c) => c.utcOffset !== c.prevUtcOffset);
+    t = {
+      length: changes.length,
+      at: real.map((c) => Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) / 1000),
+      before: real.map((c) => c.prevUtcOffset),
+      after: real.map((c) => c.utcOffset),
+    };
+    transitionCache.set(zone, t);
+  }
+  let lo = 0;
+  let hi = t.at.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const distance = t.at[mid] - seconds;
+    if (Math.abs(distance) <= 4 * 3600) return [t.at[mid], t.before[mid], t.after[mid]];
+    if (distance < 0) lo = mid + 1;
+    else hi = mid - 1;
   }
   return undefined;
 }
