@@ -278,7 +278,10 @@ export interface MemoryEngineOptions {
   dataDir: string;
   now: () => Date;
   settings?: Partial<Settings>;
+  /** The platform location's zone (all-day blocks, S15). */
   zone?: string;
+  /** The Mac's zone (floating times); default: this process's. */
+  localZone?: string;
 }
 
 /**
@@ -298,7 +301,7 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
     state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], platformCalendars: [MEMORY_PLATFORM_CALENDAR], names: {} };
     Object.assign(state.settings, options.settings ?? {});
   });
-  const deps = { store, history, codec, counter: new RequestCounter(), now: options.now, sides: async () => ({ icloud, platform }) };
+  const deps = { store, history, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };
   return {
     icloud, platform, store, codec,
     sync: (opts: { allowDeletions?: boolean } = {}) => runCycle(deps, { trigger: 'manual', allowDeletions: opts.allowDeletions }),

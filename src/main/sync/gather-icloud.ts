@@ -81,6 +81,9 @@ export async function gatherIcloud(
       // capped per series from now on (what was cut becomes a notice).
       const expanded = codec.expandWithLimits(parsed.object, recurring ? options.window : allTime, options.now ?? new Date());
       changes.notices.push(...expanded.capped.map((capped) => cappedSeriesNotice(remote.href, capped)));
+      // What the codec read leniently (an unknown TZID: floating), named by the event: a notice.
+      const title = parsed.object.events[0]?.title ?? remote.href;
+      for (const warning of parsed.object.warnings) changes.notices.push({ href: remote.href, key: remote.href, title, reason: warning });
       const change: IcloudObjectChange = {
         href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring, uid: parsed.object.events[0]?.uid,
         occurrences: expanded.occurrences,

@@ -10,8 +10,10 @@ import type { DomainEvent, Occurrence, Window } from './types';
 import type { ParsedObject } from './parse';
 import { recurrenceKey, toEventTime, unixSeconds } from './time';
 import { endOf, spanOf } from './span';
+import { exclusionsOf } from './exclusions';
 import { fastForward, type Iteration } from './fast-forward';
 import { NearestOccurrences, type CappedSeries } from './occurrence-cap';
+import { countedInstances } from './rule-count';
 
 /**
  * Steps one series may take (ical.js: 15–50 µs each, so well under a second): a weekly series with
@@ -101,12 +103,18 @@ function expandSeries(
   const rdates = new Set(master.event.recurrence?.rdate ?? []);
   const rules = master.component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
 
-  const add = (value: ICAL.Time | ICAL.Period) => {
+  const excluded = exclusionsOf(master.component, dtstart, floating);
+  const counted = rules.length === 1 ? countedInstances(master.component, rules[0], dtstart, floating, isValidRuleDate) : undefined;
+  const add = (value: ICAL.Time | ICAL.Period, isDtstart = false) => {
     const start = value instanceof ICAL.Period ? value.start : value;
     const recurrenceId = recurrenceKey(start, floating);
     // ical.js may yield a date twice (RRULE and RDATE) and yields impossible dates shifted (below).
     if (seen.has(recurrenceId)) return;
-    if (!rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
+    // RFC 5545 §3.8.5.3: EXDATE removes an instance however many of RRULE, RDATE and DTSTART give it.
+    if (excluded(start)) return;
+    if (!isDtstart && !rdates.has(recurrenceId) && !rules.every((rule) => isValidRuleDate(rule, dtstart, start))) return;
+    // COUNT bounds the rule's instances (rule-count.ts), never RDATE's.
+    if (counted && !counted.has(recurrenceId) && !rdates.has(recurrenceId)) return;
     seen.add(recurrenceId);
     const override = overrideByKey.get(recurrenceId);
     if (override) {
@@ -129,8 +137,13 @@ function expandSeries(
     if (overlaps(occurrence)) keeper.offer(occurrenceOf(occurrence, true));
   };
 
-  // DTSTART is always the first instance (RFC 5545 §3.8.5.2); ical.js drops it when there is no RRULE.
-  if (rules.length === 0 && unixSeconds(dtstart, floating) < window.end) add(dtstart);
+  // DTSTART is always the first instance (RFC 5545 §3.8.5.2, §3.3.10 "always counts as the first
+  // occurrence"); ical.js drops it when there is no RRULE, and for some rules (a YEARLY rule with a
+  // negative BYMONTHDAY — found by the differential test) even when it matches.
+  const addDtstart = () => {
+    if (unixSeconds(dtstart, floating) < window.end) add(dtstart, true);
+  };
+  addDtstart();
   // A runaway rule starts near the first occurrence that can be kept, not at DTSTART: the window's
   // start, or later when the cap's worth of steps before now begins later (what lies between is cut).
   const longest = span.kind === 'exact' ? Math.max(span.seconds, 0) : 0;
@@ -158,6 +171,7 @@ function expandSeries(
     // The series ended (COUNT, UNTIL) soon after the skipped stretch: walk the window's part whole.
     keeper.clear();
     seen.clear();
+    addDtstart();
     walked = walk(() => window.start - longest);
   }
   if (walked.cut) keeper.markCut();
@@ -177,6 +191,16 @@ function expandSeries(
  */
 function isValidRuleDate(rule: ICAL.Recur, dtstart: ICAL.Time, occurrence: ICAL.Time): boolean {
   const parts = rule.parts ?? {};
+  // ical.js also normalises a BYMONTHDAY past the month's end (YEARLY;BYMONTH=2;BYMONTHDAY=31 gave
+  // Mar 3 — found by the differential test): an instance outside BYMONTH, or on a day BYMONTHDAY
+  // does not name, is such a shifted one.
+  const months = (parts.BYMONTH as number[] | undefined) ?? [];
+  if (months.length && !months.map(Number).includes(occurrence.month)) return false;
+  const monthDays = ((parts.BYMONTHDAY as number[] | undefined) ?? []).map(Number);
+  if (monthDays.length) {
+    const length = ICAL.Time.daysInMonth(occurrence.month, occurrence.year);
+    if (!monthDays.some((d) => (d > 0 ? d : length + 1 + d) === occurrence.day)) return false;
+  }
   const picksDay = ['BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS'].some((p) => p in parts);
   if (picksDay) return true;
   if (rule.freq === 'YEARLY') return occurrence.day === dtstart.day && ('BYMONTH' in parts || occurrence.month === dtstart.month);

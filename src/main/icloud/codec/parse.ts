@@ -6,12 +6,14 @@ import type { DomainEvent, EventStatus, ParseOptions } from './types';
 import { TimezoneResolver, type ResolvedZone } from './timezones';
 import { isoFromUnix, recurrenceKey, toEventTime } from './time';
 import { BadSpan, endOf, spanOf, type Span } from './span';
+import { rewriteForIcalJs, unexpandable } from './rule-shapes';
+import { takeCount } from './rule-count';
 
 export interface ParsedObject {
   source: string;
   /** Singles and series masters first, then override instances, in file order. */
   events: DomainEvent[];
-  /** Things we read leniently (e.g. an unknown TZID read as floating). */
+  /** Things we read leniently (e.g. an unknown TZID read as floating), each naming its event. */
   warnings: string[];
   /** The VEVENT components, same order as `events`, kept for recurrence expansion. */
   components: ICAL.Component[];
@@ -70,16 +72,18 @@ function parseOrThrow(text: string, source: string, floating: ResolvedZone, zone
 }
 
 /**
- * Hand ical.js the shared, already-expanded Timezone for each VTIMEZONE in the file. This uses
- * ical.js's per-file zone cache (an internal field); if a future version drops it, times are still
- * read correctly from the file's own VTIMEZONE, only slower.
+ * Hand ical.js, for each VTIMEZONE in the file, the zone we chose for it (TimezoneResolver.fileZone:
+ * IANA rules for an IANA-named TZID, else the file's rules extended backwards), shared between
+ * files. This uses ical.js's per-file zone cache (an internal field); if a future version drops it,
+ * times are read from the file's own VTIMEZONE as written — the codec fixtures for truncated and
+ * stale VTIMEZONEs then fail, which is the signal.
  */
 function shareFileZones(root: ICAL.Component, zones: TimezoneResolver): void {
   const cache = (root as unknown as { _timezoneCache?: unknown })._timezoneCache;
   if (!(cache instanceof Map)) return;
   for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
     const tzid = vtimezone.getFirstPropertyValue('tzid');
-    if (typeof tzid === 'string' && !cache.has(tzid)) cache.set(tzid, zones.fromComponent(vtimezone));
+    if (typeof tzid === 'string' && !cache.has(tzid)) cache.set(tzid, zones.fileZone(vtimezone));
   }
 }
 
@@ -93,6 +97,7 @@ function shareFileZones(root: ICAL.Component, zones: TimezoneResolver): void {
 export function registerMissingZones(root: ICAL.Component, zones: TimezoneResolver, warnings: string[], fallbackZone: string): void {
   const defined = new Set(root.getAllSubcomponents('vtimezone').map((tz) => String(tz.getFirstPropertyValue('tzid'))));
   for (const vevent of root.getAllSubcomponents('vevent')) {
+    const uid = String(vevent.getFirstPropertyValue('uid') ?? '');
     for (const name of timeProps) {
       for (const prop of vevent.getAllProperties(name)) {
         const tzid = prop.getParameter('tzid');
@@ -101,7 +106,8 @@ export function registerMissingZones(root: ICAL.Component, zones: TimezoneResolv
         if (resolved) {
           ICAL.TimezoneService.register(resolved.timezone, tzid);
         } else {
-          warnings.push(`unknown time zone "${tzid}": its times are read in ${fallbackZone}`);
+          // Named with its event: the engine turns each warning into a run-report notice (gather-icloud.ts).
+          warnings.push(`unknown time zone "${tzid}" in event "${uid}": its times are read in ${fallbackZone}`);
         }
         defined.add(tzid);
       }
@@ -151,7 +157,13 @@ function readRecurrence(component: ICAL.Component, label: string, floating: Reso
   const rrule = component.getAllProperties('rrule').map((prop) => {
     const recur = prop.getFirstValue() as ICAL.Recur;
     if (!recur || !frequencies.has(String(recur.freq))) throw new BadData(`${label} has an RRULE without a valid FREQ`);
-    return recur.toString();
+    const written = recur.toString();
+    const problem = unexpandable(recur);
+    if (problem) throw new BadData(`${label} has an RRULE the codec cannot expand (${problem})`);
+    // Only the component used for expansion changes; the event keeps the rule as written.
+    rewriteForIcalJs(recur);
+    takeCount(component, recur);
+    return written;
   });
   const times = (name: string) =>
     component.getAllProperties(name).flatMap((prop) =>
