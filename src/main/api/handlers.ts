@@ -54,6 +54,8 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       return { ok: true };
     },
     'sync.now': async () => services.sync.syncNow(),
+    // The onboarding and Settings preview: read in full, plan, report; writes nothing anywhere.
+    'sync.preview': async () => services.sync.run('manual', { dryRun: true }).report,
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };

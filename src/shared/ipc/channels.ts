@@ -13,6 +13,7 @@ export const invokeChannels = [
   'accounts.connectPlatform',
   'accounts.disconnect',
   'sync.now',
+  'sync.preview',
   'sync.pause',
   'sync.resume',
   'history.list',

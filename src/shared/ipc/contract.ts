@@ -85,6 +85,8 @@ export const contract = {
   'accounts.disconnect': { request: z.strictObject({ side }), response: ok },
 
   'sync.now': { request: noRequest, response: z.object({ started: z.boolean(), coalesced: z.boolean() }) },
+  /** The dry run (cycle.ts dryRun): the report a cycle would write, `dryRun: true`; nothing changes, no history entry. */
+  'sync.preview': { request: noRequest, response: runReportSchema },
   'sync.pause': { request: noRequest, response: z.object({ paused: z.literal(true) }) },
   'sync.resume': { request: noRequest, response: z.object({ paused: z.literal(false) }) },
 

@@ -71,6 +71,7 @@ describe('window.api', () => {
         "status.get",
         "sync.now",
         "sync.pause",
+        "sync.preview",
         "sync.resume",
         "unfollowed.follow",
         "unfollowed.list",
