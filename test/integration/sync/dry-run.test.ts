@@ -96,6 +96,9 @@ describe.skipIf(skipWithoutRadicale)('sync --dry-run', () => {
       expect(preview).toMatchObject({ dryRun: true, outcome: 'guarded', error: { kind: 'guard' } });
       expect(preview.guard?.items.length).toBeGreaterThan(0);
       expect(await snapshot(world)).toEqual(before);
+      // Keeping would change state (items no longer followed): a preview refuses it as bad usage.
+      expect((await world.cli(['sync', '--dry-run', '--keep-deletions'])).code).toBe(2);
+      expect(await snapshot(world)).toEqual(before);
 
       const real = await world.cli(['--json', 'sync']);
       expect(real.code).toBe(5);
