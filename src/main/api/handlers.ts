@@ -55,7 +55,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'sync.now': async () => services.sync.syncNow(),
     // The onboarding and Settings preview: read in full, plan, report; writes nothing anywhere.
-    'sync.preview': async () => services.sync.run('manual', { dryRun: true }).report,
+    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposedLinks: request?.links }).report,
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };

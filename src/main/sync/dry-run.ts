@@ -3,13 +3,27 @@
 // the real executor (not a separate description of the plan) is what makes the preview report
 // exactly what the following sync does: the same code decides the items and counts. Nothing is
 // saved: the scratch transaction's save() is a no-op and the real transaction is never saved.
+import type { State } from '../store/state-schema';
 import type { StateTransaction } from '../store/state-store';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
 
+/**
+ * Calendars the user is choosing but has not saved (onboarding's last step): previewed as if linked,
+ * so nothing is linked — and no scheduled sync can start — before they press "Start Syncing".
+ */
+export interface ProposedLinks {
+  icloud: string;
+  busy: string[];
+  platformCalendars: string[];
+}
+
 /** A copy of the state the executor may change freely; never written to disk. */
-export function scratchTransaction(tx: StateTransaction): StateTransaction {
-  const state = structuredClone(tx.state);
+export function scratchTransaction(tx: StateTransaction, proposed?: ProposedLinks): StateTransaction {
+  const state: State = structuredClone(tx.state);
+  if (proposed) {
+    state.links = { ...state.links, icloudCalendar: proposed.icloud, busySources: proposed.busy, platformCalendars: proposed.platformCalendars };
+  }
   return { state, save: async () => undefined };
 }
 

@@ -10,6 +10,7 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { planContext, runCycle } from './cycle';
+import type { ProposedLinks } from './dry-run';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
@@ -58,10 +59,10 @@ export class SyncService {
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
-  run(trigger: Trigger, options: { allowDeletions?: boolean; dryRun?: boolean } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+  run(trigger: Trigger, options: { allowDeletions?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
     // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
     // the data-directory lock makes it wait for one that is running.
-    if (options.dryRun) return { report: runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, dryRun: true }), coalesced: false };
+    if (options.dryRun) return { report: runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, dryRun: true, proposedLinks: options.proposedLinks }), coalesced: false };
     if (this.current) return { report: this.current, coalesced: true };
     this.progress = undefined;
     this.current = runCycle(

@@ -86,7 +86,11 @@ export const contract = {
 
   'sync.now': { request: noRequest, response: z.object({ started: z.boolean(), coalesced: z.boolean() }) },
   /** The dry run (cycle.ts dryRun): the report a cycle would write, `dryRun: true`; nothing changes, no history entry. */
-  'sync.preview': { request: noRequest, response: runReportSchema },
+  // links: calendars being chosen (onboarding), previewed as if linked; nothing is saved.
+  'sync.preview': {
+    request: z.strictObject({ links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional() }).optional(),
+    response: runReportSchema,
+  },
   'sync.pause': { request: noRequest, response: z.object({ paused: z.literal(true) }) },
   'sync.resume': { request: noRequest, response: z.object({ paused: z.literal(false) }) },
 
