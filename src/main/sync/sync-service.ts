@@ -10,7 +10,8 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { planContext, runCycle } from './cycle';
-import type { ProposedLinks } from './dry-run';
+import { readOnlySides, scratchTransaction, type ProposedLinks } from './dry-run';
+import { cleanUpOperations } from './clean-up';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
@@ -142,21 +143,33 @@ export class SyncService {
     return finished;
   }
 
+  /**
+   * Delete every copy the app made (clean-up.ts), owners untouched; `preview`: the same through a
+   * scratch state and read-only sides (dry-run.ts), nothing changed and no history entry.
+   */
+  async removeCopies(trigger: Trigger, preview: boolean): Promise<RunReport> {
+    return this.decide(trigger, (state) => cleanUpOperations(state), preview);
+  }
+
   private async decide(
     trigger: Trigger,
     build: (state: State, platform: PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
+    preview = false,
   ): Promise<RunReport> {
     if (this.current) await this.current.catch(() => undefined);
     this.deps.counter.reset();
-    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter);
-    await this.deps.store.transaction(async (tx) => {
-      const sides = await this.deps.sides(tx.state);
+    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter, preview);
+    await this.deps.store.transaction(async (held) => {
+      const tx = preview ? scratchTransaction(held) : held;
+      const real = await this.deps.sides(tx.state);
+      const sides = preview ? readOnlySides(real) : real;
       const ops = await build(tx.state, sides.platform, report);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
       await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
       await tx.save();
     });
     const finished = report.finish(this.deps.now());
+    if (preview) return finished;
     await this.deps.history.append(finished, this.deps.now());
     if (finished.counts.errors > 0) {
       throw new SyncError('item', finished.items.find((i) => i.error)?.error ?? 'The change could not be applied.');
