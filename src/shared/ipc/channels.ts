@@ -12,6 +12,7 @@ export const invokeChannels = [
   'accounts.connectIcloud',
   'accounts.connectPlatform',
   'accounts.disconnect',
+  'copies.preview',
   'sync.now',
   'sync.preview',
   'sync.pause',

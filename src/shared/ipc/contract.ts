@@ -82,7 +82,10 @@ export const contract = {
       z.object({ status: z.literal('choose-user'), users: z.array(platformUserSchema), locationName: z.string().optional() }),
     ]),
   },
-  'accounts.disconnect': { request: z.strictObject({ side }), response: ok },
+  // removeCopies: first delete every copy the app made (clean-up.ts), owners untouched; copies.preview shows them.
+  'accounts.disconnect': { request: z.strictObject({ side, removeCopies: z.boolean().optional() }), response: ok },
+  /** What "Remove everything this app made" would delete (a preview: nothing changes, no history entry). */
+  'copies.preview': { request: noRequest, response: runReportSchema },
 
   'sync.now': { request: noRequest, response: z.object({ started: z.boolean(), coalesced: z.boolean() }) },
   /** The dry run (cycle.ts dryRun): the report a cycle would write, `dryRun: true`; nothing changes, no history entry. */

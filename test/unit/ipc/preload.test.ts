@@ -58,6 +58,7 @@ describe('window.api', () => {
         "calendars.list",
         "conflicts.list",
         "conflicts.resolve",
+        "copies.preview",
         "diagnostics.save",
         "doctor.run",
         "guard.decide",
