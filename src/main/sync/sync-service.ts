@@ -32,6 +32,8 @@ export interface SyncServiceDeps {
 
 export class SyncService {
   private current: Promise<RunReport> | undefined;
+  /** A preview running (it shares the request counter, so a cycle and a preview never overlap). */
+  private previewing: Promise<unknown> | undefined;
   progress: { done: number; total: number } | undefined;
   private readonly listeners = new Set<() => void>();
 
@@ -63,13 +65,21 @@ export class SyncService {
   run(trigger: Trigger, options: { allowDeletions?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
     // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
     // the data-directory lock makes it wait for one that is running.
-    if (options.dryRun) return { report: runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, dryRun: true, proposedLinks: options.proposedLinks }), coalesced: false };
+    if (options.dryRun) {
+      const report = settled(this.current).then(() =>
+        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, dryRun: true, proposedLinks: options.proposedLinks }));
+      const previewing = settled(report).finally(() => {
+        if (this.previewing === previewing) this.previewing = undefined;
+      });
+      this.previewing = previewing;
+      return { report, coalesced: false };
+    }
     if (this.current) return { report: this.current, coalesced: true };
     this.progress = undefined;
-    this.current = runCycle(
+    this.current = settled(this.previewing).then(() => runCycle(
       { ...this.deps, onProgress: (done, total) => { this.progress = { done, total }; this.emit(); } },
       { trigger, allowDeletions: options.allowDeletions },
-    ).finally(() => {
+    )).finally(() => {
       this.current = undefined;
       this.progress = undefined;
       this.emit();
@@ -180,6 +190,11 @@ export class SyncService {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Resolves when the work is over, however it ended (nothing to wait for: at once). */
+function settled(work: Promise<unknown> | undefined): Promise<void> {
+  return (work ?? Promise.resolve()).then(() => undefined, () => undefined);
 }
 
 function goneAsUndefined(error: unknown): undefined {
