@@ -38,6 +38,8 @@ export const runReportSchema = z.object({
   error: z.object({ kind: z.enum(errorKinds), message: z.string(), side: z.enum(sides).optional() }).optional(),
   /** A guard stopped the cycle (outcome guarded): what it would have done, waiting for the user. */
   guard: guardDecisionSchema.optional(),
+  /** A preview (`sync --dry-run`, onboarding): what the cycle would do; nothing was written, no history entry. */
+  dryRun: z.literal(true).optional(),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

@@ -17,7 +17,7 @@ describe.skipIf(!run)('onboarding in the browser', () => {
     app = undefined;
   });
 
-  it('connects both accounts, links calendars and runs the first sync', async () => {
+  it('connects both accounts, links calendars, previews the first sync and runs it on Start Syncing', async () => {
     app = await startAppWorld({ link: false });
     const { page, world, harness } = app;
     const booked = await world.platform.book({ title: 'Colour and cut', start: hoursFromNow(10, 1), end: hoursFromNow(11, 1) });
@@ -80,6 +80,14 @@ describe.skipIf(!run)('onboarding in the browser', () => {
     expect((await personal.innerText()).length).toBeGreaterThan("Ada's personal".length + 3); // the reason is shown beside it
     await expect(page.getByRole('checkbox', { name: /Sales round robin/ }).isChecked()).resolves.toBe(true);
     await shootBothModes(page, 'onboarding-3-calendars');
+    const sent = world.emulator.exchanges.length;
+    await page.getByRole('button', { name: 'Preview First Sync' }).click();
+
+    // The preview (a dry run): what the first sync will do, and nothing done before Start Syncing.
+    await page.getByText('Will create 1 iCloud event.').waitFor({ timeout: 20_000 });
+    await shootBothModes(page, 'onboarding-4-preview');
+    expect(world.emulator.exchanges.slice(sent).filter((e) => e.method !== 'GET')).toEqual([]);
+    expect(world.icloud.events('work').map((e) => e.title)).not.toContain(booked.title);
     await page.getByRole('button', { name: 'Start Syncing' }).click();
 
     // The first sync: Status with both cards, and the appointment in iCloud.

@@ -49,11 +49,16 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       const { locationName, locationNotice } = result;
       return { status: 'connected', ...(locationName ? { locationName } : {}), ...(locationNotice ? { locationNotice } : {}) };
     },
-    'accounts.disconnect': async ({ side }) => {
+    'accounts.disconnect': async ({ side, removeCopies }) => {
+      // A copy that cannot be removed throws before the disconnect: the account stays, to try again.
+      if (removeCopies) await services.sync.removeCopies('manual', false);
       await services.accounts.disconnect(side);
       return { ok: true };
     },
+    'copies.preview': async () => services.sync.removeCopies('manual', true),
     'sync.now': async () => services.sync.syncNow(),
+    // The onboarding and Settings preview: read in full, plan, report; writes nothing anywhere.
+    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposedLinks: request?.links }).report,
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };

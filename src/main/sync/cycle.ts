@@ -23,6 +23,7 @@ import { noteLocation, readLocationIfDue, withLocationFacts } from './location-r
 import { blockZone } from '../platform/location';
 import { macZone } from './zoned-midnight';
 import { withoutUnfollowed } from './unfollowed';
+import { readOnlySides, scratchTransaction, withoutSettling, type ProposedLinks } from './dry-run';
 
 export interface CycleDeps {
   store: StateStore;
@@ -41,18 +42,26 @@ export interface CycleOptions {
   trigger: Trigger;
   /** The user confirmed a large number of deletions (the guard asked). */
   allowDeletions?: boolean;
+  /** Preview (dry-run.ts): read both sides in full, plan, guard and report; write nothing anywhere. */
+  dryRun?: boolean;
+  /** With dryRun: preview these calendars as if linked (nothing is saved). */
+  proposedLinks?: ProposedLinks;
 }
 
 export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<RunReport> {
   deps.counter.reset();
-  const report = new ReportBuilder(options.trigger, deps.now(), deps.counter);
-  await deps.store.transaction(async (tx) => {
+  const dryRun = Boolean(options.dryRun);
+  const report = new ReportBuilder(options.trigger, deps.now(), deps.counter, dryRun);
+  await deps.store.transaction(async (held) => {
+    // A dry run changes only a copy, and the real transaction is never saved.
+    const tx = dryRun ? scratchTransaction(held, options.proposedLinks) : held;
     const { state } = tx;
     // Not connected or not linked: bad usage, not a failed run (nothing to report yet).
     const localZone = deps.localZone ?? macZone();
     let context = planContext(state, deps.now(), localZone);
     try {
-      const { icloud, platform } = await deps.sides(state);
+      const real = await deps.sides(state);
+      const { icloud, platform } = dryRun ? readOnlySides(real) : real;
       // S15: the location's zone, read again once a day; blocks placed in the old zone are judged again below
       // (the zone is part of judgedWith). The facts reach state through the planner's location.read.
       const stored = state.accounts.platform!;
@@ -68,14 +77,15 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const judgedWith = projectionKey(deps.now(), state.settings, context);
       const allowEmpty = Boolean(options.allowDeletions);
       const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
-        window: context.window, floatingZone: context.floatingZone, rereadAll: state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
+        window: context.window, floatingZone: context.floatingZone, rereadAll: dryRun || state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
       });
       const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
       // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.
-      const ops = plan(withoutUnfollowed({
+      const planned = plan(withoutUnfollowed({
         pairs: state.pairs, intents: state.intents, icloud: gathered, platform: platformWindow,
         settings: state.settings, context, now: deps.now(), judgedWith, location,
       }, state));
+      const ops = dryRun ? withoutSettling(planned) : planned;
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty, deps.now());
       await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
@@ -89,7 +99,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
     }
   });
   const finished = report.finish(deps.now());
-  await deps.history.append(finished, deps.now());
+  if (!dryRun) await deps.history.append(finished, deps.now());
   return finished;
 }
 

@@ -15,6 +15,8 @@ export class ReportBuilder {
     private readonly trigger: Trigger,
     private readonly startedAt: Date,
     private readonly requests: RequestCounter,
+    /** A preview (dry-run.ts): what the cycle would do, nothing done. */
+    private readonly dryRun = false,
   ) {}
 
   item(item: RunItem): void {
@@ -45,6 +47,7 @@ export class ReportBuilder {
       items: this.items,
       ...(this.error ? { error: this.error } : {}),
       ...(this.guarded ? { guard: this.guarded } : {}),
+      ...(this.dryRun ? { dryRun: true as const } : {}),
     };
   }
 }

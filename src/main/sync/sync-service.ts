@@ -10,6 +10,8 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { planContext, runCycle } from './cycle';
+import { readOnlySides, scratchTransaction, type ProposedLinks } from './dry-run';
+import { cleanUpOperations } from './clean-up';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
@@ -30,6 +32,8 @@ export interface SyncServiceDeps {
 
 export class SyncService {
   private current: Promise<RunReport> | undefined;
+  /** A preview running (it shares the request counter, so a cycle and a preview never overlap). */
+  private previewing: Promise<unknown> | undefined;
   progress: { done: number; total: number } | undefined;
   private readonly listeners = new Set<() => void>();
 
@@ -58,13 +62,24 @@ export class SyncService {
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
-  run(trigger: Trigger, options: { allowDeletions?: boolean } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+  run(trigger: Trigger, options: { allowDeletions?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+    // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
+    // the data-directory lock makes it wait for one that is running.
+    if (options.dryRun) {
+      const report = settled(this.current).then(() =>
+        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, dryRun: true, proposedLinks: options.proposedLinks }));
+      const previewing = settled(report).finally(() => {
+        if (this.previewing === previewing) this.previewing = undefined;
+      });
+      this.previewing = previewing;
+      return { report, coalesced: false };
+    }
     if (this.current) return { report: this.current, coalesced: true };
     this.progress = undefined;
-    this.current = runCycle(
+    this.current = settled(this.previewing).then(() => runCycle(
       { ...this.deps, onProgress: (done, total) => { this.progress = { done, total }; this.emit(); } },
       { trigger, allowDeletions: options.allowDeletions },
-    ).finally(() => {
+    )).finally(() => {
       this.current = undefined;
       this.progress = undefined;
       this.emit();
@@ -138,21 +153,33 @@ export class SyncService {
     return finished;
   }
 
+  /**
+   * Delete every copy the app made (clean-up.ts), owners untouched; `preview`: the same through a
+   * scratch state and read-only sides (dry-run.ts), nothing changed and no history entry.
+   */
+  async removeCopies(trigger: Trigger, preview: boolean): Promise<RunReport> {
+    return this.decide(trigger, (state) => cleanUpOperations(state), preview);
+  }
+
   private async decide(
     trigger: Trigger,
     build: (state: State, platform: PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
+    preview = false,
   ): Promise<RunReport> {
     if (this.current) await this.current.catch(() => undefined);
     this.deps.counter.reset();
-    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter);
-    await this.deps.store.transaction(async (tx) => {
-      const sides = await this.deps.sides(tx.state);
+    const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter, preview);
+    await this.deps.store.transaction(async (held) => {
+      const tx = preview ? scratchTransaction(held) : held;
+      const real = await this.deps.sides(tx.state);
+      const sides = preview ? readOnlySides(real) : real;
       const ops = await build(tx.state, sides.platform, report);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
       await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
       await tx.save();
     });
     const finished = report.finish(this.deps.now());
+    if (preview) return finished;
     await this.deps.history.append(finished, this.deps.now());
     if (finished.counts.errors > 0) {
       throw new SyncError('item', finished.items.find((i) => i.error)?.error ?? 'The change could not be applied.');
@@ -163,6 +190,11 @@ export class SyncService {
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Resolves when the work is over, however it ended (nothing to wait for: at once). */
+function settled(work: Promise<unknown> | undefined): Promise<void> {
+  return (work ?? Promise.resolve()).then(() => undefined, () => undefined);
 }
 
 function goneAsUndefined(error: unknown): undefined {

@@ -82,9 +82,18 @@ export const contract = {
       z.object({ status: z.literal('choose-user'), users: z.array(platformUserSchema), locationName: z.string().optional() }),
     ]),
   },
-  'accounts.disconnect': { request: z.strictObject({ side }), response: ok },
+  // removeCopies: first delete every copy the app made (clean-up.ts), owners untouched; copies.preview shows them.
+  'accounts.disconnect': { request: z.strictObject({ side, removeCopies: z.boolean().optional() }), response: ok },
+  /** What "Remove everything this app made" would delete (a preview: nothing changes, no history entry). */
+  'copies.preview': { request: noRequest, response: runReportSchema },
 
   'sync.now': { request: noRequest, response: z.object({ started: z.boolean(), coalesced: z.boolean() }) },
+  /** The dry run (cycle.ts dryRun): the report a cycle would write, `dryRun: true`; nothing changes, no history entry. */
+  // links: calendars being chosen (onboarding), previewed as if linked; nothing is saved.
+  'sync.preview': {
+    request: z.strictObject({ links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional() }).optional(),
+    response: runReportSchema,
+  },
   'sync.pause': { request: noRequest, response: z.object({ paused: z.literal(true) }) },
   'sync.resume': { request: noRequest, response: z.object({ paused: z.literal(false) }) },
 

@@ -144,8 +144,10 @@ describe('derived types', () => {
     expectTypeOf<AppApi['diagnostics']['save']>().parameter(0).toEqualTypeOf<{ includeTitles?: boolean }>();
     expectTypeOf<AppApi['diagnostics']['save']>().returns.resolves.toEqualTypeOf<{ saved: true; path: string } | { saved: false }>();
     expectTypeOf<keyof AppApi>().toEqualTypeOf<
-      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'app' | 'doctor' | 'diagnostics' | 'on'
+      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'app' | 'doctor' | 'diagnostics' | 'on'
     >();
+    expectTypeOf<AppApi['sync']['preview']>().returns.resolves.toHaveProperty('dryRun').toEqualTypeOf<true | undefined>();
+    expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud' | 'platform'; removeCopies?: boolean }>();
   });
 
   it('ContractHandlers receive parsed requests (defaults applied)', () => {

@@ -34,8 +34,22 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
       connectPlatform: vi.fn(async () => ({ status: 'connected' as const })),
       disconnect: vi.fn(async () => ({ ok: true as const })),
     },
+    copies: {
+      preview: vi.fn(async () => ({
+        id: 'preview', trigger: 'manual' as const, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok' as const,
+        counts: { icloud: { created: 0, updated: 0, deleted: 3 }, platform: { created: 0, updated: 0, deleted: 5 }, skipped: 0, conflicts: 0, errors: 0 },
+        requests: { icloud: 0, platform: 0 }, items: [], dryRun: true as const,
+      })),
+    },
     sync: {
       now: vi.fn(async () => ({ started: true, coalesced: false })),
+      preview: vi.fn(async () => ({
+        id: 'preview', trigger: 'manual' as const, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok' as const,
+        counts: { icloud: { created: 12, updated: 0, deleted: 0 }, platform: { created: 143, updated: 0, deleted: 0 }, skipped: 0, conflicts: 0, errors: 0 },
+        requests: { icloud: 3, platform: 2 },
+        items: Array.from({ length: 40 }, (_, i) => ({ op: 'adopt' as const, side: 'icloud' as const, pair: `p${i}`, title: `Adopted ${i}` })),
+        dryRun: true as const,
+      })),
       pause: vi.fn(async () => ({ paused: true as const })),
       resume: vi.fn(async () => ({ paused: false as const })),
     },

@@ -113,12 +113,13 @@ describe('Choose calendars', () => {
     const { api } = fakeApi({ calendars: { list: async () => [] } });
     renderWith(api, <ChooseCalendarsStep onLinked={vi.fn()} finishing={false} />);
     await screen.findByText(/No iCloud calendars were found/);
-    await userEvent.click(screen.getByRole('button', { name: 'Start Syncing' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Preview First Sync' }));
     expect(screen.getByRole('alert').textContent).toMatch(/Choose the iCloud calendar/);
     expect(api.links.set).not.toHaveBeenCalled();
+    expect(api.sync.preview).not.toHaveBeenCalled();
   });
 
-  it('crowded: many calendars, ineligible ones disabled with their reason; links and starts the first sync', async () => {
+  it('crowded: many calendars, ineligible ones disabled with their reason; previews, then links and starts the first sync', async () => {
     const many: CalendarEntry[] = [
       ...calendars(),
       ...Array.from({ length: 40 }, (_, i): CalendarEntry => ({ side: 'platform', id: `cal-${i}`, name: `Service ${i}`, type: 'service_booking', eligible: true, mine: i % 2 === 0 })),
@@ -139,6 +140,12 @@ describe('Choose calendars', () => {
     expect([notMine.checked, notMine.disabled]).toEqual([false, true]);
     expect(notMine.closest('label')!.textContent).toMatch(/not on this calendar’s team/);
     await userEvent.click(screen.getAllByRole('checkbox', { name: /Home/ })[0]);
+    await userEvent.click(screen.getByRole('button', { name: 'Preview First Sync' }));
+    // The preview first: nothing linked, no sync started, until "Start Syncing".
+    await screen.findByText('Will create 143 blocked slots and 12 iCloud events; will adopt 40 that already exist.');
+    expect(vi.mocked(api.sync.preview).mock.calls[0][0]?.links?.icloud).toBe('https://dav/work/');
+    expect(api.links.set).not.toHaveBeenCalled();
+    expect(api.sync.now).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Start Syncing' }));
     await waitFor(() => expect(linked).toHaveBeenCalledOnce());
     const links = vi.mocked(api.links.set).mock.calls[0][0];

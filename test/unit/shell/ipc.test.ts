@@ -32,6 +32,16 @@ function makeHandlers(overrides: Partial<ContractHandlers> = {}): ContractHandle
     'accounts.connectPlatform': async () => ({ status: 'connected' }),
     'accounts.disconnect': ok,
     'sync.now': async () => ({ started: true, coalesced: false }),
+    'copies.preview': async () => ({
+      id: 'preview', trigger: 'manual', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok',
+      counts: { icloud: { created: 0, updated: 0, deleted: 0 }, platform: { created: 0, updated: 0, deleted: 0 }, skipped: 0, conflicts: 0, errors: 0 },
+      requests: { icloud: 0, platform: 0 }, items: [], dryRun: true,
+    }),
+    'sync.preview': async () => ({
+      id: 'preview', trigger: 'manual', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok',
+      counts: { icloud: { created: 0, updated: 0, deleted: 0 }, platform: { created: 0, updated: 0, deleted: 0 }, skipped: 0, conflicts: 0, errors: 0 },
+      requests: { icloud: 0, platform: 0 }, items: [], dryRun: true,
+    }),
     'sync.pause': async () => ({ paused: true }),
     'sync.resume': async () => ({ paused: false }),
     'history.list': async () => ({ total: 0, runs: [] }),

@@ -4,6 +4,9 @@ import type { Command, Values } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { hasUrlUserinfo } from '../../redact-url';
 import { readSecret } from '../read-secret';
+import { confirmOrRefuse } from '../confirm';
+import { plural } from '../../../shared/words';
+import { describeReport } from './sync';
 
 export const connectCommand: Command = {
   name: 'connect',
@@ -112,14 +115,31 @@ export const linkCommand: Command = {
 
 export const disconnectCommand: Command = {
   name: 'disconnect',
-  usage: 'disconnect icloud|platform',
-  summary: 'remove the secret from the keychain and the account from the state',
-  options: {},
-  async run({ services, positionals }) {
+  usage: 'disconnect icloud|platform [--remove-copies [--yes]]',
+  summary: 'remove the secret from the keychain and the account from the state; --remove-copies first deletes every copy the app made (asks)',
+  options: { 'remove-copies': { type: 'boolean' }, yes: { type: 'boolean' } },
+  async run({ services, positionals, values, stdin, note }) {
     const [side] = positionals;
-    if (side !== 'icloud' && side !== 'platform') throw new UsageError('Usage: icloud-sync disconnect icloud|platform');
+    if (side !== 'icloud' && side !== 'platform') throw new UsageError('Usage: icloud-sync disconnect icloud|platform [--remove-copies [--yes]]');
+    const name = side === 'icloud' ? 'iCloud' : 'the platform';
+    if (!values['remove-copies']) {
+      await services.accounts.disconnect(side);
+      return {
+        json: { disconnected: side, copiesRemoved: false },
+        text: `Disconnected ${name}. The copies the app made (iCloud mirrors, blocked slots) stay in place; \`icloud-sync disconnect ${side} --remove-copies\` removes them.`,
+      };
+    }
+    // Shown first, like a dry run: what would go, nothing changed yet.
+    const preview = await services.sync.removeCopies('cli', true);
+    const { icloud, platform } = preview.counts;
+    note(`Preview — nothing changed yet:\n${describeReport(preview)}`);
+    const question = `Delete ${plural(icloud.deleted, 'iCloud copy', 'iCloud copies')} of appointments and ${plural(platform.deleted, 'blocked slot')} this app made, then disconnect ${name}? Your own events and the appointments stay.`;
+    await confirmOrRefuse({ yes: Boolean(values.yes), stdin, question, command: `icloud-sync disconnect ${side} --remove-copies`, note });
+    // A copy that cannot be removed (changed since) fails the command before the disconnect: the
+    // account stays, so running it again can finish (the run is in the history).
+    const report = await services.sync.removeCopies('cli', false);
     await services.accounts.disconnect(side);
-    return { json: { disconnected: side }, text: `Disconnected ${side === 'icloud' ? 'iCloud' : 'the platform'}.` };
+    return { json: { disconnected: side, copiesRemoved: true, report }, text: `${describeReport(report)}\nDisconnected ${name}.` };
   },
 };
 

@@ -28,13 +28,20 @@ const outcomeWord: Record<RunReport['outcome'], string> = { ok: 'synced', partia
 
 export const syncCommand: Command = {
   name: 'sync',
-  usage: 'sync [--allow-deletions|--keep-deletions]',
-  summary: 'run one cycle now and print its run report; a safety guard is decided with --allow-deletions or --keep-deletions',
-  options: { 'allow-deletions': { type: 'boolean' }, 'keep-deletions': { type: 'boolean' } },
+  usage: 'sync [--dry-run] [--allow-deletions|--keep-deletions]',
+  summary: 'run one cycle now and print its run report (--dry-run: what it would do, changing nothing); a safety guard is decided with --allow-deletions or --keep-deletions',
+  options: { 'dry-run': { type: 'boolean' }, 'allow-deletions': { type: 'boolean' }, 'keep-deletions': { type: 'boolean' } },
   async run({ services, values }) {
     const allow = Boolean(values['allow-deletions']);
     const keep = Boolean(values['keep-deletions']);
     if (allow && keep) throw new UsageError('Choose one: --allow-deletions (do them) or --keep-deletions (keep both sides as they are).');
+    if (values['dry-run']) {
+      // --keep-deletions would change state (items no longer followed): a preview cannot do it.
+      if (keep) throw new UsageError('--dry-run changes nothing, so it cannot keep items: preview with --dry-run [--allow-deletions], then decide.');
+      const preview = await services.sync.run('cli', { allowDeletions: allow, dryRun: true }).report;
+      const text = `Preview — nothing was changed, nothing recorded in the history:\n${describeReport(preview)}`;
+      return { json: preview, text, exitCode: exitForReport(preview) };
+    }
     let report = await services.sync.run('cli', { allowDeletions: allow }).report;
     const kept: RunReport[] = [];
     // Keep: each guard that stops the cycle has its items kept (no longer followed), then the cycle

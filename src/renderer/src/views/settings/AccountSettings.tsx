@@ -1,4 +1,5 @@
-// Accounts: each connection with Reconnect (a new password or token) and Disconnect (asks first).
+// Accounts: each connection with Reconnect (a new password or token), Disconnect (asks first) and
+// Remove Everything This App Made (a preview, then disconnect).
 import { useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
 import { locationPhrase } from '../../../../shared/words';
@@ -8,21 +9,22 @@ import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { ConnectIcloudForm } from '../../onboarding/ConnectIcloudForm';
 import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
+import { RemoveCopiesDialog } from './RemoveCopiesDialog';
 
 type Side = 'icloud' | 'platform';
 const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform' };
 
 function Account({ side, summary, account, onChanged }: { side: Side; summary: string; account?: string; onChanged: () => void }) {
   const api = useApi();
-  const [mode, setMode] = useState<'idle' | 'reconnect' | 'confirm'>('idle');
+  const [mode, setMode] = useState<'idle' | 'reconnect' | 'confirm' | 'remove'>('idle');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
 
-  const disconnect = async () => {
+  const disconnect = async (removeCopies = false) => {
     setBusy(true);
     setFailure(undefined);
     try {
-      await api.accounts.disconnect({ side });
+      await api.accounts.disconnect({ side, ...(removeCopies ? { removeCopies } : {}) });
       setMode('idle');
       onChanged();
     } catch (error) {
@@ -49,6 +51,9 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
           <button type="button" className="button" onClick={() => setMode('confirm')} aria-label={`Disconnect ${sideTitle[side]}`}>
             Disconnect…
           </button>
+          <button type="button" className="button" onClick={() => setMode('remove')} aria-label={`Remove everything this app made and disconnect ${sideTitle[side]}`}>
+            Remove Everything This App Made…
+          </button>
         </div>
       </div>
       {mode === 'confirm' && (
@@ -57,7 +62,7 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
           confirmLabel="Disconnect"
           busy={busy}
           busyLabel="Disconnecting…"
-          onConfirm={disconnect}
+          onConfirm={() => void disconnect()}
           onCancel={() => setMode('idle')}
         >
           <p>
@@ -65,6 +70,9 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
             Events already copied stay where they are on both sides.
           </p>
         </ConfirmDialog>
+      )}
+      {mode === 'remove' && (
+        <RemoveCopiesDialog sideName={sideTitle[side]} busy={busy} onConfirm={() => void disconnect(true)} onCancel={() => setMode('idle')} />
       )}
       {mode === 'reconnect' &&
         (side === 'icloud' ? (

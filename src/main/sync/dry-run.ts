@@ -1,0 +1,71 @@
+// The dry run (`sync --dry-run`, the onboarding preview): the whole cycle runs — full read, plan,
+// guards, the executor — but against a scratch copy of the state and sides that only read. Running
+// the real executor (not a separate description of the plan) is what makes the preview report
+// exactly what the following sync does: the same code decides the items and counts. Nothing is
+// saved: the scratch transaction's save() is a no-op and the real transaction is never saved.
+import type { State } from '../store/state-schema';
+import type { StateTransaction } from '../store/state-store';
+import type { Operation } from './operations';
+import type { IcloudPort, PlatformPort } from './ports';
+
+/**
+ * Calendars the user is choosing but has not saved (onboarding's last step): previewed as if linked,
+ * so nothing is linked — and no scheduled sync can start — before they press "Start Syncing".
+ */
+export interface ProposedLinks {
+  icloud: string;
+  busy: string[];
+  platformCalendars: string[];
+}
+
+/** A copy of the state the executor may change freely; never written to disk. */
+export function scratchTransaction(tx: StateTransaction, proposed?: ProposedLinks): StateTransaction {
+  const state: State = structuredClone(tx.state);
+  if (proposed) {
+    state.links = { ...state.links, icloudCalendar: proposed.icloud, busySources: proposed.busy, platformCalendars: proposed.platformCalendars };
+  }
+  return { state, save: async () => undefined };
+}
+
+/**
+ * The two sides with every write answered locally: reads go to the servers, writes never leave the
+ * process. The answers are what the executor needs to go on (an href, an id), marked as previews.
+ */
+export function readOnlySides(sides: { icloud: IcloudPort; platform: PlatformPort }): { icloud: IcloudPort; platform: PlatformPort } {
+  const { icloud, platform } = sides;
+  let slots = 0;
+  return {
+    icloud: {
+      fetchChanges: (...args) => icloud.fetchChanges(...args),
+      getObject: (href) => icloud.getObject(href),
+      createEvent: async (calendarUrl, uuid) => ({ href: new URL(`${uuid}.ics`, withSlash(calendarUrl)).toString(), etag: PREVIEW_ETAG }),
+      updateEvent: async (href) => ({ href, etag: PREVIEW_ETAG }),
+      deleteEvent: async () => 'deleted',
+    },
+    platform: {
+      listAppointments: (window) => platform.listAppointments(window),
+      listBlockedSlots: (window) => platform.listBlockedSlots(window),
+      getEvent: (id) => platform.getEvent(id),
+      createBlockSlot: async (input) => ({ id: `dry-run-${++slots}`, title: input.title ?? '', startTime: isoOf(input.startTime), endTime: isoOf(input.endTime) }),
+      updateBlockSlot: async () => undefined,
+      updateAppointment: async () => undefined,
+      deleteEvent: async () => undefined,
+    },
+  };
+}
+
+/** A cursor "settles" by reading the calendar again after our own writes; a dry run wrote nothing. */
+export function withoutSettling(ops: Operation[]): Operation[] {
+  return ops.map((op) => (op.type === 'cursor.commit' && op.settle ? { ...op, settle: false } : op));
+}
+
+/** No server gave it: only the scratch state ever holds it. */
+const PREVIEW_ETAG = '"dry-run"';
+
+function isoOf(time: Date | number | string): string {
+  return typeof time === 'string' ? time : new Date(time).toISOString();
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
