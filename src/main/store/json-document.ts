@@ -24,17 +24,33 @@ export class UnreadableFileError extends Error {}
 
 export class JsonDocument<T> {
   private readonly db: Low<unknown>;
+  /**
+   * The text last read from or written to the file by this document. A write of the same text is
+   * skipped: a cycle that changed nothing then leaves state.json alone (issue 16) — no rewrite, no
+   * fsync. Callers that write hold the data-directory lock and read under it first, so the text is
+   * what is on disk.
+   */
+  private onDisk: string | undefined;
+  /** The text write() computed, handed to lowdb so it is not serialised twice. */
+  private pending = '';
 
   constructor(private readonly spec: DocumentSpec<T>) {
     this.db = new Low<unknown>(
       // Compact JSON: state.json is rewritten often during a sync and must stay small.
-      new DataFile<unknown>(spec.file, { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
+      new DataFile<unknown>(spec.file, {
+        parse: (text) => {
+          this.onDisk = text;
+          return JSON.parse(text) as unknown;
+        },
+        stringify: () => this.pending,
+      }),
       null,
     );
   }
 
   /** Read the document from disk; a missing file gives the initial value. */
   async read(): Promise<T> {
+    this.onDisk = undefined;
     try {
       await this.db.read();
     } catch (error) {
@@ -65,7 +81,11 @@ export class JsonDocument<T> {
     // The directory holds account ids and event titles: only this user may read it.
     await fs.mkdir(path.dirname(this.spec.file), { recursive: true, mode: 0o700 });
     this.db.data = this.spec.disk ? this.spec.disk.encode(value) : value;
+    const text = JSON.stringify(this.db.data);
+    if (text === this.onDisk) return;
+    this.pending = text;
     await this.db.write();
+    this.onDisk = text;
   }
 
   private async quarantine(why: string): Promise<T> {

@@ -31,4 +31,32 @@ describe('a cycle', () => {
     expect((await engine.sync()).outcome).toBe('ok');
     expect(platformStartedDuringIcloud).toBe(true);
   });
+
+  it('that finds nothing to do leaves state.json untouched and adds one history entry', async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    for (let i = 0; i < 3; i++) engine.icloud.userPut(MEMORY_CALENDAR, `ev${i}.ics`, event(i));
+    engine.platform.book({ userId: 'user-me', calendarId: 'cal-1', title: 'Booked', startTime: '2031-03-10T10:00:00Z', endTime: '2031-03-10T11:00:00Z' });
+    expect((await engine.sync()).counts.platform.created).toBe(3);
+    // The second cycle settles what the first wrote (etags of the mirrors it made); the third is idle.
+    await engine.sync();
+    const file = join(dir, 'state.json');
+    const before = statSync(file, { bigint: true });
+    const runsBefore = (await engine.history.list()).length;
+    const report = await engine.sync();
+    expect(report.outcome).toBe('ok');
+    const after = statSync(file, { bigint: true });
+    expect([after.ino, after.mtimeNs, after.size]).toEqual([before.ino, before.mtimeNs, before.size]);
+    expect((await engine.history.list()).length).toBe(runsBefore + 1);
+  });
+
+  it('that changes something still writes it', async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    await engine.sync();
+    const file = join(dir, 'state.json');
+    const before = statSync(file, { bigint: true });
+    engine.icloud.userPut(MEMORY_CALENDAR, 'ev9.ics', event(9));
+    expect((await engine.sync()).counts.platform.created).toBe(1);
+    expect(statSync(file, { bigint: true }).mtimeNs).not.toBe(before.mtimeNs);
+    expect(Object.keys((await engine.store.read()).pairs)).toHaveLength(1);
+  });
 });
