@@ -48,8 +48,37 @@ export class JsonDocument<T> {
     );
   }
 
+  /**
+   * The value last read or written and the file version it matches. The app keeps running between
+   * cycles: while the file is the one it last saw, a read is a copy of that value, not a parse and a
+   * full validation again (~0.15 s at 5,000 events). Another process (the CLI) replaces the file by
+   * an atomic rename, which changes its inode, so its writes are always seen.
+   */
+  private cache: { version: string; value: T; text: string | undefined } | undefined;
+
   /** Read the document from disk; a missing file gives the initial value. */
   async read(): Promise<T> {
+    const version = await this.version();
+    if (version !== 'missing' && this.cache?.version === version) {
+      this.onDisk = this.cache.text;
+      return structuredClone(this.cache.value);
+    }
+    this.cache = undefined;
+    const value = await this.readFile();
+    if (version !== 'missing' && this.onDisk !== undefined) this.cache = { version, value: structuredClone(value), text: this.onDisk };
+    return value;
+  }
+
+  private async version(): Promise<string> {
+    try {
+      const stat = await fs.stat(this.spec.file, { bigint: true });
+      return `${stat.ino}:${stat.mtimeNs}:${stat.size}`;
+    } catch {
+      return 'missing';
+    }
+  }
+
+  private async readFile(): Promise<T> {
     this.onDisk = undefined;
     try {
       await this.db.read();
@@ -84,7 +113,10 @@ export class JsonDocument<T> {
     const text = JSON.stringify(this.db.data);
     if (text === this.onDisk) return;
     this.pending = text;
+    this.cache = undefined;
     await this.db.write();
+    // Not cached here: a first sync saves often and a copy per save would cost more than the one
+    // parse of the next read, after which an idle app reads from memory again.
     this.onDisk = text;
   }
 
