@@ -7,7 +7,7 @@
 // sync-collection REPORT on the same 5,000-event calendar from the stored token (what an idle check
 // must ask at least), timed as a process too — `curl`, a plain HTTP client — median of 5. Needs
 // `npm run build` first (bin/icloud-sync.js loads out/main/cli.js).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSyncWorld, type SyncWorld } from '../test/support/sync-world';
@@ -20,12 +20,21 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function timedCli(world: SyncWorld): number {
+/** One CLI cycle as a separate process. Not spawnSync: the emulator answers from this process. */
+function timedCli(world: SyncWorld): Promise<number> {
   const started = performance.now();
-  const run = spawnSync(process.execPath, [bin, '--json', 'sync'], { env: { ...process.env, ...world.env }, encoding: 'utf8', timeout: 120_000 });
-  const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(`bench no-change: the CLI sync failed (${run.status}): ${run.stderr || run.stdout}`);
-  return ms;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, '--json', 'sync'], { env: { ...process.env, ...world.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolvePromise(ms);
+      else reject(new Error(`bench no-change: the CLI sync failed (${code}): ${out}`));
+    });
+  });
 }
 
 /** A world with `count` events, synced once; then the median of 5 no-change CLI cycles. */
@@ -39,9 +48,9 @@ async function noChangeAt(count: number, events: (n: number) => Record<string, s
     await world.connect();
     const first = await world.sync();
     if (first.outcome !== 'ok' || first.counts.platform.created !== count) throw new Error(`bench no-change: first sync ${first.outcome}, ${first.counts.platform.created} created`);
-    timedCli(world); // settles what the first sync wrote (the etags of its own writes)
+    await timedCli(world); // settles what the first sync wrote (the etags of its own writes)
     const times: number[] = [];
-    for (let run = 0; run < 5; run++) times.push(timedCli(world));
+    for (let run = 0; run < 5; run++) times.push(await timedCli(world));
     return { ms: median(times), floorMs: floor ? await floor(world) : 0 };
   } finally {
     await world.stop();
