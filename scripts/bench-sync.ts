@@ -3,6 +3,7 @@
 //   initial-sync: <s> s for 2000 iCloud events, store <pct>% of it  (goal: store ≤ 10 %)
 //   heap: <MB> MB after syncing 10000 pairs
 //   hostile-series: <ms> ms, <n> slots for one FREQ=SECONDLY event  (goal < 2 s, n ≤ the cap of 500)
+//   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms  (goals ≤ 3× floor, ratio ≤ 1.5; see bench-no-change.ts)
 // plan: the pure planner on 10,000 known pairs (5,000 appointments, 5,000 blocked slots) where 1 %
 //   changed (50 appointments on the platform, 50 events in iCloud), median of 15 runs.
 // initial-sync: a first sync through the services against Radicale (2,000 iCloud-style events with a
@@ -27,12 +28,13 @@ import { defaultSettings } from '../src/shared/settings';
 import { createMemoryEngine, MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER } from '../test/support/memory-sides';
 import { startSyncWorld } from '../test/support/sync-world';
 import { makeTempDir } from '../test/support/temp-dir';
+import { benchNoChange } from './bench-no-change';
 
 const HOUR = 3_600_000;
 const deadline = setTimeout(() => {
-  console.error('bench-sync: gave up after 600 s');
+  console.error('bench-sync: gave up after 1200 s');
   process.exit(1);
-}, 600_000);
+}, 1_200_000); // the no-change part adds two worlds with first syncs of 5,000 and 500 events
 
 const newYork = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
@@ -115,10 +117,16 @@ async function benchPlan(): Promise<number> {
   return median(times);
 }
 
-async function benchInitialSync(): Promise<{ seconds: number; pct: number; sizePct: number }> {
+/** `count` iCloud-style events, 25 a day from tomorrow, keyed by file name (a Radicale seed). */
+function appleEvents(count: number): Record<string, string> {
   const events: Record<string, string> = {};
   const base = Date.now() + 24 * HOUR;
-  for (let i = 0; i < 2000; i++) events[`${i.toString(16).padStart(8, '0')}-5E1C-4C8E-9B1F-2D2A6C9F0A11.ics`] = appleEvent(`${i.toString(16).padStart(8, '0')}-5E1C-4C8E-9B1F-2D2A6C9F0A11`, `Meeting ${i}`, base + Math.floor(i / 25) * 24 * HOUR + (i % 25) * 0.5 * HOUR);
+  for (let i = 0; i < count; i++) events[`${i.toString(16).padStart(8, '0')}-5E1C-4C8E-9B1F-2D2A6C9F0A11.ics`] = appleEvent(`${i.toString(16).padStart(8, '0')}-5E1C-4C8E-9B1F-2D2A6C9F0A11`, `Meeting ${i}`, base + Math.floor(i / 25) * 24 * HOUR + (i % 25) * 0.5 * HOUR);
+  return events;
+}
+
+async function benchInitialSync(): Promise<{ seconds: number; pct: number; sizePct: number }> {
+  const events = appleEvents(2000);
   const icsBytes = Object.values(events).reduce((sum, ics) => sum + Buffer.byteLength(ics), 0);
   const world = await startSyncWorld({ radicaleSeed: [{ user: 'alice@example.com', name: 'work', displayName: 'Work', events }] });
   try {
@@ -185,15 +193,17 @@ async function benchHostileSeries(): Promise<{ ms: number; slots: number }> {
   }
 }
 
-// BENCH_ONLY=plan|initial|heap|hostile runs one part (the others print 0).
+// BENCH_ONLY=plan|initial|heap|hostile|nochange runs one part (the others print 0).
 const only = process.env.BENCH_ONLY;
 const planMs = only && only !== 'plan' ? 0 : await benchPlan();
 const initial = only && only !== 'initial' ? { seconds: 0, pct: 0, sizePct: 0 } : await benchInitialSync();
 const heapMb = only && only !== 'heap' ? 0 : await benchHeap();
 const hostile = only && only !== 'hostile' ? { ms: 0, slots: 0 } : await benchHostileSeries();
+const noChange = only && only !== 'nochange' ? 'no-change: 0 ms at 5000 events, 0 ms at 500 (0x), floor 0 ms' : await benchNoChange(appleEvents);
 clearTimeout(deadline);
 console.log(`state-size: state.json is ${initial.sizePct.toFixed(1)}% of the 2000 events' ICS bytes`);
 console.log(`plan: ${planMs.toFixed(1)} ms for 10000 pairs, 1% changed`);
 console.log(`initial-sync: ${initial.seconds.toFixed(1)} s for 2000 iCloud events, store ${initial.pct.toFixed(1)}% of it`);
 console.log(`heap: ${heapMb.toFixed(0)} MB after syncing 10000 pairs`);
 console.log(`hostile-series: ${hostile.ms.toFixed(0)} ms, ${hostile.slots} slots for one FREQ=SECONDLY event`);
+console.log(noChange);

@@ -76,10 +76,13 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       // Stored in windowDay: the day and the projection settings the events were last judged with.
       const judgedWith = projectionKey(deps.now(), state.settings, context);
       const allowEmpty = Boolean(options.allowDeletions);
-      const gathered = await gatherIcloud(icloud, deps.codec, state, calendars, {
-        window: context.window, floatingZone: context.floatingZone, rereadAll: dryRun || state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
-      });
-      const platformWindow = await gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty });
+      // Both sides at once: neither read depends on the other, and a cycle then waits for the slower.
+      const [gathered, platformWindow] = await Promise.all([
+        gatherIcloud(icloud, deps.codec, state, calendars, {
+          window: context.window, floatingZone: context.floatingZone, rereadAll: dryRun || state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
+        }),
+        gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty }),
+      ]);
       // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.
       const planned = plan(withoutUnfollowed({
         pairs: state.pairs, intents: state.intents, icloud: gathered, platform: platformWindow,

@@ -118,7 +118,8 @@ export async function recordOutcome(tx: StateTransaction, now: Date, error?: Syn
     scheduler.retryAt = wait ? new Date(now.getTime() + wait).toISOString() : undefined;
     if (error.kind === 'auth' && error.details.side) scheduler.stoppedForCredentials = error.details.side;
   }
-  scheduler.lastRunAt = now.toISOString();
+  // scheduler.lastRunAt is no longer stamped here: nothing reads it (the history holds every run's
+  // time), and stamping it made every no-change cycle rewrite the whole state file (issue 16).
   await tx.save();
 }
 

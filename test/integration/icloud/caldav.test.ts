@@ -11,6 +11,7 @@ import {
   InvalidCredentialsError,
   READ_ONLY_REASON,
 } from '../../../src/main/icloud';
+import { startDavProxy } from '../../support/dav-proxy';
 import { radicaleSkipReason, startRadicale, type RadicaleServer } from '../../support/radicale';
 
 const appleId = 'alice@example.com';
@@ -116,6 +117,8 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
 
     const first = await source.fetchChanges(cal, {}, []);
     expect(first.method).toBe('full-listing');
+    // Listed by sync-collection with an empty token, where the server has it (Radicale does).
+    expect(first.listedBy).toBe('sync-collection');
     expect(first.created.map((o) => o.href).sort()).toEqual([a.href, b.href]);
     expect(first.newSyncToken).toBeTruthy();
     expect(first.newCtag).toBeTruthy();
@@ -150,6 +153,33 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
     expect(fallback.updated).toEqual([]);
     expect(fallback.deleted).toEqual([]);
     expect(fallback.newSyncToken).toMatch(/^http:\/\/radicale\.org\/ns\/sync\//);
+  });
+
+  it('lists by PROPFIND where the server refuses sync-collection, with the same answer', async () => {
+    const cal = await server.mkcalendar(appleId, 'nosync');
+    const a = await source.createEvent(cal, 'n1', event('n1', 'N1'));
+    await source.createEvent(cal, 'n2', event('n2', 'N2'));
+    for (const status of [403, 501]) {
+      const proxy = await startDavProxy(server.url);
+      let refused = 0;
+      proxy.intercepts.push((request) => {
+        if (request.method !== 'REPORT' || !request.body.includes('sync-collection')) return undefined;
+        refused += 1;
+        return { status, body: '' };
+      });
+      try {
+        const behind = new IcloudSource({ appleId, caldavUrl: proxy.url }, password, { counter: new RequestCounter() });
+        const via = new URL(new URL(cal).pathname, proxy.url).href;
+        const known = [{ href: `${via}n1.ics`, etag: a.etag }, { href: `${via}gone.ics`, etag: '"x"' }];
+        const listed = await behind.fetchChanges(via, {}, known);
+        expect(refused).toBe(1);
+        expect(listed).toMatchObject({ method: 'full-listing', listedBy: 'propfind', updated: [], deleted: [`${via}gone.ics`] });
+        expect(listed.created.map((o) => o.href)).toEqual([`${via}n2.ics`]);
+        expect(listed.newSyncToken).toBeTruthy();
+      } finally {
+        await proxy.stop();
+      }
+    }
   });
 
   it('never reads a rejected password as "everything was deleted"', async () => {

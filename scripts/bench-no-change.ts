@@ -1,0 +1,82 @@
+// The no-change line of `npm run bench:sync` (issue 16):
+//   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms
+// Each size gets its own world (Radicale seeded through its storage folder, the emulator, a window of
+// 365 days so every event of the seed is in it), a first
+// sync in process, one settling CLI run, then 5 timed runs of `node bin/icloud-sync.js sync` as a
+// user's script runs it (a fresh process each, not through npm): the median. The floor is one
+// sync-collection REPORT on the same 5,000-event calendar from the stored token (what an idle check
+// must ask at least), timed as a process too — `curl`, a plain HTTP client — median of 5. Needs
+// `npm run build` first (bin/icloud-sync.js loads out/main/cli.js).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSyncWorld, type SyncWorld } from '../test/support/sync-world';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'bin/icloud-sync.js');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** One CLI cycle as a separate process. Not spawnSync: the emulator answers from this process. */
+function timedCli(world: SyncWorld): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [bin, '--json', 'sync'], { env: { ...process.env, ...world.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.stderr.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolvePromise(ms);
+      else reject(new Error(`bench no-change: the CLI sync failed (${code}): ${out}`));
+    });
+  });
+}
+
+/** A world with `count` events, synced once; then the median of 5 no-change CLI cycles. */
+async function noChangeAt(count: number, events: (n: number) => Record<string, string>, floor?: (world: SyncWorld) => Promise<number>) {
+  const world = await startSyncWorld({ link: false, settings: { futureDays: 365 }, radicaleSeed: [{ user: 'alice@example.com', name: 'work', displayName: 'Work', events: events(count) }] });
+  try {
+    // Radicale's first look at a calendar seeded through its folder reads every file (minutes on a
+    // loaded machine): done once before connecting, so connect's 30 s timeout measures nothing of it.
+    const auth = `${world.appleId}:${world.env.ICLOUD_SYNC_APP_PASSWORD}`;
+    execFileSync('curl', ['-s', '-o', '/dev/null', '--max-time', '600', '-u', auth, '-X', 'PROPFIND', '-H', 'Depth: 1', world.calendarUrl('work')]);
+    await world.connect();
+    const first = await world.sync();
+    if (first.outcome !== 'ok' || first.counts.platform.created !== count) throw new Error(`bench no-change: first sync ${first.outcome}, ${first.counts.platform.created} created`);
+    await timedCli(world); // settles what the first sync wrote (the etags of its own writes)
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) times.push(await timedCli(world));
+    return { ms: median(times), floorMs: floor ? await floor(world) : 0 };
+  } finally {
+    await world.stop();
+  }
+}
+
+/** One sync-collection REPORT from the calendar's current token, by curl, median of 5. */
+async function floorOf(world: SyncWorld): Promise<number> {
+  const url = world.calendarUrl('work');
+  const auth = `${world.appleId}:${world.env.ICLOUD_SYNC_APP_PASSWORD}`;
+  const probe = execFileSync('curl', ['-s', '-u', auth, '-X', 'PROPFIND', '-H', 'Depth: 0', '--data', '<d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>', url], { encoding: 'utf8' });
+  const token = /<[^>]*sync-token>([^<]+)</.exec(probe)?.[1];
+  if (!token) throw new Error('bench no-change: no sync token for the floor');
+  const body = `<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>${token}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    execFileSync('curl', ['-s', '-f', '-o', '/dev/null', '-u', auth, '-X', 'REPORT', '-H', 'Content-Type: application/xml', '--data', body, url]);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+export async function benchNoChange(events: (n: number) => Record<string, string>): Promise<string> {
+  if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('bench no-change: run `npm run build` first (the CLI is timed as built)');
+  const large = await noChangeAt(5000, events, floorOf);
+  const small = await noChangeAt(500, events);
+  return `no-change: ${large.ms.toFixed(0)} ms at 5000 events, ${small.ms.toFixed(0)} ms at 500 (${(large.ms / small.ms).toFixed(2)}x), floor ${large.floorMs.toFixed(0)} ms`;
+}
