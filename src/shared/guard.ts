@@ -3,8 +3,11 @@
 // any number of guard kinds: a new guard adds its kind here and builds the same decision.
 import { z } from 'zod';
 
-/** deletions: more than the threshold would be deleted. empty-side: a side listed nothing while pairs exist. */
-export const guardKinds = ['deletions', 'empty-side'] as const;
+/**
+ * deletions: more than the threshold would be deleted. empty-side: a side listed nothing while pairs
+ * exist. creations: more new blocked slots than the threshold, outside a first sync.
+ */
+export const guardKinds = ['deletions', 'empty-side', 'creations'] as const;
 export type GuardKind = (typeof guardKinds)[number];
 
 /** "Delete them" (let the cycle do what it would) or "Keep them" (leave both sides, stop following). */

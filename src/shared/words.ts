@@ -55,6 +55,7 @@ export function guardHeadline(decision: GuardDecision): string {
     const where = sides.length === 1 ? ` from ${sideName(sides[0])}` : '';
     return `${plural(n, 'event')} would be deleted${where}`;
   }
+  if (decision.kind === 'creations') return `${plural(n, 'blocked slot')} would be created on the platform`;
   const side = decision.items[0]?.side ?? 'icloud';
   return `${side === 'icloud' ? 'iCloud' : 'The platform'} listed none of ${plural(n, 'synced event')}`;
 }

@@ -304,6 +304,7 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
   const deps = { store, history, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };
   return {
     icloud, platform, store, codec, history,
-    sync: (opts: { allowDeletions?: boolean } = {}) => runCycle(deps, { trigger: 'manual', allowDeletions: opts.allowDeletions }),
+    sync: (opts: { allowDeletions?: boolean; allowCreations?: boolean } = {}) =>
+      runCycle(deps, { trigger: 'manual', allowDeletions: opts.allowDeletions, allowCreations: opts.allowCreations }),
   };
 }

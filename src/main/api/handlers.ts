@@ -105,8 +105,9 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
         throw new SyncError('item', 'This safety check was already decided or has changed. Look at Status again.');
       }
       if (choice === 'allow') {
-        // Every guard kind today is lifted by the same confirmation (cli.md: sync --allow-deletions).
-        void services.sync.run('manual', { allowDeletions: true }).report.catch(() => undefined);
+        // As on the command line: sync --allow-creations for the creation guard, --allow-deletions for the others.
+        const allow = kind === 'creations' ? { allowCreations: true } : { allowDeletions: true };
+        void services.sync.run('manual', allow).report.catch(() => undefined);
         return { ok: true, kept: 0 };
       }
       const report = await services.sync.keepGuarded('manual');

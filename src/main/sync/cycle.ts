@@ -13,7 +13,7 @@ import type { StateStore } from '../store/state-store';
 import { execute, recordOutcome } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { gatherPlatform } from './gather-platform';
-import { checkDeletions, GuardStop } from './guards';
+import { checkCreations, checkDeletions, GuardStop } from './guards';
 import { plan } from './plan';
 import type { PlanContext } from './plan-input';
 import type { IcloudPort, PlatformPort } from './ports';
@@ -42,6 +42,8 @@ export interface CycleOptions {
   trigger: Trigger;
   /** The user confirmed a large number of deletions (the guard asked). */
   allowDeletions?: boolean;
+  /** The user confirmed a large number of new blocked slots (the creation guard asked). */
+  allowCreations?: boolean;
   /** Preview (dry-run.ts): read both sides in full, plan, guard and report; write nothing anywhere. */
   dryRun?: boolean;
   /** With dryRun: preview these calendars as if linked (nothing is saved). */
@@ -90,6 +92,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       }, state));
       const ops = dryRun ? withoutSettling(planned) : planned;
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty, deps.now());
+      // A calendar with a cursor finished its first sync: a burst of new slots there is guarded.
+      checkCreations(ops, (url) => state.cursors[url] !== undefined, Boolean(options.allowCreations), deps.now());
       await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
       report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;

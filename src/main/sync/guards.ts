@@ -7,12 +7,22 @@ import type { Operation } from './operations';
 import type { PairRecord } from './pair';
 
 export const deletionGuard = { minCount: 10, minShare: 0.2 };
+/**
+ * More new blocked slots than this in one cycle, in calendars already synced once, pause and ask.
+ * Why 50: a person adds a handful of events at a time (a busy week is a dozen or two); more than 50 at
+ * once is an import, a calendar pasted twice or a runaway series (one capped series alone is up to
+ * 500), and each slot is a request against the location's budget (100 per 10 s). A first sync of a
+ * calendar (connecting, linking it or adding it as a busy source: it has no cursor yet) is exempt,
+ * as its slots are what the user asked for; the onboarding preview shows them first.
+ */
+export const creationGuard = { maxCount: 50 };
 
 /** A cycle stopped by a guard: a SyncError of kind 'guard' that carries the decision it waits for. */
 export class GuardStop extends SyncError {
   constructor(readonly decision: GuardDecision) {
     // The decision's words serve the window; the report's error also names the command-line flags.
-    super('guard', `${decision.message} On the command line: sync --allow-deletions, or sync --keep-deletions.`);
+    const flags = decision.kind === 'creations' ? 'sync --allow-creations, or sync --skip-creations' : 'sync --allow-deletions, or sync --keep-deletions';
+    super('guard', `${decision.message} On the command line: ${flags}.`);
   }
 }
 
@@ -56,4 +66,26 @@ export function checkNotEmpty(side: GuardItem['side'], where: string, listed: nu
       now,
     );
   }
+}
+
+/**
+ * More new blocked slots than creationGuard.maxCount in calendars already synced once (`synced`: the
+ * calendar has a cursor, so its first sync finished): pause and ask.
+ */
+export function checkCreations(ops: Operation[], synced: (calendarUrl: string) => boolean, allowed: boolean, now = new Date()): void {
+  if (allowed) return;
+  const creations: GuardItem[] = ops.flatMap((op) =>
+    op.type === 'platform.createBlock' && synced(op.ref.calendarUrl)
+      ? [{ key: op.key, title: op.occurrence.title, start: op.occurrence.start.iso, end: op.occurrence.end.iso, allDay: op.occurrence.allDay, side: 'platform' as const }]
+      : [],
+  );
+  if (creations.length <= creationGuard.maxCount) return;
+  throw stop(
+    'creations',
+    `This sync would create ${creations.length} blocked slots on the platform at once, which looks like a mistake (an import, a calendar ` +
+      'added twice, a runaway repeating event?). Nothing was changed. Create them if that is what you want, or do not: the events stay ' +
+      'in iCloud, get no blocked slot, and the app stops following them until you follow one again.',
+    creations,
+    now,
+  );
 }

@@ -62,12 +62,12 @@ export class SyncService {
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
-  run(trigger: Trigger, options: { allowDeletions?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
     // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
     // the data-directory lock makes it wait for one that is running.
     if (options.dryRun) {
       const report = settled(this.current).then(() =>
-        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, dryRun: true, proposedLinks: options.proposedLinks }));
+        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposedLinks: options.proposedLinks }));
       const previewing = settled(report).finally(() => {
         if (this.previewing === previewing) this.previewing = undefined;
       });
@@ -78,7 +78,7 @@ export class SyncService {
     this.progress = undefined;
     this.current = settled(this.previewing).then(() => runCycle(
       { ...this.deps, onProgress: (done, total) => { this.progress = { done, total }; this.emit(); } },
-      { trigger, allowDeletions: options.allowDeletions },
+      { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations },
     )).finally(() => {
       this.current = undefined;
       this.progress = undefined;

@@ -7,6 +7,43 @@ import { hoursFromNow, icsEvent } from '../../support/sync-world';
 import { inWorld, mirrorsIn, skipWithoutRadicale, totalWrites } from './helpers';
 
 describe.skipIf(skipWithoutRadicale)('guard decisions', () => {
+  it('creations: a burst after the first sync stops (exit 5); --skip-creations makes none and stops following; --allow-creations makes them once', async () => {
+    await inWorld({}, async (world) => {
+      const event = (i: number) => icsEvent(`im-${i}`, { title: `Imported ${i}`, start: hoursFromNow(30 + i, 0), end: hoursFromNow(30 + i, 30) });
+      for (let i = 0; i < 3; i++) await world.icloud.put('work', `im-${i}.ics`, event(i));
+      await world.sync();
+      expect(world.platform.blocks()).toHaveLength(3);
+      for (let i = 3; i < 58; i++) await world.icloud.put('work', `im-${i}.ics`, event(i));
+
+      const paused = await world.cli(['--json', 'sync']);
+      expect(paused.code).toBe(5);
+      expect(paused.json<RunReport>().guard).toMatchObject({ kind: 'creations', items: expect.arrayContaining([expect.objectContaining({ title: 'Imported 3' })]) });
+      expect(paused.json<RunReport>().guard?.items).toHaveLength(55);
+      expect((await world.cli(['sync'])).stdout).toMatch(/55 blocked slots would be created on the platform/);
+      expect((await world.cli(['sync', '--allow-creations', '--skip-creations'])).code).toBe(2);
+
+      const skipped = await world.cli(['--json', 'sync', '--skip-creations']);
+      expect(skipped.code).toBe(0);
+      expect(totalWrites(skipped.json<RunReport>())).toBe(0);
+      expect(world.platform.blocks()).toHaveLength(3);
+      expect(totalWrites(await world.sync())).toBe(0);
+      const attention = (await world.cli(['--json', 'attention'])).json<{ id: string; kind: string; title: string }[]>();
+      expect(attention.filter((i) => i.kind === 'not-followed')).toHaveLength(55);
+      expect((await world.cli(['follow', attention.find((i) => i.title === 'Imported 7')!.id])).code).toBe(0);
+      const followed = await world.sync();
+      expect(followed.counts.platform.created).toBe(1);
+      expect(world.platform.blocks()).toHaveLength(4);
+
+      for (let i = 100; i < 160; i++) await world.icloud.put('work', `im-${i}.ics`, event(i));
+      expect((await world.cli(['sync'])).code).toBe(5);
+      const allowed = await world.cli(['--json', 'sync', '--allow-creations']);
+      expect(allowed.code).toBe(0);
+      expect(allowed.json<RunReport>().counts.platform.created).toBe(60);
+      expect(world.platform.blocks()).toHaveLength(64);
+      expect(new Set(world.platform.blocks().map((b) => b.startMs)).size).toBe(64);
+    });
+  });
+
   it('deletions: the report lists them; --keep-deletions keeps both sides and stops following; follow brings one back by adoption', async () => {
     await inWorld({}, async (world) => {
       const event = (i: number) => icsEvent(`ev-${i}`, { title: `Lesson ${i}`, start: hoursFromNow(14, 1 + i), end: hoursFromNow(15, 1 + i) });

@@ -71,6 +71,21 @@ describe('confirmations', () => {
     await waitFor(() => expect(changed).toHaveBeenCalled());
   });
 
+  it('the creation guard: Create Them asks first and names what it makes; Don’t Create Them is the safe primary action', async () => {
+    const { api } = fakeApi();
+    const decision = { ...guardDecision(60), kind: 'creations' as const, items: guardDecision(60).items.map(({ platformId: _, ...item }) => item) };
+    renderWith(api, <StatusView status={connectedStatus({ guard: decision })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    const region = screen.getByRole('region', { name: /Syncing stopped for safety: 60 blocked slots would be created on the platform/ });
+    expect(screen.getAllByRole('button').filter((b) => b.className.includes('primary')).map((b) => b.textContent)).toEqual(['Don’t Create Them']);
+    await userEvent.click(within(region).getByRole('button', { name: 'Create Them…' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Create 60 Blocked Slots?' });
+    expect(dialog.textContent).toMatch(/60 blocked slots will be created on the platform, starting with “Lesson 0”/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(api.guard.decide).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Don’t Create Them' }));
+    expect(api.guard.decide).toHaveBeenCalledWith({ kind: 'creations', choice: 'keep' });
+  });
+
   it('Keep Them acts at once (nothing is deleted), and a kept event can be followed again', async () => {
     const { api } = fakeApi({ unfollowed: { list: async () => [unfollowedItem(0), unfollowedItem(1)] } });
     renderWith(api, <StatusView status={connectedStatus({ guard: guardDecision(2), unfollowed: 2 })} onOpen={vi.fn()} onChanged={vi.fn()} />);

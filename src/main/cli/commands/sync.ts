@@ -28,27 +28,38 @@ const outcomeWord: Record<RunReport['outcome'], string> = { ok: 'synced', partia
 
 export const syncCommand: Command = {
   name: 'sync',
-  usage: 'sync [--dry-run] [--allow-deletions|--keep-deletions]',
-  summary: 'run one cycle now and print its run report (--dry-run: what it would do, changing nothing); a safety guard is decided with --allow-deletions or --keep-deletions',
-  options: { 'dry-run': { type: 'boolean' }, 'allow-deletions': { type: 'boolean' }, 'keep-deletions': { type: 'boolean' } },
+  usage: 'sync [--dry-run] [--allow-deletions|--keep-deletions] [--allow-creations|--skip-creations]',
+  summary:
+    'run one cycle now and print its run report (--dry-run: what it would do, changing nothing); a safety guard is decided with ' +
+    '--allow-deletions or --keep-deletions, the creation guard with --allow-creations or --skip-creations',
+  options: {
+    'dry-run': { type: 'boolean' }, 'allow-deletions': { type: 'boolean' }, 'keep-deletions': { type: 'boolean' },
+    'allow-creations': { type: 'boolean' }, 'skip-creations': { type: 'boolean' },
+  },
   async run({ services, values }) {
     const allow = Boolean(values['allow-deletions']);
     const keep = Boolean(values['keep-deletions']);
+    const allowCreations = Boolean(values['allow-creations']);
+    const skip = Boolean(values['skip-creations']);
     if (allow && keep) throw new UsageError('Choose one: --allow-deletions (do them) or --keep-deletions (keep both sides as they are).');
+    if (allowCreations && skip) throw new UsageError('Choose one: --allow-creations (create them) or --skip-creations (create none and stop following those events).');
     if (values['dry-run']) {
       // --keep-deletions would change state (items no longer followed): a preview cannot do it.
-      if (keep) throw new UsageError('--dry-run changes nothing, so it cannot keep items: preview with --dry-run [--allow-deletions], then decide.');
-      const preview = await services.sync.run('cli', { allowDeletions: allow, dryRun: true }).report;
+      if (keep || skip) throw new UsageError('--dry-run changes nothing, so it cannot keep or skip items: preview with --dry-run [--allow-deletions] [--allow-creations], then decide.');
+      const preview = await services.sync.run('cli', { allowDeletions: allow, allowCreations, dryRun: true }).report;
       const text = `Preview — nothing was changed, nothing recorded in the history:\n${describeReport(preview)}`;
       return { json: preview, text, exitCode: exitForReport(preview) };
     }
-    let report = await services.sync.run('cli', { allowDeletions: allow }).report;
+    const options = { allowDeletions: allow, allowCreations };
+    let report = await services.sync.run('cli', options).report;
     const kept: RunReport[] = [];
-    // Keep: each guard that stops the cycle has its items kept (no longer followed), then the cycle
-    // runs again without them. Bounded: a guard that keeps firing after that is reported as it is.
-    while (keep && report.guard && kept.length < 3) {
+    // Keep / skip: each guard of the chosen kind that stops the cycle has its items kept (no longer
+    // followed), then the cycle runs again without them. Bounded: a guard that keeps firing after
+    // that is reported as it is.
+    const decided = (kind: string) => (kind === 'creations' ? skip : keep);
+    while (report.guard && decided(report.guard.kind) && kept.length < 3) {
       kept.push(await services.sync.keepGuarded('cli'));
-      report = await services.sync.run('cli').report;
+      report = await services.sync.run('cli', options).report;
     }
     const keptText = kept.map((k) => `Kept as they are, no longer followed: ${plural(k.items.length, 'event')} (\`icloud-sync attention\` lists them; \`icloud-sync follow ID\` follows one again).`);
     return { json: report, text: [...keptText, describeReport(report)].join('\n'), exitCode: exitForReport(report) };

@@ -1,6 +1,6 @@
 // A safety guard stopped syncing (issue 12): what it would do — the count and the events by title
-// and time — and the two choices. "Delete Them" asks first (it cannot be undone); "Keep Them" is the
-// safe choice and this view's primary action while a guard waits.
+// and time — and the two choices. "Delete Them" / "Create Them" asks first; "Keep Them" / "Don't
+// Create Them" is the safe choice and this view's primary action while a guard waits.
 import { useState } from 'react';
 import type { GuardDecision as Decision, GuardChoice } from '../../../../shared/guard';
 import { guardHeadline, plural, sideName } from '../../../../shared/words';
@@ -10,7 +10,6 @@ import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { eventTime } from '../../lib/time';
 
-const keepWords = 'Keep Them';
 
 export function GuardDecision({ decision, now, onChanged }: { decision: Decision; now: Date; onChanged: () => void }) {
   const api = useApi();
@@ -18,6 +17,9 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
   const [busy, setBusy] = useState<GuardChoice>();
   const [failure, setFailure] = useState<string>();
   const n = decision.items.length;
+  const creating = decision.kind === 'creations';
+  // The creation guard's "keep" leaves the events in iCloud without blocked slots.
+  const keepWords = creating ? 'Don’t Create Them' : 'Keep Them';
   const sides = [...new Set(decision.items.map((item) => item.side))];
 
   const decide = async (choice: GuardChoice) => {
@@ -34,7 +36,7 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
     }
   };
 
-  const deleteLabel = `Delete ${plural(n, 'Event')}`;
+  const deleteLabel = creating ? `Create ${plural(n, 'Blocked Slot')}` : `Delete ${plural(n, 'Event')}`;
   return (
     <section className="guard-decision" aria-labelledby="guard-title">
       <h2 id="guard-title">Syncing stopped for safety: {guardHeadline(decision)}</h2>
@@ -49,7 +51,7 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
       </ul>
       <div className="row-actions">
         <button type="button" className="button destructive" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
-          Delete Them…
+          {creating ? 'Create Them…' : 'Delete Them…'}
         </button>
         <button type="button" className="button primary" disabled={busy !== undefined} onClick={() => decide('keep')}>
           {busy === 'keep' ? 'Keeping…' : keepWords}
@@ -61,16 +63,18 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
           title={`${deleteLabel}?`}
           confirmLabel={deleteLabel}
           busy={busy === 'allow'}
-          busyLabel="Deleting…"
+          busyLabel={creating ? 'Creating…' : 'Deleting…'}
           onConfirm={() => decide('allow')}
           onCancel={() => setConfirming(false)}
         >
           <p>
-            {decision.kind === 'deletions'
+            {creating
+              ? `${plural(n, 'blocked slot')} will be created on the platform, starting with “${decision.items[0]?.title}”, each blocking that time for bookings.`
+              : decision.kind === 'deletions'
               ? `${plural(n, 'event')} will be deleted from ${sides.map(sideName).join(' and ')}, starting with “${decision.items[0]?.title}”. This cannot be undone.`
               : `${sideName(sides[0] ?? 'icloud')} listed none of these ${plural(n, 'event')}. Syncing now treats them as deleted there and removes their copies on the other side. This cannot be undone.`}
           </p>
-          <p>If you are not sure, choose Cancel and then {keepWords}: both sides stay as they are.</p>
+          <p>If you are not sure, choose Cancel and then {keepWords}: both sides stay as they are{creating ? ' and those events get no blocked slot' : ''}.</p>
         </ConfirmDialog>
       )}
     </section>
