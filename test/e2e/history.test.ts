@@ -98,14 +98,16 @@ describe.skipIf(!run)('history in the browser', () => {
     await shootBothModes(page, 'settings');
     await page.getByRole('heading', { name: 'Accounts' }).scrollIntoViewIfNeeded();
     const accountButtons = page.locator('.account-line .row-actions').first();
-    // Reconnect… and Disconnect… side by side on one line at 760 px.
-    const [reconnect, disconnect] = await Promise.all([
-      accountButtons.getByRole('button', { name: 'Reconnect iCloud' }).boundingBox(),
-      accountButtons.getByRole('button', { name: 'Disconnect iCloud' }).boundingBox(),
+    // Reconnect…, Disconnect… and Remove Everything This App Made… side by side on one line at 760 px.
+    const [reconnect, disconnect, removeCopies] = await Promise.all([
+      accountButtons.getByRole('button', { name: 'Reconnect iCloud', exact: true }).boundingBox(),
+      accountButtons.getByRole('button', { name: 'Disconnect iCloud', exact: true }).boundingBox(),
+      accountButtons.getByRole('button', { name: 'Remove everything this app made and disconnect iCloud', exact: true }).boundingBox(),
     ]);
     expect(Math.abs((reconnect?.y ?? 0) - (disconnect?.y ?? 1))).toBeLessThan(2);
+    expect(Math.abs((reconnect?.y ?? 0) - (removeCopies?.y ?? 1))).toBeLessThan(2);
     await shootBothModes(page, 'settings-accounts');
-    await page.getByRole('button', { name: 'Disconnect Platform' }).click();
+    await page.getByRole('button', { name: 'Disconnect Platform', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Disconnect Platform?' }).waitFor();
     await shootBothModes(page, 'settings-disconnect');
     await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect', exact: true }).click();
