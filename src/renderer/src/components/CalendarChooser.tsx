@@ -85,18 +85,10 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
           const usable = Boolean(c.busySourceEligible) && !linked;
           const reason = linked ? 'Already the calendar for your appointments' : !c.busySourceEligible ? c.reason : undefined;
           return (
-            <label key={c.id} className={`choice${usable ? '' : ' disabled'}`}>
-              <input
-                type="checkbox"
-                value={c.id}
-                disabled={!usable}
-                checked={usable && links.busy.includes(c.id)}
-                onChange={(event) => setLinks({ ...links, busy: toggle(links.busy, c.id, event.target.checked) })}
-              />
-              <Swatch color={c.color} />
-              <span className="choice-name">{c.name}</span>
-              {reason && <span className="choice-detail">{reason}</span>}
-            </label>
+            <CheckboxChoice
+              key={c.id} calendar={c} usable={usable} detail={reason} checked={links.busy.includes(c.id)}
+              onChange={(checked) => setLinks({ ...links, busy: toggle(links.busy, c.id, checked) })}
+            />
           );
         })}
       </fieldset>
@@ -109,18 +101,10 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
           const problem = platformCalendarProblem(c);
           const usable = problem === undefined;
           return (
-            <label key={c.id} className={`choice${usable ? '' : ' disabled'}`}>
-              <input
-                type="checkbox"
-                value={c.id}
-                disabled={!usable}
-                checked={usable && links.platformCalendars.includes(c.id)}
-                onChange={(event) => setLinks({ ...links, platformCalendars: toggle(links.platformCalendars, c.id, event.target.checked) })}
-              />
-              <Swatch color={c.color} />
-              <span className="choice-name">{c.name}</span>
-              {problem && <span className="choice-detail">{problem}</span>}
-            </label>
+            <CheckboxChoice
+              key={c.id} calendar={c} usable={usable} detail={problem} checked={links.platformCalendars.includes(c.id)}
+              onChange={(checked) => setLinks({ ...links, platformCalendars: toggle(links.platformCalendars, c.id, checked) })}
+            />
           );
         })}
       </fieldset>
@@ -137,5 +121,30 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
         </div>
       )}
     </form>
+  );
+}
+
+/** One calendar that can be ticked; an unusable one is greyed, never ticked, and says why. */
+function CheckboxChoice(props: {
+  calendar: { id: string; name: string; color?: string };
+  usable: boolean;
+  detail?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { calendar, usable, detail } = props;
+  return (
+    <label className={`choice${usable ? '' : ' disabled'}`}>
+      <input
+        type="checkbox"
+        value={calendar.id}
+        disabled={!usable}
+        checked={usable && props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      <Swatch color={calendar.color} />
+      <span className="choice-name">{calendar.name}</span>
+      {detail && <span className="choice-detail">{detail}</span>}
+    </label>
   );
 }
