@@ -9,6 +9,7 @@ import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StateStore } from '../store/state-store';
 import type { State } from '../store/state-schema';
+import { rebaseline } from '../store/rebaseline';
 
 export interface AccountsDeps {
   store: StateStore;
@@ -161,18 +162,4 @@ export class AccountsService {
 /** Leaves out absent facts, so the stored account has no keys with undefined values. */
 function definedOnly<T extends object>(facts: T): Partial<T> {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-/**
- * A changed account or linked calendar starts a new baseline: what we knew of the old one is
- * dropped (never read as a mass deletion), and the next sync adopts what already exists.
- */
-function rebaseline(state: State, side: 'icloud' | 'platform'): void {
-  state.pairs = {};
-  state.intents = {};
-  if (side === 'icloud') {
-    state.cursors = {};
-    state.objects = {};
-  }
-  state.windowDay = undefined;
 }

@@ -10,7 +10,7 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { planContext, runCycle } from './cycle';
-import { readOnlySides, scratchTransaction, type ProposedLinks } from './dry-run';
+import { readOnlySides, scratchTransaction, type ProposedChanges } from './dry-run';
 import { cleanUpOperations } from './clean-up';
 import { execute } from './execute';
 import type { Operation } from './operations';
@@ -62,12 +62,12 @@ export class SyncService {
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
-  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposed?: ProposedChanges } = {}): { report: Promise<RunReport>; coalesced: boolean } {
     // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
     // the data-directory lock makes it wait for one that is running.
     if (options.dryRun) {
       const report = settled(this.current).then(() =>
-        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposedLinks: options.proposedLinks }));
+        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposed: options.proposed }));
       const previewing = settled(report).finally(() => {
         if (this.previewing === previewing) this.previewing = undefined;
       });
