@@ -1,6 +1,7 @@
 // A Settings change that re-judges many events (the window, free events, the calendars) is not
 // saved at once: first a dry run with the proposed value (sync.preview, nothing saved anywhere)
 // says what the next sync would then do, and the user applies or cancels it.
+import { useEffect, useRef } from 'react';
 import type { RunReport } from '../../../../shared/run-report';
 import { guardHeadline, plural } from '../../../../shared/words';
 
@@ -33,8 +34,13 @@ interface Props {
 
 export function ChangePreview({ what, preview, busy, onApply, onCancel }: Props) {
   const report = preview.state === 'ready' ? preview.report : undefined;
+  const panel = useRef<HTMLElement>(null);
+  // The control that was changed may be far above: bring the answer and its buttons into view.
+  useEffect(() => {
+    panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [preview.state]);
   return (
-    <section className="change-preview note" aria-label="Preview of this change">
+    <section ref={panel} className="change-preview note" aria-label="Preview of this change">
       <p><strong>{what}</strong> — not saved yet.</p>
       {preview.state === 'loading' && <p role="status">Checking what this change would do…</p>}
       {preview.state === 'failed' && <p role="alert">The change could not be previewed: {preview.message}</p>}
