@@ -125,9 +125,8 @@ describe('Settings', () => {
     const guarded = { outcome: 'guarded' as const, error: { kind: 'guard' as const, message: 'Stopped for safety.' },
       guard: { kind: 'creations' as const, detectedAt: '2030-01-01T08:00:00Z', message: 'Many new blocked slots.',
         items: [{ side: 'platform' as const, key: 'k', title: 'Event', start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z', allDay: false }] } };
-    const { api } = fakeApi();
-    const base = await api.sync.preview();
-    api.sync.preview.mockResolvedValue({ ...base, ...guarded });
+    const base = await fakeApi().api.sync.preview(undefined);
+    const { api } = fakeApi({ sync: { preview: vi.fn(async () => ({ ...base, ...guarded })) } });
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
     const past = await screen.findByLabelText('Days before today');
     await userEvent.clear(past);
