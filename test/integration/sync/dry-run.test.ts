@@ -133,4 +133,29 @@ describe.skipIf(skipWithoutRadicale)('sync --dry-run', () => {
       expect(real.counts.platform.created).toBe(1);
     });
   });
+
+  it('previews a new busy source (link … --dry-run) exactly as the sync after linking it, changing nothing', async () => {
+    await inWorld({ calendars: ['work', 'home'] }, async (world) => {
+      await world.icloud.put('work', 'w.ics', icsEvent('w', { title: 'Work thing', start: hoursFromNow(14, 2), end: hoursFromNow(15, 2) }));
+      await world.icloud.put('home', 'h.ics', icsEvent('h', { title: 'Home thing', start: hoursFromNow(9, 3), end: hoursFromNow(10, 3) }));
+      await world.sync();
+
+      const before = await snapshot(world);
+      const sent = world.emulator.exchanges.length;
+      const link = ['link', '--icloud', world.linkedUrl, '--busy', world.calendarUrl('home')];
+      const run = await world.cli(['--json', ...link, '--dry-run']);
+      expect(run.code).toBe(0);
+      const preview = run.json<RunReport>();
+      expect(preview.dryRun).toBe(true);
+      expect(world.emulator.exchanges.slice(sent).map((e) => e.method).filter((m) => m !== 'GET')).toEqual([]);
+      expect(await snapshot(world)).toEqual(before);
+      expect((await world.services.status()).icloud.busySources).toEqual([]);
+
+      expect((await world.cli(link)).code).toBe(0);
+      const real = await world.sync();
+      expect(preview.counts).toEqual(real.counts);
+      expect(itemsOf(preview)).toEqual(itemsOf(real));
+      expect(itemsOf(real)).toContainEqual(expect.stringMatching(/^create platform Home thing/));
+    });
+  });
 });
