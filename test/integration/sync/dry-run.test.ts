@@ -124,6 +124,8 @@ describe.skipIf(skipWithoutRadicale)('sync --dry-run', () => {
       expect(world.emulator.exchanges.slice(sent).map((e) => e.method).filter((m) => m !== 'GET')).toEqual([]);
       expect(await snapshot(world)).toEqual(before);
       expect((await world.cli(['get', 'futureDays'])).stdout.trim()).toBe('10');
+      // A value the setting does not accept is bad usage, previewed or not.
+      expect((await world.cli(['set', 'futureDays', '400', '--dry-run'])).code).toBe(2);
 
       expect((await world.cli(['set', 'futureDays', '60'])).code).toBe(0);
       const real = await world.sync();
