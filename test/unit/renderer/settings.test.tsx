@@ -55,6 +55,10 @@ describe('Settings', () => {
     const invitations = screen.getByLabelText('Invitations that block time') as HTMLSelectElement;
     expect(invitations.value).toBe('unanswered');
     await userEvent.selectOptions(invitations, 'accepted');
+    // Which invitations block is judged again for every event: previewed first, saved on Apply.
+    expect(api.sync.preview).toHaveBeenCalledWith({ settings: { invitationsBlock: 'accepted' } });
+    expect(api.settings.set).not.toHaveBeenCalledWith({ key: 'invitationsBlock', value: 'accepted' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply' }));
     expect(api.settings.set).toHaveBeenCalledWith({ key: 'invitationsBlock', value: 'accepted' });
     const login = screen.getByRole('switch', { name: 'Open at login' }) as HTMLInputElement;
     await userEvent.click(login);

@@ -1,5 +1,5 @@
 // Settings: Accounts, Calendars, Sync, General (UI.md), then Check setup (the doctor, diagnostics).
-// The settings that re-judge many events (the window, free events) are previewed before they are
+// The settings that re-judge many events (the window, free events, invitations) are previewed before they are
 // saved (ChangePreview.tsx); the others are saved as they change.
 import { useCallback } from 'react';
 import type { SettingChange } from '../../../../shared/ipc/contract';
@@ -20,10 +20,13 @@ const rejudging: Partial<Record<SettingChange['key'], string>> = {
   pastDays: 'Days before today',
   futureDays: 'Days after today',
   freeEventsBlock: 'Free events block time too',
+  invitationsBlock: 'Invitations that block time',
 };
 
+const invitationWords: Record<string, string> = { unanswered: 'accepted, maybe and not yet answered', tentative: 'accepted and maybe', accepted: 'only accepted' };
+
 function changeInWords(change: SettingChange): string {
-  const value = typeof change.value === 'boolean' ? (change.value ? 'on' : 'off') : String(change.value);
+  const value = typeof change.value === 'boolean' ? (change.value ? 'on' : 'off') : (invitationWords[String(change.value)] ?? String(change.value));
   return `${rejudging[change.key] ?? change.key}: ${value}`;
 }
 
