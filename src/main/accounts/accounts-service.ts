@@ -9,6 +9,15 @@ import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StateStore } from '../store/state-store';
 import type { State } from '../store/state-schema';
+import { rebaseline } from '../store/rebaseline';
+
+
+/** What `link` is given: busy sources and platform calendars as chosen (none: the platform's defaults). */
+export interface LinkInput {
+  icloud: string;
+  busy: string[];
+  platformCalendars?: string[];
+}
 
 export interface AccountsDeps {
   store: StateStore;
@@ -89,7 +98,23 @@ export class AccountsService {
   }
 
   /** Choose the linked iCloud calendar, busy sources and platform calendars (cli.md `link`). */
-  async link(input: { icloud: string; busy: string[]; platformCalendars?: string[] }): Promise<State['links']> {
+  async link(input: LinkInput): Promise<State['links']> {
+    const checked = await this.checkLinks(input);
+    const updated = await this.deps.store.update((draft) => {
+      if (draft.links.icloudCalendar && draft.links.icloudCalendar !== checked.icloud) rebaseline(draft, 'icloud');
+      draft.links.icloudCalendar = checked.icloud;
+      draft.links.busySources = checked.busy;
+      draft.links.platformCalendars = checked.platformCalendars;
+      Object.assign(draft.links.names, checked.names);
+    });
+    return updated.links;
+  }
+
+  /**
+   * The calendars `link` would save, checked against both servers (and the platform calendars
+   * defaulted), saving nothing: `link --dry-run` previews a sync with them.
+   */
+  async checkLinks(input: LinkInput): Promise<{ icloud: string; busy: string[]; platformCalendars: string[]; names: Record<string, string> }> {
     const state = await this.deps.store.read();
     const icloud = await this.icloudCalendars(state);
     const linked = icloud.find((c) => c.id === input.icloud);
@@ -108,14 +133,8 @@ export class AccountsService {
       if (!entry) throw new SyncError('item', `"${id}" is not a calendar of this location.`);
       if (!entry.eligible) throw new SyncError('item', `"${entry.name}" cannot be synced: ${entry.reason}.`);
     }
-    const updated = await this.deps.store.update((draft) => {
-      if (draft.links.icloudCalendar && draft.links.icloudCalendar !== input.icloud) rebaseline(draft, 'icloud');
-      draft.links.icloudCalendar = input.icloud;
-      draft.links.busySources = [...new Set(input.busy)];
-      draft.links.platformCalendars = chosen;
-      for (const entry of [...icloud, ...platform.entries]) draft.links.names[entry.id] = entry.name;
-    });
-    return updated.links;
+    const names = Object.fromEntries([...icloud, ...platform.entries].map((entry) => [entry.id, entry.name]));
+    return { icloud: input.icloud, busy: [...new Set(input.busy)], platformCalendars: chosen, names };
   }
 
   async disconnect(side: 'icloud' | 'platform'): Promise<void> {
@@ -161,18 +180,4 @@ export class AccountsService {
 /** Leaves out absent facts, so the stored account has no keys with undefined values. */
 function definedOnly<T extends object>(facts: T): Partial<T> {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-/**
- * A changed account or linked calendar starts a new baseline: what we knew of the old one is
- * dropped (never read as a mass deletion), and the next sync adopts what already exists.
- */
-function rebaseline(state: State, side: 'icloud' | 'platform'): void {
-  state.pairs = {};
-  state.intents = {};
-  if (side === 'icloud') {
-    state.cursors = {};
-    state.objects = {};
-  }
-  state.windowDay = undefined;
 }

@@ -57,8 +57,9 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'copies.preview': async () => services.sync.removeCopies('manual', true),
     'sync.now': async () => services.sync.syncNow(),
-    // The onboarding and Settings preview: read in full, plan, report; writes nothing anywhere.
-    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposedLinks: request?.links }).report,
+    // The onboarding and Settings preview: read in full, plan with the proposed calendars and
+    // settings (not saved), report; writes nothing anywhere.
+    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposed: { links: request?.links, settings: request?.settings } }).report,
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };

@@ -23,7 +23,7 @@ import { noteLocation, readLocationIfDue, withLocationFacts } from './location-r
 import { blockZone } from '../platform/location';
 import { macZone } from './zoned-midnight';
 import { withoutUnfollowed } from './unfollowed';
-import { readOnlySides, scratchTransaction, withoutSettling, type ProposedLinks } from './dry-run';
+import { readOnlySides, scratchTransaction, withoutSettling, type ProposedChanges } from './dry-run';
 
 export interface CycleDeps {
   store: StateStore;
@@ -46,8 +46,8 @@ export interface CycleOptions {
   allowCreations?: boolean;
   /** Preview (dry-run.ts): read both sides in full, plan, guard and report; write nothing anywhere. */
   dryRun?: boolean;
-  /** With dryRun: preview these calendars as if linked (nothing is saved). */
-  proposedLinks?: ProposedLinks;
+  /** With dryRun: preview these calendars and settings as if saved (nothing is saved). */
+  proposed?: ProposedChanges;
 }
 
 export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<RunReport> {
@@ -56,7 +56,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
   const report = new ReportBuilder(options.trigger, deps.now(), deps.counter, dryRun);
   await deps.store.transaction(async (held) => {
     // A dry run changes only a copy, and the real transaction is never saved.
-    const tx = dryRun ? scratchTransaction(held, options.proposedLinks) : held;
+    const tx = dryRun ? scratchTransaction(held, options.proposed) : held;
     const { state } = tx;
     // Not connected or not linked: bad usage, not a failed run (nothing to report yet).
     const localZone = deps.localZone ?? macZone();

@@ -3,14 +3,17 @@
 // the real executor (not a separate description of the plan) is what makes the preview report
 // exactly what the following sync does: the same code decides the items and counts. Nothing is
 // saved: the scratch transaction's save() is a no-op and the real transaction is never saved.
+import type { Settings } from '../../shared/settings';
+import { rebaseline } from '../store/rebaseline';
 import type { State } from '../store/state-schema';
 import type { StateTransaction } from '../store/state-store';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
 
 /**
- * Calendars the user is choosing but has not saved (onboarding's last step): previewed as if linked,
- * so nothing is linked — and no scheduled sync can start — before they press "Start Syncing".
+ * Calendars the user is choosing but has not saved (onboarding's last step, Settings → Calendars):
+ * previewed as if linked, so nothing is linked — and no scheduled sync can start — before they
+ * press "Start Syncing" or "Apply".
  */
 export interface ProposedLinks {
   icloud: string;
@@ -18,12 +21,23 @@ export interface ProposedLinks {
   platformCalendars: string[];
 }
 
+/** What a preview plans with instead of what is saved: settings and calendars proposed, not applied. */
+export interface ProposedChanges {
+  links?: ProposedLinks;
+  /** Already validated (the IPC contract, parseSettingText): the scratch copy takes them as they are. */
+  settings?: Partial<Settings>;
+}
+
 /** A copy of the state the executor may change freely; never written to disk. */
-export function scratchTransaction(tx: StateTransaction, proposed?: ProposedLinks): StateTransaction {
+export function scratchTransaction(tx: StateTransaction, proposed: ProposedChanges = {}): StateTransaction {
   const state: State = structuredClone(tx.state);
-  if (proposed) {
-    state.links = { ...state.links, icloudCalendar: proposed.icloud, busySources: proposed.busy, platformCalendars: proposed.platformCalendars };
+  const { links, settings } = proposed;
+  if (links) {
+    // As AccountsService.link does on saving: another linked calendar starts a new baseline.
+    if (state.links.icloudCalendar && state.links.icloudCalendar !== links.icloud) rebaseline(state, 'icloud');
+    state.links = { ...state.links, icloudCalendar: links.icloud, busySources: [...new Set(links.busy)], platformCalendars: links.platformCalendars };
   }
+  if (settings) state.settings = { ...state.settings, ...settings };
   return { state, save: async () => undefined };
 }
 

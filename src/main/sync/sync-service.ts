@@ -10,8 +10,10 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { planContext, runCycle } from './cycle';
-import { readOnlySides, scratchTransaction, type ProposedLinks } from './dry-run';
+import { readOnlySides, scratchTransaction, type ProposedChanges } from './dry-run';
 import { cleanUpOperations } from './clean-up';
+import { orphanMirrorDeletions } from './orphan-mirrors';
+import { macZone } from './zoned-midnight';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
@@ -62,12 +64,12 @@ export class SyncService {
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
-  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposed?: ProposedChanges } = {}): { report: Promise<RunReport>; coalesced: boolean } {
     // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
     // the data-directory lock makes it wait for one that is running.
     if (options.dryRun) {
       const report = settled(this.current).then(() =>
-        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposedLinks: options.proposedLinks }));
+        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposed: options.proposed }));
       const previewing = settled(report).finally(() => {
         if (this.previewing === previewing) this.previewing = undefined;
       });
@@ -158,12 +160,16 @@ export class SyncService {
    * scratch state and read-only sides (dry-run.ts), nothing changed and no history entry.
    */
   async removeCopies(trigger: Trigger, preview: boolean): Promise<RunReport> {
-    return this.decide(trigger, (state) => cleanUpOperations(state), preview);
+    // The pairs' copies, then the mirrors found by their mark that no pair knows of (lost state).
+    return this.decide(trigger, async (state, _platform, _report, icloud) => [
+      ...cleanUpOperations(state),
+      ...(await orphanMirrorDeletions(icloud, this.deps.codec, state, this.deps.localZone ?? macZone())),
+    ], preview);
   }
 
   private async decide(
     trigger: Trigger,
-    build: (state: State, platform: PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
+    build: (state: State, platform: PlatformPort, report: ReportBuilder, icloud: IcloudPort) => Operation[] | Promise<Operation[]>,
     preview = false,
   ): Promise<RunReport> {
     if (this.current) await this.current.catch(() => undefined);
@@ -173,7 +179,7 @@ export class SyncService {
       const tx = preview ? scratchTransaction(held) : held;
       const real = await this.deps.sides(tx.state);
       const sides = preview ? readOnlySides(real) : real;
-      const ops = await build(tx.state, sides.platform, report);
+      const ops = await build(tx.state, sides.platform, report, sides.icloud);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
       await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
       await tx.save();

@@ -89,9 +89,13 @@ export const contract = {
 
   'sync.now': { request: noRequest, response: z.object({ started: z.boolean(), coalesced: z.boolean() }) },
   /** The dry run (cycle.ts dryRun): the report a cycle would write, `dryRun: true`; nothing changes, no history entry. */
-  // links: calendars being chosen (onboarding), previewed as if linked; nothing is saved.
+  // links: calendars being chosen (onboarding, Settings), previewed as if linked; settings: values
+  // being changed in Settings (window, free events), previewed as if set. Nothing is saved.
   'sync.preview': {
-    request: z.strictObject({ links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional() }).optional(),
+    request: z.strictObject({
+      links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional(),
+      settings: settingsSchema.partial().strict().optional(),
+    }).optional(),
     response: runReportSchema,
   },
   'sync.pause': { request: noRequest, response: z.object({ paused: z.literal(true) }) },

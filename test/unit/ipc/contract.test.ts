@@ -32,6 +32,16 @@ describe('request schemas', () => {
     expect(schema.safeParse({ key: 'launchAtLogin', value: 'true' }).success).toBe(false);
   });
 
+  it('sync.preview takes proposed settings checked by their own rules, and no unknown key', () => {
+    const schema = contract['sync.preview'].request;
+    expect(schema.safeParse(undefined).success).toBe(true);
+    expect(schema.safeParse({ settings: { futureDays: 200, freeEventsBlock: true } }).success).toBe(true);
+    expect(schema.safeParse({ settings: { futureDays: 400 } }).success).toBe(false);
+    expect(schema.safeParse({ settings: { pastDays: '7' } }).success).toBe(false);
+    expect(schema.safeParse({ settings: { windowDays: 7 } }).success).toBe(false);
+    expect(schema.safeParse({ links: { icloud: 'https://dav/work/', busy: [], platformCalendars: [] }, settings: {} }).success).toBe(true);
+  });
+
   it('history.list bounds limit to 1–1000 and defaults it', () => {
     const schema = contract['history.list'].request;
     expect(schema.parse({})).toEqual({ limit: 50, offset: 0 });

@@ -6,7 +6,7 @@ import { hasUrlUserinfo } from '../../redact-url';
 import { readSecret } from '../read-secret';
 import { confirmOrRefuse } from '../confirm';
 import { plural } from '../../../shared/words';
-import { describeReport } from './sync';
+import { describeReport, exitForReport } from './sync';
 
 export const connectCommand: Command = {
   name: 'connect',
@@ -88,19 +88,26 @@ export const calendarsCommand: Command = {
 
 export const linkCommand: Command = {
   name: 'link',
-  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]…',
-  summary: 'choose the linked iCloud calendar, busy sources and platform calendars',
+  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]… [--dry-run]',
+  summary: 'choose the linked iCloud calendar, busy sources and platform calendars (--dry-run: what the next sync would do with them, saving nothing)',
   options: {
     icloud: { type: 'string' },
     busy: { type: 'string', multiple: true },
     'platform-calendar': { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
   },
   async run({ services, values }) {
     const icloud = values.icloud as string | undefined;
     if (!icloud) throw new UsageError('link needs --icloud ID (the calendar URL from `icloud-sync calendars`).');
-    const links = await services.accounts.link({
-      icloud, busy: (values.busy as string[] | undefined) ?? [], platformCalendars: values['platform-calendar'] as string[] | undefined,
-    });
+    const input = { icloud, busy: (values.busy as string[] | undefined) ?? [], platformCalendars: values['platform-calendar'] as string[] | undefined };
+    if (values['dry-run']) {
+      // Checked as link checks them, then previewed as if linked (dry-run.ts); nothing is saved.
+      const { names: _names, ...links } = await services.accounts.checkLinks(input);
+      const preview = await services.sync.run('cli', { dryRun: true, proposed: { links } }).report;
+      const heading = 'Preview of these calendars — nothing was changed or saved, nothing recorded in the history:';
+      return { json: preview, text: `${heading}\n${describeReport(preview)}`, exitCode: exitForReport(preview) };
+    }
+    const links = await services.accounts.link(input);
     const name = (id: string) => links.names[id] ?? id;
     return {
       json: { icloud: links.icloudCalendar, busy: links.busySources, platformCalendars: links.platformCalendars },

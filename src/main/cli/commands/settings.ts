@@ -1,8 +1,9 @@
-// `get [KEY]` and `set KEY VALUE`.
-import { isSettingKey, settingDescriptions, settingKeys } from '../../../shared/settings';
+// `get [KEY]` and `set KEY VALUE [--dry-run]`.
+import { isSettingKey, parseSettingText, settingDescriptions, settingKeys, type Settings } from '../../../shared/settings';
 import { SyncError } from '../../errors';
-import type { Command } from '../command';
+import type { Command, CommandContext, CommandResult } from '../command';
 import { UsageError } from '../exit-codes';
+import { describeReport, exitForReport } from './sync';
 
 export const getCommand: Command = {
   name: 'get',
@@ -23,16 +24,30 @@ export const getCommand: Command = {
 
 export const setCommand: Command = {
   name: 'set',
-  usage: 'set KEY VALUE',
-  summary: 'change a setting (see `get` for the keys and what each accepts)',
-  options: {},
-  async run({ services, positionals }) {
+  usage: 'set KEY VALUE [--dry-run]',
+  summary: 'change a setting (see `get` for the keys and what each accepts); --dry-run: what the next sync would do with it, saving nothing',
+  options: { 'dry-run': { type: 'boolean' } },
+  async run({ services, positionals, values }) {
     const [key, value, ...extra] = positionals;
     if (key === undefined || value === undefined || extra.length) {
-      throw new UsageError(`Usage: icloud-sync set KEY VALUE (keys: ${settingKeys.join(', ')}).`);
+      throw new UsageError(`Usage: icloud-sync set KEY VALUE [--dry-run] (keys: ${settingKeys.join(', ')}).`);
     }
+    if (values['dry-run']) return previewSetting(services, key, value);
     const settings = await services.settings.setFromText(key, value);
     const typedKey = key as keyof typeof settings;
     return { json: { [key]: settings[typedKey] }, text: `${key} = ${String(settings[typedKey])}` };
   },
 };
+
+/**
+ * `set KEY VALUE --dry-run`: the sync preview (`sync --dry-run`) planned as if the value were saved
+ * (the window, free events and invitations change which events block). Nothing is saved.
+ */
+async function previewSetting(services: CommandContext['services'], key: string, text: string): Promise<CommandResult> {
+  const parsed = parseSettingText(key, text);
+  if (!parsed.ok) throw new SyncError('item', parsed.message);
+  const settings = { [key]: parsed.value } as Partial<Settings>;
+  const preview = await services.sync.run('cli', { dryRun: true, proposed: { settings } }).report;
+  const heading = `Preview of ${key} = ${String(parsed.value)} — nothing was changed or saved, nothing recorded in the history:`;
+  return { json: preview, text: `${heading}\n${describeReport(preview)}`, exitCode: exitForReport(preview) };
+}

@@ -4,7 +4,8 @@ import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { guardItemLine, localTime, plural, runSummary } from '../../../shared/words';
 
-const exitForReport = (report: RunReport): number => {
+/** A run report's exit code (cli.md): also a preview's, which exits as the sync it previews would. */
+export const exitForReport = (report: RunReport): number => {
   if (!report.error) return ExitCode.ok;
   return { auth: ExitCode.credentials, network: ExitCode.unreachable, throttled: ExitCode.unreachable, guard: ExitCode.guard, internal: ExitCode.other }[report.error.kind];
 };
