@@ -1,5 +1,5 @@
 // `get [KEY]` and `set KEY VALUE`.
-import { isSettingKey, settingDescriptions, settingKeys } from '../../../shared/settings';
+import { isSettingKey, noFilter, parseFilterKey, settingDescriptions, settingKeys, type Settings } from '../../../shared/settings';
 import { SyncError } from '../../errors';
 import type { Command } from '../command';
 import { UsageError } from '../exit-codes';
@@ -13,11 +13,17 @@ export const getCommand: Command = {
     const settings = await services.settings.get();
     const [key] = positionals;
     if (key === undefined) {
-      const text = settingKeys.map((k) => `${k} = ${String(settings[k])}    (${settingDescriptions[k]})`).join('\n');
+      const text = settingKeys.map((k) => `${k} = ${shown(settings[k])}    (${settingDescriptions[k]})`).join('\n');
       return { json: settings, text };
     }
+    if (key.startsWith('filters.')) {
+      const named = parseFilterKey(key);
+      if (!named.ok) throw new SyncError('item', named.message);
+      const value = (settings.filters[named.value.source] ?? noFilter)[named.value.field];
+      return { json: { [key]: value }, text: shown(value) };
+    }
     if (!isSettingKey(key)) throw new SyncError('item', `Unknown setting "${key}". Settings are: ${settingKeys.join(', ')}.`);
-    return { json: { [key]: settings[key] }, text: String(settings[key]) };
+    return { json: { [key]: settings[key] }, text: shown(settings[key]) };
   },
 };
 
@@ -32,7 +38,19 @@ export const setCommand: Command = {
       throw new UsageError(`Usage: icloud-sync set KEY VALUE (keys: ${settingKeys.join(', ')}).`);
     }
     const settings = await services.settings.setFromText(key, value);
-    const typedKey = key as keyof typeof settings;
-    return { json: { [key]: settings[typedKey] }, text: `${key} = ${String(settings[typedKey])}` };
+    const saved = savedValue(settings, key);
+    return { json: { [key]: saved }, text: `${key} = ${shown(saved)}` };
   },
 };
+
+/** The value a key names after a set, a filter field included. */
+function savedValue(settings: Settings, key: string): unknown {
+  if (!key.startsWith('filters.')) return settings[key as keyof Settings];
+  const named = parseFilterKey(key);
+  return named.ok ? (settings.filters[named.value.source] ?? noFilter)[named.value.field] : undefined;
+}
+
+/** Text for one value: lists and objects as JSON (a filter list reads as it is typed). */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
