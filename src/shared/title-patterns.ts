@@ -2,10 +2,13 @@
 // title, or a regular expression written `/…/` or `/…/i`. A pattern is checked when it is set, so a
 // bad one is refused with a clear message instead of failing a sync later.
 //
-// Safety against catastrophic backtracking, two bounds: a pattern may not nest quantifiers (`(a+)+`,
-// `(\w*)*`: the shape behind exponential backtracking, the same star-height test as safe-regex) nor
-// use back-references; and a title is matched on its first 255 characters only (the platform's title
-// limit, shared/platform-limits.ts), so even a slow pattern meets a short input.
+// Safety against catastrophic backtracking, three bounds: a pattern may not repeat a group that itself
+// repeats or has alternatives (`(a+)+`, `(a|a)*`: the shape behind exponential backtracking, the
+// star-height test of safe-regex and a bit more) nor use back-references; it has at most one
+// open-ended repetition (`*`, `+`, `{n,}`, or `{n,m}` with m > 10): two already make `a*a*b` take
+// ~100 ms on 255 characters, three ~5 s; and a title is matched on its first 255 characters only (the
+// platform's title limit, shared/platform-limits.ts). With one repetition a match is at worst
+// quadratic in 255 characters: well under a millisecond.
 
 export type PatternResult = { ok: true; pattern: string } | { ok: false; message: string };
 
@@ -53,6 +56,7 @@ function backtrackingRisk(body: string): string | undefined {
   // For each open group: whether it holds a quantifier or an alternative (repeating it is then risky).
   const groups: boolean[] = [];
   let lastGroupRisky = false;
+  let open = 0;
   let inClass = false;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
@@ -79,8 +83,18 @@ function backtrackingRisk(body: string): string | undefined {
       const repeats = isQuantifier && !(ch === '?' && (body[i - 1] === '(' || '*+?}'.includes(body[i - 1])));
       if (repeats && ch !== '?' && lastGroupRisky) return 'a repeated group that itself repeats or has alternatives (like (a+)+ or (a|b)*) can take very long to match';
       if (repeats && groups.length) groups[groups.length - 1] = true;
+      if (repeats && isOpenEnded(ch, body.slice(i)) && ++open > 1) return 'more than one open-ended repetition (*, +, {n,}) can take very long to match: use one, or two filters';
     }
     lastGroupRisky = false;
   }
   return undefined;
+}
+
+/** `*`, `+`, `{n,}` and `{n,m}` with m > 10 repeat without a small bound. */
+function isOpenEnded(ch: string, rest: string): boolean {
+  if (ch === '*' || ch === '+') return true;
+  if (ch !== '{') return false;
+  const bounds = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+  if (!bounds || bounds[2] === undefined) return false;
+  return bounds[3] === '' || Number(bounds[3]) > 10;
 }
