@@ -45,9 +45,13 @@ export function checkFilterField(field: FilterField, value: unknown): Checked<So
   return { ok: true, value: [...(value as string[])] };
 }
 
+/** More sources than anyone links (calendars and locations together): bounds what the window may send. */
+const MAX_SOURCES = 200;
+
 /** The whole `filters` setting: every source id valid, every entry complete and valid. */
 export function checkFilters(value: unknown): string | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'filters is an object: source id → { skipTitles, skipAllDay, workingHours }';
+  if (Object.keys(value).length > MAX_SOURCES) return `filters name at most ${MAX_SOURCES} sources`;
   for (const [source, filter] of Object.entries(value)) {
     const bad = checkSourceId(source);
     if (bad) return bad;

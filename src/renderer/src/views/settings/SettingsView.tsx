@@ -1,4 +1,4 @@
-// Settings: Accounts, Calendars, Sync, General (UI.md), then Check setup (the doctor, diagnostics).
+// Settings: Accounts, Calendars, Sync, What crosses, General (UI.md), then Check setup (the doctor, diagnostics).
 import type { StatusView } from '../../../../shared/status';
 import { ErrorNote, Loading } from '../../components/Notice';
 import { AccountSettings } from './AccountSettings';
@@ -6,6 +6,7 @@ import { CalendarSettings } from './CalendarSettings';
 import { CheckSetupPanel } from './CheckSetupPanel';
 import { GeneralSettings } from './GeneralSettings';
 import { SyncSettings } from './SyncSettings';
+import { WhatCrossesSettings } from './WhatCrossesSettings';
 import { useSettings } from './useSettings';
 
 export function SettingsView({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
@@ -24,10 +25,11 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
       <CalendarSettings status={status} onChanged={onChanged} />
       {load.state === 'loading' && !settings && <Loading what="settings" />}
       {load.state === 'error' && !settings && <ErrorNote message={load.error} onRetry={load.reload} />}
-      {saveError && !['interval', 'pastDays', 'futureDays'].includes(saveError.key) && <ErrorNote message={saveError.message} />}
+      {saveError && !['interval', 'pastDays', 'futureDays', 'blockTitles', 'crossLocationTitles'].includes(saveError.key) && <ErrorNote message={saveError.message} />}
       {settings && (
         <>
           <SyncSettings settings={settings} save={saveAndTell} problemFor={problemFor} />
+          <WhatCrossesSettings status={status} settings={settings} save={saveAndTell} problemFor={problemFor} />
           <GeneralSettings settings={settings} save={saveAndTell} />
         </>
       )}
