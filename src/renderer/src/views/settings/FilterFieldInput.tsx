@@ -42,7 +42,7 @@ export function FilterFieldInput({ label, hint, field, value, onSave }: Props) {
         {field === 'skipTitles' ? (
           <textarea {...common} rows={2} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.metaKey || e.ctrlKey) && commit()} />
         ) : (
-          <input {...common} type="text" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="mon-fri 09:00-17:30" />
+          <input {...common} type="text" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="Every hour" />
         )}
       </span>
       <p className="hint" id={`${id}-hint`}>
