@@ -30,8 +30,11 @@ export function projectionKey(
 ): string {
   const judged = [settings.pastDays, settings.futureDays, settings.freeEventsBlock, settings.blockTitles, settings.invitationsBlock];
   const key = [windowDay(now), ...judged, context.zone, context.floatingZone, (context.ownAddresses ?? []).join(',')];
-  // Appended only when set, so a state judged before filters existed is not read again for nothing.
-  if (Object.keys(settings.filters).length) key.push(JSON.stringify(settings.filters));
+  // Only the iCloud calendars' filters (keyed by URL; a location id has no "/"): a location's appointments are listed in full
+  // every cycle and judged each time. Appended only when set, so a state judged before filters
+  // existed is not read again for nothing.
+  const calendarFilters = Object.entries(settings.filters).filter(([source]) => source.includes('/'));
+  if (calendarFilters.length) key.push(JSON.stringify(calendarFilters));
   if (settings.blockTitles.includes('{calendar}')) key.push(JSON.stringify(context.calendarNames ?? {}));
   return key.join('|');
 }

@@ -92,6 +92,8 @@ describe('filters in the planner', () => {
     const after = projectionKey(NOW, { ...defaultSettings, filters: { [CAL]: filter({ skipAllDay: true }) } }, context);
     expect(after).not.toBe(before);
     expect(projectionKey(NOW, { ...defaultSettings, filters: { [CAL]: filter({ skipAllDay: false, skipTitles: ['x'] }) } }, context)).not.toBe(after);
+    // A location's filter needs no re-read of iCloud: its appointments are judged on every cycle.
+    expect(projectionKey(NOW, { ...defaultSettings, filters: { 'loc-1': filter({ skipAllDay: true }) } }, context)).toBe(before);
     // Without filters the key is as before filters existed: an upgrade does not re-read everything.
     expect(before.split('|')).toHaveLength(9);
   });
