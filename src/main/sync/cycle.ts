@@ -130,6 +130,9 @@ export function planContext(state: State, now: Date, localZone: string = macZone
     floatingZone: localZone,
     ownAddresses: icloud.userAddresses ?? [normaliseAddress(icloud.appleId)],
     window: syncWindow(now, state.settings),
+    calendarNames: state.links.names,
+    locationId: platform.locationId,
+    locationName: platform.locationName,
   };
 }
 

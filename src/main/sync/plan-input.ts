@@ -74,6 +74,11 @@ export interface PlanContext {
   /** The user's own calendar addresses, normalised (S18: their ATTENDEE in an invitation); none → no invitation is judged. */
   ownAddresses?: string[];
   window: { start: Date; end: Date };
+  /** Calendar display names by URL (a title template's {calendar}; how the report names a busy source). */
+  calendarNames?: Record<string, string>;
+  /** The connected location: its filter is settings.filters[locationId] (DESIGN "What crosses"). */
+  locationId?: string;
+  locationName?: string;
 }
 
 export interface PlanInput {

@@ -2,13 +2,8 @@
 // changed to the operations that make both sides right. No I/O, no clock but `input.now`.
 import { isAppointment } from '../platform/schemas';
 import type { CalendarEvent } from '../platform/schemas';
-import {
-  appointmentContentFromIcloud,
-  appointmentContentFromPlatform,
-  blockContentFromIcloud,
-  blockContentFromPlatform,
-  hashContent,
-} from './content';
+import { appointmentContentFromIcloud, appointmentContentFromPlatform, blockContentFromPlatform, hashContent } from './content';
+import { appointmentFilterProblem, judgeBlock } from './judge-block';
 import type { Operation } from './operations';
 import { icloudItemKey, type IcloudRef, type PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
@@ -118,7 +113,12 @@ function planPairs(input: PlanInput): Operation[] {
       ops.push({ type: 'skip', rule: 'S13', side: 'platform', key, title: occ.title, reason: `${problem}: no blocked slot` });
       continue;
     }
-    const content = blockContentFromIcloud(occ, settings, context.zone);
+    const verdict = judgeBlock(occ, ref, settings, context);
+    if ('skip' in verdict) {
+      ops.push({ type: 'skip', rule: 'filter', side: 'platform', key, title: occ.title, reason: `${verdict.skip}: no blocked slot` });
+      continue;
+    }
+    const { content } = verdict;
     const hash = hashContent(content);
     const existing = unpairedBlocks.get(hash)?.find((b) => !usedPlatformIds.has(b.id));
     if (existing) {
@@ -176,6 +176,11 @@ function planPairs(input: PlanInput): Operation[] {
   for (const event of input.platform.events) {
     if (!isOurAppointment(event, input) || event.appointmentStatus === 'cancelled') continue;
     if (pairByPlatformId.has(event.id) || mirrored.has(event.id)) continue;
+    const filtered = appointmentFilterProblem(event, settings, context);
+    if (filtered) {
+      ops.push({ type: 'skip', rule: 'filter', side: 'icloud', key: appointmentKey(event.id), title: event.title ?? '', reason: `${filtered}: no iCloud copy` });
+      continue;
+    }
     const content = appointmentContentFromPlatform(event);
     ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
   }

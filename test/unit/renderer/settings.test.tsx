@@ -31,7 +31,7 @@ describe('Settings', () => {
     const { api } = fakeApi();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
     const interval = await screen.findByLabelText('Sync every');
-    const labels = ['Sync every', 'Days before today', 'Days after today', 'When an event changed on both sides', 'When you delete an iCloud event', 'Blocked slot titles', 'Invitations that block time', 'Free events block time too', 'Open at login', 'Show notifications'];
+    const labels = ['Sync every', 'Days before today', 'Days after today', 'When an event changed on both sides', 'When you delete an iCloud event', 'Blocked slot titles', 'Titles in other locations', 'What crosses', 'Invitations that block time', 'Free events block time too', 'Open at login', 'Show notifications'];
     for (const label of labels) expect(screen.getByLabelText(label)).toBeTruthy();
     expect(labels).toHaveLength(settingKeys.length);
 

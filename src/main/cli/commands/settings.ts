@@ -1,5 +1,5 @@
 // `get [KEY]` and `set KEY VALUE [--dry-run]`.
-import { isSettingKey, parseSettingText, settingDescriptions, settingKeys, type Settings } from '../../../shared/settings';
+import { isSettingKey, noFilter, parseFilterKey, settingDescriptions, settingKeys, type Settings } from '../../../shared/settings';
 import { SyncError } from '../../errors';
 import type { Command, CommandContext, CommandResult } from '../command';
 import { UsageError } from '../exit-codes';
@@ -14,11 +14,17 @@ export const getCommand: Command = {
     const settings = await services.settings.get();
     const [key] = positionals;
     if (key === undefined) {
-      const text = settingKeys.map((k) => `${k} = ${String(settings[k])}    (${settingDescriptions[k]})`).join('\n');
+      const text = settingKeys.map((k) => `${k} = ${shown(settings[k])}    (${settingDescriptions[k]})`).join('\n');
       return { json: settings, text };
     }
+    if (key.startsWith('filters.')) {
+      const named = parseFilterKey(key);
+      if (!named.ok) throw new SyncError('item', named.message);
+      const value = (settings.filters[named.value.source] ?? noFilter)[named.value.field];
+      return { json: { [key]: value }, text: shown(value) };
+    }
     if (!isSettingKey(key)) throw new SyncError('item', `Unknown setting "${key}". Settings are: ${settingKeys.join(', ')}.`);
-    return { json: { [key]: settings[key] }, text: String(settings[key]) };
+    return { json: { [key]: settings[key] }, text: shown(settings[key]) };
   },
 };
 
@@ -34,8 +40,8 @@ export const setCommand: Command = {
     }
     if (values['dry-run']) return previewSetting(services, key, value);
     const settings = await services.settings.setFromText(key, value);
-    const typedKey = key as keyof typeof settings;
-    return { json: { [key]: settings[typedKey] }, text: `${key} = ${String(settings[typedKey])}` };
+    const saved = savedValue(settings, key);
+    return { json: { [key]: saved }, text: `${key} = ${shown(saved)}` };
   },
 };
 
@@ -44,10 +50,20 @@ export const setCommand: Command = {
  * (the window, free events and invitations change which events block). Nothing is saved.
  */
 async function previewSetting(services: CommandContext['services'], key: string, text: string): Promise<CommandResult> {
-  const parsed = parseSettingText(key, text);
-  if (!parsed.ok) throw new SyncError('item', parsed.message);
-  const settings = { [key]: parsed.value } as Partial<Settings>;
+  const settings = await services.settings.proposeFromText(key, text);
   const preview = await services.sync.run('cli', { dryRun: true, proposed: { settings } }).report;
-  const heading = `Preview of ${key} = ${String(parsed.value)} — nothing was changed or saved, nothing recorded in the history:`;
+  const heading = `Preview of ${key} = ${text} — nothing was changed or saved, nothing recorded in the history:`;
   return { json: preview, text: `${heading}\n${describeReport(preview)}`, exitCode: exitForReport(preview) };
+}
+
+/** The value a key names after a set, a filter field included. */
+function savedValue(settings: Settings, key: string): unknown {
+  if (!key.startsWith('filters.')) return settings[key as keyof Settings];
+  const named = parseFilterKey(key);
+  return named.ok ? (settings.filters[named.value.source] ?? noFilter)[named.value.field] : undefined;
+}
+
+/** Text for one value: lists and objects as JSON (a filter list reads as it is typed). */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }

@@ -1,6 +1,6 @@
-// Settings: Accounts, Calendars, Sync, General (UI.md), then Check setup (the doctor, diagnostics).
+// Settings: Accounts, Calendars, Sync, What crosses, General (UI.md), then Check setup (the doctor, diagnostics).
 // The settings that re-judge many events (the window, free events, invitations) are previewed before they are
-// saved (ChangePreview.tsx); the others are saved as they change.
+// saved (ChangePreview.tsx); the others — filters and titles included — are saved as they change.
 import { useCallback } from 'react';
 import type { SettingChange } from '../../../../shared/ipc/contract';
 import type { StatusView } from '../../../../shared/status';
@@ -13,6 +13,7 @@ import { CheckSetupPanel } from './CheckSetupPanel';
 import { GeneralSettings } from './GeneralSettings';
 import { SyncSettings } from './SyncSettings';
 import { useChangePreview } from './useChangePreview';
+import { WhatCrossesSettings } from './WhatCrossesSettings';
 import { useSettings } from './useSettings';
 
 /** Settings whose change decides again which events block time: previewed first. */
@@ -52,7 +53,7 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
       <CalendarSettings status={status} onChanged={onChanged} />
       {load.state === 'loading' && !settings && <Loading what="settings" />}
       {load.state === 'error' && !settings && <ErrorNote message={load.error} onRetry={load.reload} />}
-      {saveError && !['interval', 'pastDays', 'futureDays'].includes(saveError.key) && <ErrorNote message={saveError.message} />}
+      {saveError && !['interval', 'pastDays', 'futureDays', 'blockTitles', 'crossLocationTitles'].includes(saveError.key) && <ErrorNote message={saveError.message} />}
       {shown && (
         <>
           <SyncSettings settings={shown} save={change} problemFor={problemFor} />
@@ -62,6 +63,7 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
               onApply={() => void proposal.apply()} onCancel={proposal.cancel}
             />
           )}
+          <WhatCrossesSettings status={status} settings={shown} save={(next) => void saveAndTell(next)} problemFor={problemFor} />
           <GeneralSettings settings={shown} save={change} />
         </>
       )}
