@@ -1,6 +1,5 @@
 // The run table: virtualised (only the rows in view exist in the page), newest first, each row
 // expandable to its items. Rows are divs with table roles, because a virtual list positions them.
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { RunReport } from '../../../../shared/run-report';
 import { StateBadge } from '../../components/StateBadge';
@@ -8,6 +7,7 @@ import { dayTime } from '../../lib/time';
 import { outcomeWords, triggerWords, writesTo } from '../../lib/words';
 import type { HistoryPages } from './useHistoryPages';
 import { RunDetails } from './RunDetails';
+import { useRowWindow } from './useRowWindow';
 
 const rowHeight = 30;
 
@@ -46,15 +46,8 @@ export function HistoryTable({ pages, now }: { pages: HistoryPages; now: Date })
   const scroller = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const total = pages.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-    // Before layout (and in test DOMs without layout) assume the usual table height.
-    initialRect: { width: 600, height: 300 },
-  });
-  const items = virtualizer.getVirtualItems();
+  // Before layout (and in test DOMs without layout) assume the usual table height.
+  const { rows: items, totalHeight } = useRowWindow({ count: total, rowHeight, overscan: 10, scroller, fallbackHeight: 300 });
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { ensure } = pages;
@@ -86,17 +79,16 @@ export function HistoryTable({ pages, now }: { pages: HistoryPages; now: Date })
         </div>
       </div>
       <div ref={scroller} className="history-scroll" role="rowgroup" tabIndex={-1}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: totalHeight, position: 'relative' }}>
           {items.map((item) => {
             const run = pages.run(item.index);
             const open = run ? expanded.has(run.id) : false;
             return (
               <div
-                key={item.key}
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 data-index={item.index}
-                ref={virtualizer.measureElement}
                 className={`history-row${item.index % 2 ? ' odd' : ''}${open ? ' open' : ''}`}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
               >
