@@ -58,7 +58,7 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
       export: vi.fn(async ({ format }: { format: 'csv' | 'json' }) => ({ filename: `h.${format}`, content: 'x' })),
     },
     conflicts: { list: vi.fn(async () => [] as Conflict[]), resolve: vi.fn(async ({ ids }: { ids: string[] }) => ({ resolved: ids.length })) },
-    attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), cancel: vi.fn(async () => ({ ok: true as const })) },
+    attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), describe: vi.fn(async ({ id }: { id: string }) => ({ id, title: 'Appointment', start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z', customerName: 'Ada Lovelace' })), cancel: vi.fn(async () => ({ ok: true as const })) },
     guard: { decide: vi.fn(async ({ choice }: { choice: string }) => ({ ok: true as const, kept: choice === 'keep' ? 2 : 0 })) },
     unfollowed: { list: vi.fn(async () => [] as UnfollowedItem[]), follow: vi.fn(async () => ({ ok: true as const })) },
     app: { openExternal: vi.fn(async () => ({ ok: true as const })) },
