@@ -27,7 +27,8 @@ export function customerMissingNote(appointment: AppointmentDescription): string
 export function appointmentTimes(appointment: Pick<AppointmentDescription, 'start' | 'end'>): string {
   const start = new Date(appointment.start);
   const end = new Date(appointment.end);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return localTime(appointment.start);
+  // No usable end (unknown, or not after the start): the start alone.
+  if (Number.isNaN(start.getTime()) || !(end.getTime() > start.getTime())) return localTime(appointment.start);
   const sameDay = start.toDateString() === end.toDateString();
   return `${localTime(appointment.start)}–${sameDay ? clock.format(end) : localTime(appointment.end)}`;
 }
