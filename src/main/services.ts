@@ -19,6 +19,7 @@ import { macZone } from './sync/zoned-midnight';
 import { SyncService } from './sync/sync-service';
 import { listUnfollowed } from './sync/unfollowed';
 import { listAttention, listConflicts } from './sync/user-decisions';
+import { describeAppointment } from './sync/describe-appointment';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
 import { runDoctor } from './doctor/run-doctor';
@@ -121,6 +122,12 @@ export function createServices(config: ServicesConfig) {
     chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
+    describeAppointment: async (id: string) => {
+      const current = await state.read();
+      // Its own counter: these two reads are the user's question, not part of a cycle's figures.
+      const { platform } = await buildSides(current, { secrets, counter: new RequestCounter(), limiter, fetch: config.fetch });
+      return describeAppointment(current, id, platform);
+    },
     unfollowed: async () => listUnfollowed(await state.read()),
   };
   return { ...services, handlers: createHandlers(services, controls) };

@@ -2,7 +2,7 @@
 // registers these behind its sender and payload checks; the browser harness serves the same ones.
 import type { DoctorReport } from '../../shared/doctor';
 import type { UnfollowedItem } from '../../shared/guard';
-import type { AttentionItem, Conflict } from '../../shared/ipc/views';
+import type { AppointmentDescription, AttentionItem, Conflict } from '../../shared/ipc/views';
 import { SyncError } from '../errors';
 import type { StatusView } from '../../shared/status';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -20,6 +20,8 @@ export interface HandlerServices {
   history: HistoryStore;
   conflicts(): Promise<Conflict[]>;
   attention(): Promise<AttentionItem[]>;
+  /** The appointment a cancel would reach, with its customer's name (describe-appointment.ts). */
+  describeAppointment(id: string): Promise<AppointmentDescription>;
   doctor(): Promise<{ report: DoctorReport }>;
   diagnostics(options: { out: string; includeTitles: boolean }): Promise<{ path: string }>;
   /** Where to save a diagnostics file (the app's save dialog); undefined when the user cancelled. */
@@ -96,6 +98,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       await services.sync.restore(id, 'manual');
       return { ok: true };
     },
+    'attention.describe': ({ id }) => services.describeAppointment(id),
     'attention.cancel': async ({ id }) => {
       await services.sync.cancel(id, 'manual');
       return { ok: true };

@@ -1,6 +1,8 @@
 // The platform: one read per endpoint family the app reads with — calendars, events, users,
 // locations — so a Private Integration Token created without one scope shows which. Write scopes
 // (calendars/events.write) are not probed: the only test is a real write to the user's calendar.
+// contacts.readonly is optional (the cancel confirmation names the customer with it): its line
+// warns, never fails, and its probe asks for an id no contact has, so no one's record is read.
 import { toSyncError, type SyncError } from '../errors';
 import { PlatformClient, RateLimiter } from '../platform';
 import { RequestCounter } from '../request-counter';
@@ -68,6 +70,7 @@ export async function checkPlatform({ state, secrets, fetch, now }: PlatformChec
   // One after the other: they share the location's burst window, and the last answer's
   // X-RateLimit headers then reflect all four.
   for (const family of families) findings.push(await probe(family, account.locationId));
+  findings.push(await probeContacts(client));
   return { findings, location };
 }
 
@@ -88,5 +91,26 @@ async function probe(family: Family, locationId: string): Promise<Finding> {
     }
     const fix = causeOf(sync.kind) === 'unreachable' ? 'Check the internet connection; try again in a few minutes.' : undefined;
     return fail(name, `Reading ${family.name} failed: ${sync.message}${suffix}`, fix, causeOf(sync.kind));
+  }
+}
+
+/** An id no contact has: with the scope the platform answers "not found" (400), without it 401/403. */
+export const CONTACT_PROBE_ID = 'icloud-sync-doctor-probe';
+
+async function probeContacts(client: PlatformClient): Promise<Finding> {
+  const name = 'platform scope: contacts.readonly';
+  const allowed = 'Reading contacts is allowed, so "Cancel Appointment" names the customer whose booking it cancels.';
+  try {
+    await client.getContact(CONTACT_PROBE_ID);
+    return pass(name, allowed);
+  } catch (error) {
+    const status = toSyncError(error, 'platform').details.status;
+    if (status === 401 || status === 403) {
+      return warn(name, `The token may not read contacts (${status}), so "Cancel Appointment" says "the customer" instead of the customer's name. Everything else works without it.`,
+        'Optional: in the platform, Settings → Private Integrations → edit this integration and add the scope contacts.readonly.');
+    }
+    // Any other answer from the platform (the documented 400 for an unknown contact, 404, 422) passed the scope check.
+    if (status !== undefined && status < 500 && status !== 429) return pass(name, allowed);
+    return warn(name, `Not checked: ${toSyncError(error, 'platform').message}`);
   }
 }

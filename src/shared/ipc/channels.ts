@@ -23,6 +23,7 @@ export const invokeChannels = [
   'conflicts.resolve',
   'attention.list',
   'attention.restore',
+  'attention.describe',
   'attention.cancel',
   'guard.decide',
   'unfollowed.list',

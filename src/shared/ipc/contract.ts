@@ -10,7 +10,7 @@ import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
 import { isAllowedExternalUrl } from './external-url';
 import { statusViewSchema } from '../status';
-import { attentionItemSchema, conflictSchema, progressSchema } from './views';
+import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, progressSchema } from './views';
 
 /** Channels that take no argument: anything but `undefined` is a malformed request. */
 const noRequest = z.undefined();
@@ -115,6 +115,8 @@ export const contract = {
 
   'attention.list': { request: noRequest, response: z.array(attentionItemSchema) },
   'attention.restore': { request: z.strictObject({ id }), response: ok },
+  // What the cancel confirmation names (the customer, the time), read from the platform when asked.
+  'attention.describe': { request: z.strictObject({ id }), response: appointmentDescriptionSchema },
   'attention.cancel': { request: z.strictObject({ id }), response: ok },
 
   // A safety guard's decision (status.guard): "Delete them" (allow) runs the cycle it stopped with

@@ -112,6 +112,16 @@ describe('response schemas', () => {
     expect(contract['attention.list'].response.safeParse([{ ...item, kind: 'other' }]).success).toBe(false);
   });
 
+  it('an appointment to cancel is described by id: its customer by name, or why the name is missing', () => {
+    expect(contract['attention.describe'].request.safeParse({ id: 'appt:a1' }).success).toBe(true);
+    expect(contract['attention.describe'].request.safeParse({ id: 'appt:a1', extra: 1 }).success).toBe(false);
+    const described = { id: 'appt:a1', title: 'Cut', start: '2025-01-01T10:00:00Z', end: '2025-01-01T11:00:00Z' };
+    expect(contract['attention.describe'].response.safeParse({ ...described, customerName: 'Grace Hopper' }).success).toBe(true);
+    expect(contract['attention.describe'].response.safeParse({ ...described, customerMissing: 'missing-scope' }).success).toBe(true);
+    expect(contract['attention.describe'].response.safeParse({ ...described, customerMissing: 'forgot' }).success).toBe(false);
+    expect(contract['attention.describe'].response.safeParse({ ...described, end: undefined }).success).toBe(false);
+  });
+
   it('a guard decision names a known guard kind and one of the two choices', () => {
     expect(contract['guard.decide'].request.safeParse({ kind: 'deletions', choice: 'keep' }).success).toBe(true);
     expect(contract['guard.decide'].request.safeParse({ kind: 'empty-side', choice: 'allow' }).success).toBe(true);

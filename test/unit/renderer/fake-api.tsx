@@ -6,7 +6,7 @@ import { afterEach, vi } from 'vitest';
 import type { CalendarEntry } from '../../../src/shared/calendars';
 import type { GuardDecision, UnfollowedItem } from '../../../src/shared/guard';
 import type { AppApi, Conflict, DoctorCheck, StatusView } from '../../../src/shared/ipc/contract';
-import type { AttentionItem } from '../../../src/shared/ipc/views';
+import type { AppointmentDescription, AttentionItem } from '../../../src/shared/ipc/views';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
 import { defaultSettings } from '../../../src/shared/settings';
 import { ApiContext } from '../../../src/renderer/src/lib/api';
@@ -58,7 +58,7 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
       export: vi.fn(async ({ format }: { format: 'csv' | 'json' }) => ({ filename: `h.${format}`, content: 'x' })),
     },
     conflicts: { list: vi.fn(async () => [] as Conflict[]), resolve: vi.fn(async ({ ids }: { ids: string[] }) => ({ resolved: ids.length })) },
-    attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), cancel: vi.fn(async () => ({ ok: true as const })) },
+    attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), describe: vi.fn(async ({ id }: { id: string }): Promise<AppointmentDescription> => ({ id, title: attentionItem(Number(id.slice(2))).title, start: '2030-01-03T09:00:00Z', end: '2030-01-03T10:00:00Z', customerName: 'Grace Hopper' })), cancel: vi.fn(async () => ({ ok: true as const })) },
     guard: { decide: vi.fn(async ({ choice }: { choice: string }) => ({ ok: true as const, kept: choice === 'keep' ? 2 : 0 })) },
     unfollowed: { list: vi.fn(async () => [] as UnfollowedItem[]), follow: vi.fn(async () => ({ ok: true as const })) },
     app: { openExternal: vi.fn(async () => ({ ok: true as const })) },

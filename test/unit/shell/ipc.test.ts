@@ -53,6 +53,7 @@ function makeHandlers(overrides: Partial<ContractHandlers> = {}): ContractHandle
     'unfollowed.list': async () => [],
     'unfollowed.follow': ok,
     'attention.restore': ok,
+    'attention.describe': async ({ id }) => ({ id, title: 'Haircut', start: '2026-01-01T10:00:00Z', end: '2026-01-01T11:00:00Z', customerName: 'Ada Lovelace' }),
     'attention.cancel': ok,
     'app.openExternal': ok,
     'doctor.run': async () => ({ checks: [] }),
