@@ -1,0 +1,25 @@
+// Which run an undo may reverse (issue 13 item 2): one in the history, not an undo itself, whose
+// records undo.json still keeps (retention: undo-store.ts) and which was not undone already.
+import { SyncError } from '../errors';
+import type { HistoryStore } from '../store/history-store';
+import type { State } from '../store/state-schema';
+import type { UndoStore } from '../store/undo-store';
+import { planUndo, undoCounts } from './plan-undo';
+import type { UndoRun } from './undo-entry';
+
+export async function undoableRun(undo: UndoStore | undefined, history: HistoryStore, runId: string, now: Date): Promise<UndoRun> {
+  const report = (await history.list()).find((run) => run.id === runId);
+  if (!report) throw new SyncError('item', `There is no run "${runId}" in the history. Run \`icloud-sync history --json\` to see the run ids.`);
+  if (report.trigger === 'undo') throw new SyncError('item', 'That run was an undo: an undo is not undone. Sync again to bring the items back (follow them again first).');
+  const run = await undo?.get(runId, now);
+  if (!run) {
+    throw new SyncError('item', 'That run cannot be undone: it changed nothing that can be reversed, or its undo records are no longer kept (the last 20 runs, 14 days).');
+  }
+  if (run.undoneBy) throw new SyncError('item', `That run was undone already (by run ${run.undoneBy}).`);
+  return run;
+}
+
+/** What an undo of the run would do, from the state alone (the confirmation's numbers). */
+export function undoSummary(run: UndoRun, state: State): { icloud: number; platform: number; refused: number } {
+  return undoCounts(planUndo(run, state));
+}
