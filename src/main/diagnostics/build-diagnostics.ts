@@ -5,7 +5,7 @@
 import type { DoctorReport } from '../../shared/doctor';
 import type { RunReport } from '../../shared/run-report';
 import type { State } from '../store/state-schema';
-import type { UndoRun } from '../sync/undo-entry';
+import type { UndoRun } from '../store/undo-entry';
 import { Redactor } from './redactor';
 import { collectVersions, type Versions } from './versions';
 

@@ -5,7 +5,7 @@
 // is not kept (its report says `undoable: false`).
 import path from 'node:path';
 import { z } from 'zod';
-import { undoRunSchema, type UndoEntry, type UndoRun } from '../sync/undo-entry';
+import { undoRunSchema, type UndoEntry, type UndoRun } from './undo-entry';
 import { JsonDocument } from './json-document';
 
 const UNDO_SCHEMA_VERSION = 1;

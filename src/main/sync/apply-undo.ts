@@ -12,7 +12,7 @@ import type { Operation } from './operations';
 import { undoItemOp } from './plan-undo';
 import { unfollowUndone } from './unfollowed';
 import { platformFields } from './undo-record';
-import type { IcloudUndoEntry, PlatformFields, PlatformUndoEntry, UndoEntry } from './undo-entry';
+import type { IcloudUndoEntry, PlatformFields, PlatformUndoEntry, UndoEntry } from '../store/undo-entry';
 
 type UndoOp = Extract<Operation, { type: 'undo' }>;
 

@@ -10,7 +10,7 @@ import type { LocationFacts } from '../platform/location';
 import type { CalendarEvent } from '../platform/schemas';
 import type { Content } from './content';
 import type { IcloudRef, PairRecord } from './pair';
-import type { UndoEntry } from './undo-entry';
+import type { UndoEntry } from '../store/undo-entry';
 
 export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read' | 'bounds';
 

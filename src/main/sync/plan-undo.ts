@@ -4,7 +4,7 @@
 // checked against the servers when it runs (apply-undo.ts: If-Match, the platform fields read back).
 import type { State } from '../store/state-schema';
 import type { Operation } from './operations';
-import type { UndoEntry, UndoRun } from './undo-entry';
+import type { UndoEntry, UndoRun } from '../store/undo-entry';
 
 export const notFollowed = 'no longer followed (undone): `icloud-sync follow` follows it again';
 

@@ -9,7 +9,7 @@ import type { CalendarEvent } from '../platform/schemas';
 import type { Operation } from './operations';
 import type { PairRecord } from './pair';
 import type { IcloudPort, PlatformPort } from './ports';
-import type { PlatformFields, UndoEntry } from './undo-entry';
+import type { PlatformFields, UndoEntry } from '../store/undo-entry';
 
 /** What was there before the operation: the iCloud file's text or the platform event's fields. */
 export type Prior = { ics: string } | { fields: PlatformFields } | undefined;

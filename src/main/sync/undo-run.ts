@@ -5,7 +5,7 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { UndoStore } from '../store/undo-store';
 import { planUndo, undoCounts } from './plan-undo';
-import type { UndoRun } from './undo-entry';
+import type { UndoRun } from '../store/undo-entry';
 
 export async function undoableRun(undo: UndoStore | undefined, history: HistoryStore, runId: string, now: Date): Promise<UndoRun> {
   const report = (await history.list()).find((run) => run.id === runId);
