@@ -1,4 +1,4 @@
-// undo.json: what each recent run needs to be reversed (sync/undo-entry.ts), keyed by run id. Apart
+// undo.json: what each recent run needs to be reversed (undo-entry.ts), keyed by run id. Apart
 // from history.json because it holds contents (whole iCloud files, notes, addresses) and because it
 // is kept far shorter. Retention (DESIGN "Undo"): the last 20 runs that changed something, none older
 // than 14 days, and at most 5 MB in all — the oldest go first; a run whose records alone pass the cap
