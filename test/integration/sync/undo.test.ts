@@ -34,6 +34,11 @@ async function runToUndo(world: SyncWorld) {
   await world.icloud.put('work', 'own-0.ics', icsEvent('own-0', { title: 'Own 0', start: hoursFromNow(20, 2), end: hoursFromNow(21, 2) }));
   await world.icloud.remove('work', 'own-1.ics');
   const before = sides(world);
+  // A preview executes against a throwaway copy: it records nothing to undo.
+  const kept = await world.services.undo.list(new Date());
+  const preview = await world.services.sync.run('cli', { dryRun: true }).report;
+  expect(preview.undoable).toBeUndefined();
+  expect(await world.services.undo.list(new Date())).toEqual(kept);
   const run = await world.sync();
   expect(run.counts.icloud).toEqual({ created: 1, updated: 1, deleted: 1 });
   expect(run.counts.platform).toEqual({ created: 1, updated: 1, deleted: 1 });
