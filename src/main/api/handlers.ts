@@ -115,6 +115,8 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       services.sync.syncNow();
       return { ok: true, kept: report.items.length };
     },
+    'run.undoPreview': ({ id }) => services.sync.undoPreview(id),
+    'run.undo': ({ id }) => services.sync.undo(id),
     'unfollowed.list': () => services.unfollowed(),
     'unfollowed.follow': async ({ key }) => {
       await services.sync.follow(key, 'manual');

@@ -27,6 +27,8 @@ export const invokeChannels = [
   'guard.decide',
   'unfollowed.list',
   'unfollowed.follow',
+  'run.undoPreview',
+  'run.undo',
   'app.openExternal',
   'doctor.run',
   'diagnostics.save',
