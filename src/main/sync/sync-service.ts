@@ -175,6 +175,7 @@ export class SyncService {
     const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
     const report = await this.decide('undo', (state) => planUndo(run, state), false, runId);
     await this.deps.undo?.markUndone(runId, report.id, this.deps.now());
+    this.emit(); // the window's History and Status show the new run
     return report;
   }
 

@@ -1,6 +1,7 @@
 // What one run did, item by item: events named by title, with the reason or the error in words.
 import type { RunReport } from '../../../../shared/run-report';
 import { opWords, sideName } from '../../lib/words';
+import { UndoRun } from './UndoRun';
 
 export function RunDetails({ run }: { run: RunReport }) {
   return (
@@ -23,6 +24,7 @@ export function RunDetails({ run }: { run: RunReport }) {
       <p className="muted">
         Requests: {run.requests.icloud} to iCloud, {run.requests.platform} to the platform · skipped {run.counts.skipped}
       </p>
+      {run.undoable && <UndoRun run={run} />}
     </div>
   );
 }
