@@ -11,12 +11,14 @@ import { plural } from '../../lib/words';
 
 type Plan = { icloud: number; platform: number; refused: number };
 
-export function UndoRun({ run }: { run: RunReport }) {
+/** done: the undo run once it happened (kept by the table, so a refresh keeps showing it). */
+export function UndoRun({ run, done: given, onDone }: { run: RunReport; done?: RunReport; onDone?: (report: RunReport) => void }) {
   const api = useApi();
   const [plan, setPlan] = useState<Plan>();
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string>();
-  const [done, setDone] = useState<RunReport>();
+  const [local, setLocal] = useState<RunReport>();
+  const done = given ?? local;
 
   const ask = async () => {
     setError(undefined);
@@ -33,7 +35,9 @@ export function UndoRun({ run }: { run: RunReport }) {
   const confirm = async () => {
     setWorking(true);
     try {
-      setDone(await api.run.undo({ id: run.id }));
+      const report = await api.run.undo({ id: run.id });
+      setLocal(report);
+      onDone?.(report);
     } catch (thrown) {
       setError(plainError(thrown));
     } finally {
