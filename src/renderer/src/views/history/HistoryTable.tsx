@@ -42,11 +42,10 @@ function Cells({ run, now, expanded, onToggle }: { run: RunReport; now: Date; ex
   );
 }
 
-export function HistoryTable({ pages, now }: { pages: HistoryPages; now: Date }) {
+/** onUndone: a run was undone from its details (the view says what the undo did). */
+export function HistoryTable({ pages, now, onUndone }: { pages: HistoryPages; now: Date; onUndone?: (report: RunReport) => void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  // Undo results by run id: kept here, so they stay shown when the new undo run shifts the rows.
-  const [undone, setUndone] = useState<Record<string, RunReport>>({});
   const total = pages.total ?? 0;
   const virtualizer = useVirtualizer({
     count: total,
@@ -105,7 +104,7 @@ export function HistoryTable({ pages, now }: { pages: HistoryPages; now: Date })
                 {run ? (
                   <>
                     <Cells run={run} now={now} expanded={open} onToggle={() => toggle(run.id)} />
-                    {open && <RunDetails run={run} undone={undone[run.id]} onUndone={(report) => setUndone((was) => ({ ...was, [run.id]: report }))} />}
+                    {open && <RunDetails run={run} onUndone={onUndone} />}
                   </>
                 ) : (
                   <div className="history-cells placeholder" aria-busy="true">

@@ -3,8 +3,8 @@ import type { RunReport } from '../../../../shared/run-report';
 import { opWords, sideName } from '../../lib/words';
 import { UndoRun } from './UndoRun';
 
-/** undone / onUndone: the undo of this run, once done in this window (UndoRun). */
-export function RunDetails({ run, undone, onUndone }: { run: RunReport; undone?: RunReport; onUndone?: (report: RunReport) => void }) {
+/** onUndone: this run was undone here (UndoRun). */
+export function RunDetails({ run, onUndone }: { run: RunReport; onUndone?: (report: RunReport) => void }) {
   return (
     <div className="run-details">
       {run.error && <p className="problem">{run.error.message}</p>}
@@ -25,7 +25,7 @@ export function RunDetails({ run, undone, onUndone }: { run: RunReport; undone?:
       <p className="muted">
         Requests: {run.requests.icloud} to iCloud, {run.requests.platform} to the platform · skipped {run.counts.skipped}
       </p>
-      {run.undoable && <UndoRun run={run} done={undone} onDone={onUndone} />}
+      {run.undoable && <UndoRun run={run} onDone={onUndone} />}
     </div>
   );
 }

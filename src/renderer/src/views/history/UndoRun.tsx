@@ -11,14 +11,13 @@ import { plural } from '../../lib/words';
 
 type Plan = { icloud: number; platform: number; refused: number };
 
-/** done: the undo run once it happened (kept by the table, so a refresh keeps showing it). */
-export function UndoRun({ run, done: given, onDone }: { run: RunReport; done?: RunReport; onDone?: (report: RunReport) => void }) {
+/** onDone: the undo run, once it happened (History shows what it did above the table, which reloads). */
+export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: RunReport) => void }) {
   const api = useApi();
   const [plan, setPlan] = useState<Plan>();
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string>();
-  const [local, setLocal] = useState<RunReport>();
-  const done = given ?? local;
+  const [done, setDone] = useState<RunReport>();
 
   const ask = async () => {
     setError(undefined);
@@ -36,7 +35,7 @@ export function UndoRun({ run, done: given, onDone }: { run: RunReport; done?: R
     setWorking(true);
     try {
       const report = await api.run.undo({ id: run.id });
-      setLocal(report);
+      setDone(report);
       onDone?.(report);
     } catch (thrown) {
       setError(plainError(thrown));
