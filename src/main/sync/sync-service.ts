@@ -174,7 +174,6 @@ export class SyncService {
   async undo(runId: string): Promise<RunReport> {
     const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
     const report = await this.decide('undo', (state) => planUndo(run, state), false, runId);
-    await this.deps.undo?.markUndone(runId, report.id, this.deps.now());
     this.emit(); // the window's History and Status show the new run
     return report;
   }
@@ -207,6 +206,8 @@ export class SyncService {
         await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now, undo });
       } finally {
         if (!preview) report.undoable = await keepUndoRecords(this.deps.undo, undo, report.id, this.deps.now());
+        // Under the lock, and also when an item failed: a second undo would recreate twice what this one recreated.
+        if (undoes) await this.deps.undo?.markUndone(undoes, report.id, this.deps.now());
       }
       await tx.save();
     });
