@@ -140,7 +140,7 @@ export function planContext(state: State, now: Date, localZone: string = macZone
   };
 }
 
-function reportKind(error: SyncError): NonNullable<RunReport['error']>['kind'] {
+export function reportKind(error: SyncError): NonNullable<RunReport['error']>['kind'] {
   if (error.kind === 'auth' || error.kind === 'network' || error.kind === 'throttled' || error.kind === 'guard') return error.kind;
   return 'internal';
 }

@@ -21,7 +21,7 @@ import { cancelDecision, resolveOperation, restoreOperation } from './user-decis
 import type { UndoStore } from '../store/undo-store';
 import { planUndo } from './plan-undo';
 import { keepUndoRecords, UndoRecorder } from './undo-record';
-import { undoableRun, undoSummary } from './undo-run';
+import { recordStoppedUndo, undoableRun, undoSummary } from './undo-run';
 
 export interface SyncServiceDeps {
   store: StateStore;
@@ -210,7 +210,7 @@ export class SyncService {
         if (undoes) await this.deps.undo?.markUndone(undoes, report.id, this.deps.now());
       }
       await tx.save();
-    });
+    }).catch((thrown: unknown) => (undoes ? recordStoppedUndo(this.deps.history, report, thrown, this.deps.now()) : Promise.reject(thrown)));
     const finished = report.finish(this.deps.now());
     if (preview) return finished;
     await this.deps.history.append(finished, this.deps.now());

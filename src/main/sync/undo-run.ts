@@ -1,10 +1,13 @@
 // Which run an undo may reverse (issue 13 item 2): one in the history, not an undo itself, whose
 // records undo.json still keeps (retention: undo-store.ts) and which was not undone already.
-import { SyncError } from '../errors';
+import { SyncError, toSyncError } from '../errors';
+import type { RunReport } from '../../shared/run-report';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { UndoStore } from '../store/undo-store';
+import { reportKind } from './cycle';
 import { planUndo, undoCounts } from './plan-undo';
+import type { ReportBuilder } from './report-builder';
 import type { UndoRun } from '../store/undo-entry';
 
 export async function undoableRun(undo: UndoStore | undefined, history: HistoryStore, runId: string, now: Date): Promise<UndoRun> {
@@ -22,4 +25,16 @@ export async function undoableRun(undo: UndoStore | undefined, history: HistoryS
 /** What an undo of the run would do, from the state alone (the confirmation's numbers). */
 export function undoSummary(run: UndoRun, state: State): { icloud: number; platform: number; refused: number } {
   return undoCounts(planUndo(run, state));
+}
+
+/**
+ * An undo stopped part way (a side unreachable, credentials rejected): it changed some items, so it
+ * is a run in the history all the same, failed, with what it did; then the error goes on to the caller.
+ */
+export async function recordStoppedUndo(history: HistoryStore, report: ReportBuilder, thrown: unknown, now: Date): Promise<never> {
+  const error = toSyncError(thrown);
+  report.fail(reportKind(error), error.message, error.details.side);
+  const finished: RunReport = report.finish(now);
+  await history.append(finished, now);
+  throw error;
 }

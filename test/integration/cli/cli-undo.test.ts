@@ -53,6 +53,19 @@ describe.skipIf(skipWithoutRadicale)('undo (CLI)', () => {
     });
   });
 
+  it('an undo stopped part way (the platform refuses the token) is a failed run in the history, and runs once', async () => {
+    await inWorld({}, async (world) => {
+      const run = await oneRun(world);
+      world.emulator.faults.options = { errorRate: 1, errorStatus: 401 };
+      const result = await world.cli(['undo', run.id, '--yes']);
+      expect(result.code).toBe(3);
+      const [undo] = await world.services.history.list(1);
+      expect(undo).toMatchObject({ trigger: 'undo', undoes: run.id, outcome: 'failed', error: { kind: 'auth' } });
+      world.emulator.faults.options = {};
+      expect((await world.cli(['undo', run.id, '--yes'])).stderr).toMatch(/undone already/);
+    });
+  });
+
   it('bad usage: no run id, or one the history does not have (exit 2)', async () => {
     await inWorld({}, async (world) => {
       expect((await world.cli(['undo'])).code).toBe(2);
