@@ -68,5 +68,9 @@ describe.skipIf(!run)('undo a run in the browser', () => {
     expect(world.platform.appointments().map((a) => a.title)).toEqual([booked.title]);
     await expect.poll(() => rows.count()).toBe(2);
     await expect(rows.first().innerText()).resolves.toMatch(/Undo/);
+    // The undone run is not offered again.
+    await rows.nth(1).getByRole('button', { expanded: false }).click();
+    await rows.nth(1).locator('.run-details').waitFor();
+    expect(await rows.nth(1).getByRole('button', { name: 'Undo This Run…' }).count()).toBe(0);
   });
 });

@@ -69,7 +69,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'history.list': async ({ limit, offset, ...filter }) => {
       const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
-      return { total: runs.length, runs: runs.slice(offset, offset + limit) };
+      return { total: runs.length, runs: await services.sync.withUndoableNow(runs.slice(offset, offset + limit)) };
     },
     'history.export': async ({ format, ...filter }) => {
       const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));

@@ -21,7 +21,7 @@ import { cancelDecision, resolveOperation, restoreOperation } from './user-decis
 import type { UndoStore } from '../store/undo-store';
 import { planUndo } from './plan-undo';
 import { keepUndoRecords, UndoRecorder } from './undo-record';
-import { recordStoppedUndo, undoableRun, undoSummary } from './undo-run';
+import { recordStoppedUndo, undoableNow, undoableRun, undoSummary } from './undo-run';
 
 export interface SyncServiceDeps {
   store: StateStore;
@@ -182,6 +182,11 @@ export class SyncService {
   async undoPreview(runId: string): Promise<{ icloud: number; platform: number; refused: number }> {
     const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
     return undoSummary(run, await this.deps.store.read());
+  }
+
+  /** The runs with `undoable` as it is now (undone, or records no longer kept: false), for the window. */
+  async withUndoableNow(runs: RunReport[]): Promise<RunReport[]> {
+    return undoableNow(this.deps.undo, runs, this.deps.now());
   }
 
   private async decide(

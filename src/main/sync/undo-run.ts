@@ -38,3 +38,13 @@ export async function recordStoppedUndo(history: HistoryStore, report: ReportBui
   await history.append(finished, now);
   throw error;
 }
+
+/**
+ * The runs as the window lists them: `undoable` as it is now — false once a run was undone or its
+ * records are no longer kept (the history keeps what each run said when it ended).
+ */
+export async function undoableNow(undo: UndoStore | undefined, runs: RunReport[], now: Date): Promise<RunReport[]> {
+  if (!runs.some((run) => run.undoable)) return runs;
+  const kept = new Map((await undo?.list(now) ?? []).map((run) => [run.runId, run]));
+  return runs.map((run) => (run.undoable && (!kept.has(run.id) || kept.get(run.id)!.undoneBy) ? { ...run, undoable: false } : run));
+}

@@ -72,6 +72,11 @@ describe.skipIf(skipWithoutRadicale)('undo a run', () => {
       expect(next.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
       expect(sides(world)).toEqual(before);
 
+      // The window lists the undone run as no longer undoable (the history keeps what it said then).
+      const listed = await world.services.handlers['history.list']({ limit: 10, offset: 0 });
+      expect(listed.runs.find((r) => r.id === run.id)?.undoable).toBe(false);
+      expect((await world.services.history.list()).find((r) => r.id === run.id)?.undoable).toBe(true);
+
       // An undo happens once, and an undo is not undone.
       await expect(world.services.sync.undo(run.id)).rejects.toThrow(/undone already/);
       await expect(world.services.sync.undo(undo.id)).rejects.toThrow(/an undo is not undone/);
