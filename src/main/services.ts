@@ -11,6 +11,7 @@ import type { SecretStore } from './secrets/secret-store';
 import path from 'node:path';
 import type { LockOptions } from './store/data-dir-lock';
 import { HistoryStore } from './store/history-store';
+import { UndoStore } from './store/undo-store';
 import { SettingsService } from './store/settings-service';
 import { StateStore } from './store/state-store';
 import { recentNotices } from './sync/recent-notices';
@@ -49,6 +50,7 @@ export function createServices(config: ServicesConfig) {
   const now = config.now ?? (() => new Date());
   const state = new StateStore(config.dataDir, config.lock);
   const history = new HistoryStore(config.dataDir);
+  const undo = new UndoStore(config.dataDir);
   const keychain = config.keychain ?? new KeychainSecretStore();
   const secrets = new EnvOverrideSecretStore(keychain, env);
   const settings = new SettingsService(state);
@@ -58,7 +60,7 @@ export function createServices(config: ServicesConfig) {
   const localZone = config.localZone ?? macZone();
   const accounts = new AccountsService({ store: state, secrets, limiter, fetch: config.fetch, now, localZone });
   const sync = new SyncService({
-    store: state, history, codec, counter, now, localZone,
+    store: state, history, undo, codec, counter, now, localZone,
     sides: (current) => buildSides(current, { secrets, counter, limiter, fetch: config.fetch }),
   });
 
@@ -116,9 +118,9 @@ export function createServices(config: ServicesConfig) {
   };
 
   const services = {
-    config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
+    config, dataDir: config.dataDir, state, history, undo, secrets, settings, accounts, sync, scheduler, status, shell,
     doctor,
-    diagnostics: (options: SaveDiagnosticsOptions) => saveDiagnostics({ state, history, doctor, env, now }, options),
+    diagnostics: (options: SaveDiagnosticsOptions) => saveDiagnostics({ state, history, undo, doctor, env, now }, options),
     chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),

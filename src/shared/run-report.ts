@@ -40,6 +40,10 @@ export const runReportSchema = z.object({
   guard: guardDecisionSchema.optional(),
   /** A preview (`sync --dry-run`, onboarding): what the cycle would do; nothing was written, no history entry. */
   dryRun: z.literal(true).optional(),
+  /** The run kept what is needed to reverse it (undo.json); absent in older history: not undoable. An undo is never undoable. */
+  undoable: z.boolean().optional(),
+  /** An undo run: the id of the run it reversed. */
+  undoes: z.string().optional(),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

@@ -12,6 +12,7 @@ import type { IcloudPort, PlatformPort } from '../../src/main/sync/ports';
 import { RequestCounter } from '../../src/main/request-counter';
 import { HistoryStore } from '../../src/main/store/history-store';
 import { StateStore } from '../../src/main/store/state-store';
+import type { UndoStore } from '../../src/main/store/undo-store';
 import { runCycle } from '../../src/main/sync/cycle';
 import type { Settings } from '../../src/shared/settings';
 
@@ -282,6 +283,8 @@ export interface MemoryEngineOptions {
   zone?: string;
   /** The Mac's zone (floating times); default: this process's. */
   localZone?: string;
+  /** undo.json: keep what undoes each run (default: none, runs not undoable). */
+  undo?: UndoStore;
 }
 
 /**
@@ -301,7 +304,7 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
     state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], platformCalendars: [MEMORY_PLATFORM_CALENDAR], names: {} };
     Object.assign(state.settings, options.settings ?? {});
   });
-  const deps = { store, history, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };
+  const deps = { store, history, undo: options.undo, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };
   return {
     icloud, platform, store, codec, history,
     sync: (opts: { allowDeletions?: boolean; allowCreations?: boolean } = {}) =>

@@ -72,7 +72,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'history.list': async ({ limit, offset, ...filter }) => {
       const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
-      return { total: runs.length, runs: runs.slice(offset, offset + limit) };
+      return { total: runs.length, runs: await services.sync.withUndoableNow(runs.slice(offset, offset + limit)) };
     },
     'history.export': async ({ format, ...filter }) => {
       const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
@@ -119,6 +119,8 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       services.sync.syncNow();
       return { ok: true, kept: report.items.length };
     },
+    'run.undoPreview': ({ id }) => services.sync.undoPreview(id),
+    'run.undo': ({ id }) => services.sync.undo(id),
     'unfollowed.list': () => services.unfollowed(),
     'unfollowed.follow': async ({ key }) => {
       await services.sync.follow(key, 'manual');

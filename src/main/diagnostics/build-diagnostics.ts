@@ -5,6 +5,7 @@
 import type { DoctorReport } from '../../shared/doctor';
 import type { RunReport } from '../../shared/run-report';
 import type { State } from '../store/state-schema';
+import type { UndoRun } from '../store/undo-entry';
 import { Redactor } from './redactor';
 import { collectVersions, type Versions } from './versions';
 
@@ -15,6 +16,8 @@ export const DEFAULT_RUNS = 50;
 export interface DiagnosticsInput {
   state: State;
   runs: RunReport[];
+  /** The undo records kept (undo.json), redacted like the runs: titles, notes, addresses, whole iCloud files. */
+  undo?: UndoRun[];
   doctor: DoctorReport;
   includeTitles: boolean;
   /** Secret values this process knows (the env overrides): scrubbed if they ever appear. */
@@ -67,6 +70,7 @@ export function buildDiagnostics(input: DiagnosticsInput) {
     scheduler: state.scheduler,
     doctor: input.doctor,
     runs: redactor.fields(input.runs),
+    undo: redactor.fields(input.undo ?? []),
   };
   return redactor.scrub(document);
 }

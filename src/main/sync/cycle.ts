@@ -24,10 +24,14 @@ import { blockZone } from '../platform/location';
 import { macZone } from './zoned-midnight';
 import { withoutUnfollowed } from './unfollowed';
 import { readOnlySides, scratchTransaction, withoutSettling, type ProposedChanges } from './dry-run';
+import type { UndoStore } from '../store/undo-store';
+import { keepUndoRecords, UndoRecorder } from './undo-record';
 
 export interface CycleDeps {
   store: StateStore;
   history: HistoryStore;
+  /** undo.json: what reverses each run (absent: runs are not undoable). */
+  undo?: UndoStore;
   /** Built once the state is read (they need the accounts); may throw 'auth' for a missing secret. */
   sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
   codec: IcsCodec;
@@ -61,8 +65,10 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
     // Not connected or not linked: bad usage, not a failed run (nothing to report yet).
     const localZone = deps.localZone ?? macZone();
     let context = planContext(state, deps.now(), localZone);
+    let recorder: UndoRecorder | undefined;
     try {
       const real = await deps.sides(state);
+      if (!dryRun) recorder = new UndoRecorder(real);
       const { icloud, platform } = dryRun ? readOnlySides(real) : real;
       // S15: the location's zone, read again once a day; blocks placed in the old zone are judged again below
       // (the zone is part of judgedWith). The facts reach state through the planner's location.read.
@@ -94,7 +100,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty, deps.now());
       // A calendar with a cursor finished its first sync: a burst of new slots there is guarded.
       checkCreations(ops, (url) => state.cursors[url] !== undefined, Boolean(options.allowCreations), deps.now());
-      await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
+      await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress, undo: recorder });
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
       report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;
       await recordOutcome(tx, deps.now());
@@ -104,6 +110,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       if (error instanceof GuardStop) report.guard(error.decision);
       await recordOutcome(tx, deps.now(), error);
     }
+    if (!dryRun) report.undoable = await keepUndoRecords(deps.undo, recorder, report.id, deps.now());
   });
   const finished = report.finish(deps.now());
   if (!dryRun) await deps.history.append(finished, deps.now());
@@ -136,7 +143,7 @@ export function planContext(state: State, now: Date, localZone: string = macZone
   };
 }
 
-function reportKind(error: SyncError): NonNullable<RunReport['error']>['kind'] {
+export function reportKind(error: SyncError): NonNullable<RunReport['error']>['kind'] {
   if (error.kind === 'auth' || error.kind === 'network' || error.kind === 'throttled' || error.kind === 'guard') return error.kind;
   return 'internal';
 }

@@ -22,6 +22,8 @@ import type { ReportBuilder } from './report-builder';
 import { withLocationFacts } from './location-refresh';
 import { GuardStop } from './guards';
 import { setPendingGuard } from './unfollowed';
+import { applyUndo } from './apply-undo';
+import type { UndoRecorder } from './undo-record';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -41,6 +43,8 @@ export interface ExecuteDeps {
    * and are adopted after a crash.
    */
   saveEveryMs?: number;
+  /** Keeps what reverses each operation (undo-record.ts); absent for a dry run and for an undo. */
+  undo?: UndoRecorder;
 }
 
 /** Blocked-slot intents written ahead in one save, so each create does not need its own. */
@@ -79,7 +83,9 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       // The object this was decided from goes into the same write as the pair (before the operation,
       // so an etag the operation itself writes wins over the one read).
       if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
+      const prior = await deps.undo?.capture(op);
       await apply(op, deps, failedHrefs);
+      deps.undo?.record(op, prior, tx.state);
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
       markUnread(tx.state, op, failedHrefs);
@@ -279,6 +285,8 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'location.read':
       if (state.accounts.platform) state.accounts.platform = withLocationFacts(state.accounts.platform, op.facts);
       return;
+    case 'undo':
+      return applyUndo(op, deps);
   }
 }
 
@@ -328,6 +336,7 @@ async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<v
 function sideOf(op: Operation): 'icloud' | 'platform' {
   if (op.type.startsWith('icloud.')) return 'icloud';
   if (op.type.startsWith('platform.')) return 'platform';
+  if (op.type === 'undo') return op.entry.side;
   return op.type === 'skip' || op.type === 'notice' ? op.side : 'icloud';
 }
 

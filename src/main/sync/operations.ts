@@ -10,6 +10,7 @@ import type { LocationFacts } from '../platform/location';
 import type { CalendarEvent } from '../platform/schemas';
 import type { Content } from './content';
 import type { IcloudRef, PairRecord } from './pair';
+import type { UndoEntry } from '../store/undo-entry';
 
 export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read' | 'bounds' | 'filter';
 
@@ -78,6 +79,8 @@ export type Operation =
   /** The day and settings the events were judged with (a change makes the next cycle read all again). */
   | (Base & { type: 'window.judged'; judgedWith: string })
   /** Record the platform location's name and zone as read this cycle (S15). */
-  | (Base & { type: 'location.read'; facts: LocationFacts });
+  | (Base & { type: 'location.read'; facts: LocationFacts })
+  /** Reverse one operation of an earlier run (plan-undo.ts, apply-undo.ts); refused when the other side changed since. */
+  | (Base & { type: 'undo'; entry: UndoEntry });
 
 export type OperationType = Operation['type'];

@@ -10,6 +10,10 @@ export class ReportBuilder {
   readonly items: RunItem[] = [];
   private error: RunReport['error'];
   private guarded: GuardDecision | undefined;
+  /** Set once the run's undo records are kept (or known not to be): the report's `undoable`. */
+  undoable: boolean | undefined;
+  /** An undo run: the run it reversed. */
+  undoes: string | undefined;
 
   constructor(
     private readonly trigger: Trigger,
@@ -48,6 +52,8 @@ export class ReportBuilder {
       ...(this.error ? { error: this.error } : {}),
       ...(this.guarded ? { guard: this.guarded } : {}),
       ...(this.dryRun ? { dryRun: true as const } : {}),
+      ...(this.undoable !== undefined ? { undoable: this.undoable } : {}),
+      ...(this.undoes ? { undoes: this.undoes } : {}),
     };
   }
 }

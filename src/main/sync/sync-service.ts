@@ -20,10 +20,16 @@ import type { IcloudPort, PlatformPort } from './ports';
 import { ReportBuilder } from './report-builder';
 import { followAgain, keepPending } from './unfollowed';
 import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
+import type { UndoStore } from '../store/undo-store';
+import { planUndo } from './plan-undo';
+import { keepUndoRecords, UndoRecorder } from './undo-record';
+import { recordStoppedUndo, undoableNow, undoableRun, undoSummary } from './undo-run';
 
 export interface SyncServiceDeps {
   store: StateStore;
   history: HistoryStore;
+  /** undo.json (undo-store.ts); absent: runs are not undoable. */
+  undo?: UndoStore;
   codec: IcsCodec;
   counter: RequestCounter;
   sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
@@ -167,23 +173,55 @@ export class SyncService {
     ], preview);
   }
 
+  /**
+   * Undo an earlier run (plan-undo.ts, apply-undo.ts): its records become operations run through the
+   * executor like a decision's; an undo is itself a run, never undoable.
+   */
+  async undo(runId: string): Promise<RunReport> {
+    const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
+    const report = await this.decide('undo', (state) => planUndo(run, state), false, runId);
+    this.emit(); // the window's History and Status show the new run
+    return report;
+  }
+
+  /** How many items an undo of the run would change on each side, and refuse already (the confirmation). */
+  async undoPreview(runId: string): Promise<{ icloud: number; platform: number; refused: number }> {
+    const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
+    return undoSummary(run, await this.deps.store.read());
+  }
+
+  /** The runs with `undoable` as it is now (undone, or records no longer kept: false), for the window. */
+  async withUndoableNow(runs: RunReport[]): Promise<RunReport[]> {
+    return undoableNow(this.deps.undo, runs, this.deps.now());
+  }
+
   private async decide(
     trigger: Trigger,
     build: (state: State, platform: PlatformPort, report: ReportBuilder, icloud: IcloudPort) => Operation[] | Promise<Operation[]>,
     preview = false,
+    undoes?: string,
   ): Promise<RunReport> {
     if (this.current) await this.current.catch(() => undefined);
     this.deps.counter.reset();
     const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter, preview);
+    report.undoes = undoes;
     await this.deps.store.transaction(async (held) => {
       const tx = preview ? scratchTransaction(held) : held;
       const real = await this.deps.sides(tx.state);
       const sides = preview ? readOnlySides(real) : real;
       const ops = await build(tx.state, sides.platform, report, sides.icloud);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
-      await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
+      // What this run changes is kept to be undone, except by a preview or an undo (an undo is not undone).
+      const undo = preview || undoes ? undefined : new UndoRecorder(real);
+      try {
+        await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now, undo });
+      } finally {
+        if (!preview) report.undoable = await keepUndoRecords(this.deps.undo, undo, report.id, this.deps.now());
+        // Under the lock, and also when an item failed: a second undo would recreate twice what this one recreated.
+        if (undoes) await this.deps.undo?.markUndone(undoes, report.id, this.deps.now());
+      }
       await tx.save();
-    });
+    }).catch((thrown: unknown) => (undoes ? recordStoppedUndo(this.deps.history, report, thrown, this.deps.now()) : Promise.reject(thrown)));
     const finished = report.finish(this.deps.now());
     if (preview) return finished;
     await this.deps.history.append(finished, this.deps.now());

@@ -28,6 +28,8 @@ export const invokeChannels = [
   'guard.decide',
   'unfollowed.list',
   'unfollowed.follow',
+  'run.undoPreview',
+  'run.undo',
   'app.openExternal',
   'doctor.run',
   'diagnostics.save',

@@ -129,6 +129,14 @@ export const contract = {
   'unfollowed.list': { request: noRequest, response: z.array(unfollowedItemSchema) },
   'unfollowed.follow': { request: z.strictObject({ key: id }), response: ok },
 
+  // History → "Undo this run": what it would put back on each side (the confirmation), then the undo
+  // run itself (a run in the history, trigger "undo"); both refuse a run that cannot be undone.
+  'run.undoPreview': {
+    request: z.strictObject({ id }),
+    response: z.object({ icloud: z.number().int().min(0), platform: z.number().int().min(0), refused: z.number().int().min(0) }),
+  },
+  'run.undo': { request: z.strictObject({ id }), response: runReportSchema },
+
   'app.openExternal': {
     request: z.strictObject({
       url: z.string().refine(isAllowedExternalUrl, {

@@ -57,6 +57,26 @@ describe('diagnostics file', () => {
     }
   });
 
+  it('carries the undo records redacted like the runs: titles, notes, addresses and whole iCloud files', () => {
+    const undo = [{
+      runId: 'r2', recordedAt: '2030-01-01T10:00:05Z', entries: [
+        { side: 'icloud' as const, action: 'updated' as const, key: 'p1', title: 'Dr. Smith — root canal', start: '2030-01-03T10:00:00Z', end: '2030-01-03T11:00:00Z', allDay: false, href: `${calendarUrl}p1.ics`, calendarUrl, etag: '"2"', previousIcs: 'BEGIN:VCALENDAR\r\nSUMMARY:Dr. Smith — root canal\r\nATTENDEE:mailto:ann@example.com\r\nEND:VCALENDAR' },
+        { side: 'platform' as const, action: 'updated' as const, kind: 'appointment' as const, key: 'p2', title: 'Lunch with Bob', start: '2030-01-03T12:00:00Z', end: '2030-01-03T13:00:00Z', allDay: false, platformId: 'a-1', previous: { title: 'Lunch with Bob', startTime: '2030-01-03T12:00:00Z', endTime: '2030-01-03T13:00:00Z', notes: 'Bring the contract', address: '1 Main St' } },
+      ],
+    }];
+    const base = { state: state(), runs, doctor, knownSecrets: [token], now: new Date('2030-01-02T00:00:00Z'), versions: { app: '1.0.0', node: '20', os: { platform: 'darwin' as const, release: '24', arch: 'arm64' } } };
+    const hidden = buildDiagnostics({ ...base, undo, includeTitles: false });
+    const [icloud, platform] = hidden.undo[0].entries;
+    expect(icloud.title).toBe('title-1'); // the same placeholder as the run's item
+    expect(icloud.side === 'icloud' && icloud.previousIcs).toMatch(/^note-\d+$/);
+    expect(platform.side === 'platform' && platform.previous).toMatchObject({ title: 'title-2', notes: expect.stringMatching(/^note-/), address: 'address-1' });
+    const text = JSON.stringify(hidden);
+    for (const secretive of ['root canal', 'Bob', 'contract', 'Main St', 'ann@example.com']) expect(text).not.toContain(secretive);
+    const shown = JSON.stringify(buildDiagnostics({ ...base, undo, includeTitles: true }));
+    expect(shown).toContain('SUMMARY:Dr. Smith — root canal');
+    expect(shown).not.toContain('ann@example.com'); // emails always go
+  });
+
   it('keeps titles, notes and calendar names with --include-titles', () => {
     const doc = build(true);
     expect(doc.runs[0].items.map((i) => i.title)).toEqual(['Dr. Smith — root canal', 'Lunch with Bob']);

@@ -164,10 +164,17 @@ describe('derived types', () => {
     expectTypeOf<AppApi['diagnostics']['save']>().parameter(0).toEqualTypeOf<{ includeTitles?: boolean }>();
     expectTypeOf<AppApi['diagnostics']['save']>().returns.resolves.toEqualTypeOf<{ saved: true; path: string } | { saved: false }>();
     expectTypeOf<keyof AppApi>().toEqualTypeOf<
-      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'app' | 'doctor' | 'diagnostics' | 'on'
+      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'run' | 'app' | 'doctor' | 'diagnostics' | 'on'
     >();
     expectTypeOf<AppApi['sync']['preview']>().returns.resolves.toHaveProperty('dryRun').toEqualTypeOf<true | undefined>();
     expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud' | 'platform'; removeCopies?: boolean }>();
+    expectTypeOf<AppApi['run']['undo']>().parameter(0).toEqualTypeOf<{ id: string }>();
+  });
+
+  it('run.undo and run.undoPreview take one run id, nothing else', () => {
+    expect(contract['run.undo'].request.safeParse({ id: 'run-1' }).success).toBe(true);
+    expect(contract['run.undo'].request.safeParse({ id: '' }).success).toBe(false);
+    expect(contract['run.undoPreview'].request.safeParse({ id: 'run-1', yes: true }).success).toBe(false);
   });
 
   it('ContractHandlers receive parsed requests (defaults applied)', () => {

@@ -67,6 +67,8 @@ describe('window.api', () => {
         "links.set",
         "on.statusChanged",
         "on.syncProgress",
+        "run.undo",
+        "run.undoPreview",
         "settings.get",
         "settings.set",
         "status.get",

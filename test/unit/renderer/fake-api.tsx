@@ -61,6 +61,10 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
     attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), describe: vi.fn(async ({ id }: { id: string }): Promise<AppointmentDescription> => ({ id, title: attentionItem(Number(id.slice(2))).title, start: '2030-01-03T09:00:00Z', end: '2030-01-03T10:00:00Z', customerName: 'Grace Hopper' })), cancel: vi.fn(async () => ({ ok: true as const })) },
     guard: { decide: vi.fn(async ({ choice }: { choice: string }) => ({ ok: true as const, kept: choice === 'keep' ? 2 : 0 })) },
     unfollowed: { list: vi.fn(async () => [] as UnfollowedItem[]), follow: vi.fn(async () => ({ ok: true as const })) },
+    run: {
+      undoPreview: vi.fn(async () => ({ icloud: 2, platform: 1, refused: 1 })),
+      undo: vi.fn(async ({ id }: { id: string }) => run(1, { trigger: 'undo', undoes: id, undoable: false, counts: { ...emptyCounts(), icloud: { created: 1, updated: 0, deleted: 1 }, platform: { created: 0, updated: 0, deleted: 1 }, skipped: 1 } })),
+    },
     app: { openExternal: vi.fn(async () => ({ ok: true as const })) },
     doctor: { run: vi.fn(async () => ({ checks: [] as DoctorCheck[] })) },
     diagnostics: { save: vi.fn(async () => ({ saved: false as const }) as { saved: true; path: string } | { saved: false }) },

@@ -52,6 +52,12 @@ function makeHandlers(overrides: Partial<ContractHandlers> = {}): ContractHandle
     'guard.decide': async () => ({ ok: true, kept: 0 }),
     'unfollowed.list': async () => [],
     'unfollowed.follow': ok,
+    'run.undoPreview': async () => ({ icloud: 0, platform: 0, refused: 0 }),
+    'run.undo': async () => ({
+      id: 'undo', trigger: 'undo', startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok',
+      counts: { icloud: { created: 0, updated: 0, deleted: 0 }, platform: { created: 0, updated: 0, deleted: 0 }, skipped: 0, conflicts: 0, errors: 0 },
+      requests: { icloud: 0, platform: 0 }, items: [], undoable: false, undoes: 'run-1',
+    }),
     'attention.restore': ok,
     'attention.describe': async ({ id }) => ({ id, title: 'Haircut', start: '2026-01-01T10:00:00Z', end: '2026-01-01T11:00:00Z', customerName: 'Ada Lovelace' }),
     'attention.cancel': ok,

@@ -18,7 +18,7 @@ export const attentionCommand: Command = {
     const unfollowed = await services.unfollowed();
     const lines = [
       ...items.map((i) => `${i.id}  ${i.message}\n  → icloud-sync restore ${i.id}  |  icloud-sync cancel ${i.id}`),
-      ...unfollowed.map((u) => `${u.key}  "${u.title}" (${localTime(u.start)}) is no longer followed: you kept it as it is at a safety check.\n  → icloud-sync follow ${u.key}`),
+      ...unfollowed.map((u) => `${u.key}  "${u.title}" (${localTime(u.start)}) is no longer followed: ${u.guard === 'undo' ? 'you undid the run that changed it' : 'you kept it as it is at a safety check'}.\n  → icloud-sync follow ${u.key}`),
     ];
     // --json: the attention items as before, then the unfollowed ones in the same shape (kind "not-followed").
     const json = [

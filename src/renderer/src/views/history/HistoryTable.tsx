@@ -47,7 +47,8 @@ function Cells({ run, now, expanded, onToggle }: { run: RunReport; now: Date; ex
   );
 }
 
-export function HistoryTable({ pages, now }: { pages: HistoryPages; now: Date }) {
+/** onUndone: a run was undone from its details (the view says what the undo did). */
+export function HistoryTable({ pages, now, onUndone }: { pages: HistoryPages; now: Date; onUndone?: (report: RunReport) => void }) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<VirtualizerHandle>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -97,7 +98,7 @@ export function HistoryTable({ pages, now }: { pages: HistoryPages; now: Date })
                 {run ? (
                   <>
                     <Cells run={run} now={now} expanded={open} onToggle={() => toggle(run.id)} />
-                    {open && <RunDetails run={run} />}
+                    {open && <RunDetails run={run} onUndone={onUndone} />}
                   </>
                 ) : (
                   <div className="history-cells placeholder" aria-busy="true">
