@@ -53,6 +53,7 @@ describe('window.api', () => {
         "accounts.disconnect",
         "app.openExternal",
         "attention.cancel",
+        "attention.describe",
         "attention.list",
         "attention.restore",
         "calendars.list",
