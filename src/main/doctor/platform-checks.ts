@@ -2,12 +2,11 @@
 // locations — so a Private Integration Token created without one scope shows which. Write scopes
 // (calendars/events.write) are not probed: the only test is a real write to the user's calendar.
 import { toSyncError, type SyncError } from '../errors';
-import { PlatformClient, RateLimiter } from '../platform';
+import { PlatformClient, RateLimiter, type PlatformLocation } from '../platform';
 import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { State } from '../store/state-schema';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
-import { readLocation, type LocationInfo } from './location';
 
 export const PLATFORM_TIMEOUT_MS = 10_000;
 const reconnect = (locationId: string) =>
@@ -22,7 +21,8 @@ export interface PlatformCheckDeps {
 
 export interface PlatformCheckResult {
   findings: Finding[];
-  location?: LocationInfo;
+  /** The location's name and zone, when the token may read it (the time-zone check compares it). */
+  location?: PlatformLocation;
 }
 
 interface Family {
@@ -46,7 +46,7 @@ export async function checkPlatform({ state, secrets, fetch, now }: PlatformChec
   const common = { baseUrl: account.apiUrl, token, locationId: account.locationId, counter: new RequestCounter(), limiter: new RateLimiter() };
   // One attempt, no waiting out a 429: the doctor reports throttling rather than sitting in it.
   const client = new PlatformClient({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS, maxAttempts: 1, max429Retries: 0 });
-  let location: LocationInfo | undefined;
+  let location: PlatformLocation | undefined;
   const families: Family[] = [
     { name: 'calendars', scope: 'calendars.readonly', read: () => client.listCalendars() },
     {
@@ -59,8 +59,9 @@ export async function checkPlatform({ state, secrets, fetch, now }: PlatformChec
     {
       name: 'locations',
       scope: 'locations.readonly',
+      // The client's own read, as the sync makes it (same version, schema, pacing and errors).
       read: async () => {
-        location = await readLocation({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS });
+        location = await client.getLocation();
       },
     },
   ];
