@@ -162,7 +162,7 @@ function expandSeries(
     for (let i = 0; i < maxIterations && !keeper.saturated; i++) {
       const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
       const start = value instanceof ICAL.Period ? value.start : value;
-      if (!value || !start || unixSeconds(start, floating) >= window.end) return { complete: true, cut };
+      if (!value || !start || unixSeconds(start, floating) >= window.end) return { complete: !iterator.exhausted, cut };
       add(value);
     }
     return { complete: keeper.saturated, cut }; // saturated: cut on purpose (the cap), not for want of steps

@@ -10,7 +10,10 @@
 import ICAL from 'ical.js';
 import type { Iteration } from './fast-forward';
 
-/** Candidate steps one rule may take in all (as expand.ts's budget: a rule that picks nothing ends). */
+/**
+ * Candidate steps one rule may take in all, as expand.ts's budget (a daily candidate set from 1970;
+ * a rule that picks nothing ends here): then `exhausted` says the series was cut, not complete.
+ */
 const maxCandidates = 20_000;
 
 const daysPicked = ['BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO'];
@@ -48,6 +51,9 @@ function listed(values: (ICAL.Time | ICAL.Period)[]): Iteration {
 function merged(streams: Iteration[]): Iteration {
   const heads = streams.map((s) => s.next());
   return {
+    get exhausted() {
+      return streams.some((s) => s.exhausted);
+    },
     next() {
       let best = -1;
       heads.forEach((head, i) => {
@@ -80,8 +86,14 @@ export function yearlySetposInstances(rule: ICAL.Recur, dtstart: ICAL.Time, isVa
   let lookahead = candidates.next();
   let steps = 0;
   let ended = false;
+  let exhausted = false;
 
   const nextYear = (first: ICAL.Time): void => {
+    // Every later candidate, hence every later pick, lies past UNTIL too.
+    if (until && first.compare(until) > 0) {
+      ended = true;
+      return;
+    }
     const year = first.year;
     const set: ICAL.Time[] = [];
     const seen = new Set<string>();
@@ -92,8 +104,11 @@ export function yearlySetposInstances(rule: ICAL.Recur, dtstart: ICAL.Time, isVa
         seen.add(key);
         set.push(lookahead);
       }
-      lookahead = ++steps < maxCandidates ? candidates.next() : undefined;
+      if (++steps >= maxCandidates) exhausted = true;
+      lookahead = exhausted ? undefined : candidates.next();
     }
+    // A year cut short by the budget has no known last candidate: nothing of it is picked.
+    if (exhausted) return;
     set.sort((a, b) => a.compare(b));
     const picked = [...new Set(positions.map((p) => set[p > 0 ? p - 1 : set.length + p]).filter((t) => t !== undefined))];
     picked.sort((a, b) => a.compare(b));
@@ -107,6 +122,9 @@ export function yearlySetposInstances(rule: ICAL.Recur, dtstart: ICAL.Time, isVa
   };
 
   return {
+    get exhausted() {
+      return exhausted;
+    },
     next() {
       while (!pending.length && !ended && lookahead) nextYear(lookahead);
       const time = pending.shift();
