@@ -4,12 +4,11 @@
 // contacts.readonly is optional (the cancel confirmation names the customer with it): its line
 // warns, never fails, and its probe asks for an id no contact has, so no one's record is read.
 import { toSyncError, type SyncError } from '../errors';
-import { PlatformClient, RateLimiter } from '../platform';
+import { PlatformClient, RateLimiter, type PlatformLocation } from '../platform';
 import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { State } from '../store/state-schema';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
-import { readLocation, type LocationInfo } from './location';
 
 export const PLATFORM_TIMEOUT_MS = 10_000;
 const reconnect = (locationId: string) =>
@@ -24,7 +23,8 @@ export interface PlatformCheckDeps {
 
 export interface PlatformCheckResult {
   findings: Finding[];
-  location?: LocationInfo;
+  /** The location's name and zone, when the token may read it (the time-zone check compares it). */
+  location?: PlatformLocation;
 }
 
 interface Family {
@@ -48,7 +48,7 @@ export async function checkPlatform({ state, secrets, fetch, now }: PlatformChec
   const common = { baseUrl: account.apiUrl, token, locationId: account.locationId, counter: new RequestCounter(), limiter: new RateLimiter() };
   // One attempt, no waiting out a 429: the doctor reports throttling rather than sitting in it.
   const client = new PlatformClient({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS, maxAttempts: 1, max429Retries: 0 });
-  let location: LocationInfo | undefined;
+  let location: PlatformLocation | undefined;
   const families: Family[] = [
     { name: 'calendars', scope: 'calendars.readonly', read: () => client.listCalendars() },
     {
@@ -61,8 +61,9 @@ export async function checkPlatform({ state, secrets, fetch, now }: PlatformChec
     {
       name: 'locations',
       scope: 'locations.readonly',
+      // The client's own read, as the sync makes it (same version, schema, pacing and errors).
       read: async () => {
-        location = await readLocation({ ...common, fetch, timeoutMs: PLATFORM_TIMEOUT_MS });
+        location = await client.getLocation();
       },
     },
   ];

@@ -186,9 +186,11 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       if (!current) throw new SyncError('gone', 'The iCloud event is gone; it will be handled on the next sync.');
       const times = { start: { iso: op.content.start }, end: { iso: op.content.end } };
       const title = deps.tx.state.settings.blockTitles === 'event' ? op.content.title : undefined;
+      // Floating times are the Mac's wall clock, whole days the location's (S15): two zones.
+      const zones = { floatingZone: deps.context.floatingZone, dayZone: deps.context.zone };
       const ics = ref.recurrenceId
-        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), floatingZone: deps.context.zone })
-        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), floatingZone: deps.context.zone }, deps.codec.zones);
+        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), ...zones })
+        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), ...zones }, deps.codec.zones);
       const written = await deps.icloud.updateEvent(ref.href, ics, current.etag);
       synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps, { title: title ?? op.pair.title });
       rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);

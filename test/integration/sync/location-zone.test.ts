@@ -10,6 +10,7 @@ import type { StatusView } from '../../../src/shared/status';
 import { defaultSeed, type Seed } from '../../support/emulator';
 import { TEST_TOKEN } from '../../support/emulator/default-seed';
 import { hoursFromNow, icsEvent } from '../../support/sync-world';
+import { midnightInZone } from '../../../src/main/sync/zoned-midnight';
 import { blocksTitled, inWorld, skipWithoutRadicale, totalWrites } from './helpers';
 
 const NEW_YORK = 'America/New_York';
@@ -75,6 +76,44 @@ describe.skipIf(skipWithoutRadicale)('S15: the location\'s time zone (GET /locat
       expect(status.platform).toMatchObject({ locationName: 'Lovelace Studio', timezone: NEW_YORK });
       expect(status.platform.locationNotice).toBeUndefined();
       expect((await world.cli(['status'])).stdout).toContain('Lovelace Studio');
+    });
+  });
+
+  it('a blocked slot moved on the platform writes floating times back in the Mac\'s zone, whole days in the location\'s', async () => {
+    await inWorld({}, async (world) => {
+      await world.icloud.put('work', 'call.ics', floatingEvent('call', 'Floating call', 4));
+      const series = floatingEvent('standup', 'Floating standup', 2).replace('SUMMARY:', 'RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:');
+      await world.icloud.put('work', 'standup.ics', series);
+      await world.icloud.put('work', 'off.ics', allDayEvent('off', 'Day off', 2, 3));
+      await world.sync();
+
+      const [call] = blocksTitled(world, 'Floating call');
+      world.platform.update(call.id, { start: `${day(4).iso}T15:00:00Z`, end: `${day(4).iso}T16:00:00Z` });
+      const second = blocksTitled(world, 'Floating standup').find((b) => b.startMs === Date.parse(`${day(9).iso}T10:00:00Z`))!;
+      world.platform.update(second.id, { start: `${day(9).iso}T13:00:00Z`, end: `${day(9).iso}T14:00:00Z` });
+      const [off] = blocksTitled(world, 'Day off');
+      world.platform.update(off.id, { start: midnightInZone(day(3).iso, NEW_YORK), end: midnightInZone(day(4).iso, NEW_YORK) });
+      const report = await world.sync();
+      expect(report.outcome).toBe('ok');
+      expect(report.counts.icloud.updated).toBe(3);
+
+      // The Mac (UTC here) shows 15:00; New York's wall clock (10:00 or 11:00) would move the event.
+      const callIcs = world.icloud.read('work', 'call.ics')!;
+      expect(callIcs).toContain(`DTSTART:${day(4).ics}T150000\r\n`);
+      expect(callIcs).toContain(`DTEND:${day(4).ics}T160000\r\n`);
+      const standupIcs = world.icloud.read('work', 'standup.ics')!;
+      expect(standupIcs).toContain(`RECURRENCE-ID:${day(9).ics}T100000\r\n`);
+      expect(standupIcs).toContain(`DTSTART:${day(9).ics}T130000\r\n`);
+      // The day off stays all-day, on the location's day.
+      const offIcs = world.icloud.read('work', 'off.ics')!;
+      expect(offIcs).toContain(`DTSTART;VALUE=DATE:${day(3).ics}\r\n`);
+      expect(offIcs).toContain(`DTEND;VALUE=DATE:${day(4).ics}\r\n`);
+
+      // Read back, each is the slot it was moved to: nothing bounces.
+      expect(totalWrites(await world.sync())).toBe(0);
+      expect(blocksTitled(world, 'Floating call')[0].startMs).toBe(Date.parse(`${day(4).iso}T15:00:00Z`));
+      expect(blocksTitled(world, 'Floating standup').map((b) => b.startMs).sort()).toContain(Date.parse(`${day(9).iso}T13:00:00Z`));
+      expect(blocksTitled(world, 'Day off')[0].startMs).toBe(Date.parse(midnightInZone(day(3).iso, NEW_YORK)));
     });
   });
 
