@@ -8,6 +8,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { State } from '../store/state-schema';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
 import { readLocation, type LocationInfo } from './location';
+import { firstPlatform } from '../store/locations';
 
 export const PLATFORM_TIMEOUT_MS = 10_000;
 const reconnect = (locationId: string) =>
@@ -33,7 +34,8 @@ interface Family {
 }
 
 export async function checkPlatform({ state, secrets, fetch, now }: PlatformCheckDeps): Promise<PlatformCheckResult> {
-  const account = state.accounts.platform;
+  // The location connected first; `doctor` does not check every location yet.
+  const account = firstPlatform(state);
   if (!account) return { findings: [fail('platform token', 'The platform is not connected.', 'Run `icloud-sync connect platform --location-id ID`.')] };
   let token: string | undefined;
   try {

@@ -60,7 +60,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
     ...icloudFindings,
     ...platformResult.findings,
   ];
-  if (state?.accounts.platform) {
+  if (state && Object.keys(state.accounts.platforms).length > 0) {
     findings.push(checkRateLimits(log.exchanges));
     findings.push(checkTimeZone(platformResult.location?.timezone, deps.localZone, deps.now()));
   }

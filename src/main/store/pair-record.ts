@@ -25,6 +25,8 @@ export const pairRecordSchema = z.object({
   allDay: z.boolean(),
   platformId: z.string().optional(),
   platformKind: z.enum(['appointment', 'block']),
+  /** The platform location its appointment or blocked slot is in (issue 15); absent only in tests of one location. */
+  locationId: z.string().optional(),
   icloud: icloudRefSchema.optional(),
   hashes: z.object({ icloud: z.string().optional(), platform: z.string().optional() }),
   conflict: z

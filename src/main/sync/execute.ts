@@ -8,6 +8,7 @@ import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import { retimeEvent } from '../icloud/codec/retime';
+import { firstPlatform } from '../store/locations';
 import type { State } from '../store/state-schema';
 import type { StateTransaction } from '../store/state-store';
 import { hashContent, type Content } from './content';
@@ -41,6 +42,24 @@ export interface ExecuteDeps {
    * and are adopted after a crash.
    */
   saveEveryMs?: number;
+  /** With several locations (issue 15): each one's side and context, by id (an operation's `location`). */
+  locations?: Record<string, Lane>;
+  /**
+   * A location's side failed as a whole (credentials, throttling, unreachable): its remaining
+   * operations are skipped (read again next cycle) and the other locations go on. Without this the
+   * failure stops the cycle, as with one location.
+   */
+  onLocationFailed?: (locationId: string, error: SyncError) => void;
+}
+
+/** Where one location's operations go. */
+export interface Lane {
+  platform: PlatformPort;
+  context: PlanContext;
+}
+
+function laneOf(op: Operation, deps: ExecuteDeps): Lane {
+  return (op.location !== undefined ? deps.locations?.[op.location] : undefined) ?? deps;
 }
 
 /** Blocked-slot intents written ahead in one save, so each create does not need its own. */
@@ -62,14 +81,19 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   let done = 0;
   // Progress counts what the user would call work, not the records of what was read.
   const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
+  const stopped = new Set<string>();
   for (const [index, op] of ops.entries()) {
+    if (op.location !== undefined && stopped.has(op.location)) {
+      markUnread(tx.state, op, failedHrefs);
+      continue;
+    }
     try {
       if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
         // Not idempotent (no external id on the platform): the intent is on disk before the request.
         for (const next of ops.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
           tx.state.intents[next.key] = {
             key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
-            href: next.ref.href, calendarUrl: next.ref.calendarUrl,
+            href: next.ref.href, calendarUrl: next.ref.calendarUrl, ...(next.location !== undefined ? { locationId: next.location } : {}),
           };
           intentsOnDisk.add(next.key);
         }
@@ -83,10 +107,16 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
       markUnread(tx.state, op, failedHrefs);
-      if (stopsTheCycle(error.kind)) throw error; // error-actions.ts
-      failed.push(op);
-      report.counts.errors += 1;
-      report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
+      if (stopsTheCycle(error.kind)) {
+        // error-actions.ts; with several locations, a platform side failing stops only its location.
+        if (op.location === undefined || !deps.onLocationFailed || error.details.side !== 'platform') throw error;
+        stopped.add(op.location);
+        deps.onLocationFailed(op.location, error);
+      } else {
+        failed.push(op);
+        report.counts.errors += 1;
+        report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
+      }
     }
     // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
     if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
@@ -138,13 +168,15 @@ function markUnread(state: State, op: Operation, failedHrefs: Set<string>): void
 
 async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<string>): Promise<void> {
   const { state } = deps.tx;
+  const { platform, context } = laneOf(op, deps);
+  const located = context.locationId !== undefined ? { locationId: context.locationId } : {};
   const { report } = deps;
   const note = (side: 'icloud' | 'platform', opName: Parameters<ReportBuilder['item']>[0]['op']) =>
     report.item({ op: opName, side, pair: op.key, title: titleAfter(op), ...(op.reason ? { reason: op.reason } : {}) });
   switch (op.type) {
     case 'icloud.create': {
       const uuid = mirrorUuid(op.appointment.id);
-      const ics = mirrorIcs(deps, op.appointment.id, op.content);
+      const ics = mirrorIcs(deps, context, op.appointment.id, op.content);
       let written: { href: string; etag?: string };
       try {
         written = await deps.icloud.createEvent(op.calendarUrl, uuid, ics);
@@ -157,7 +189,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       }
       setPair(state, {
         key: op.key, owner: 'platform', status: 'synced', title: op.content.title, start: op.content.start, end: op.content.end,
-        allDay: false, platformId: op.appointment.id, platformKind: 'appointment',
+        allDay: false, platformId: op.appointment.id, platformKind: 'appointment', ...located,
         icloud: { href: written.href, etag: written.etag, uid: mirrorUid(op.appointment.id), calendarUrl: op.calendarUrl, source: 'linked' },
         hashes: { icloud: hashContent(op.content), platform: hashContent(op.content) }, updatedAt: deps.now().toISOString(),
       });
@@ -167,7 +199,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     }
     case 'icloud.update': {
       const ref = requireRef(op.pair);
-      const ics = mirrorIcs(deps, op.appointment.id, op.content);
+      const ics = mirrorIcs(deps, context, op.appointment.id, op.content);
       const written = await deps.icloud.updateEvent(ref.href, ics, ref.etag ?? '*');
       synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps);
       rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);
@@ -181,8 +213,8 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       const times = { start: { iso: op.content.start }, end: { iso: op.content.end } };
       const title = deps.tx.state.settings.blockTitles === 'event' ? op.content.title : undefined;
       const ics = ref.recurrenceId
-        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), floatingZone: deps.context.zone })
-        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), floatingZone: deps.context.zone }, deps.codec.zones);
+        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), floatingZone: context.zone })
+        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), floatingZone: context.zone }, deps.codec.zones);
       const written = await deps.icloud.updateEvent(ref.href, ics, current.etag);
       synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps, { title: title ?? op.pair.title });
       rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);
@@ -199,10 +231,10 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     }
     case 'platform.createBlock': {
       // Its intent was written to disk before this request (execute, in a batch).
-      const slot = await deps.platform.createBlockSlot({ assignedUserId: deps.context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      const slot = await platform.createBlockSlot({ assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
       setPair(state, {
         key: op.key, owner: 'icloud', status: 'synced', title: op.occurrence.title, start: op.content.start, end: op.content.end,
-        allDay: op.occurrence.allDay, platformId: slot.id, platformKind: 'block', icloud: op.ref,
+        allDay: op.occurrence.allDay, platformId: slot.id, platformKind: 'block', ...located, icloud: op.ref,
         hashes: { icloud: hashContent(op.content), platform: hashContent(op.content) }, updatedAt: deps.now().toISOString(),
       });
       delete state.intents[op.key];
@@ -210,13 +242,13 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return note('platform', 'create');
     }
     case 'platform.updateBlock': {
-      await deps.platform.updateBlockSlot(op.pair.platformId!, { assignedUserId: deps.context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      await platform.updateBlockSlot(op.pair.platformId!, { assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
       synced(state, op.pair, op.content, op.ref ?? op.pair.icloud, deps, { title: op.occurrence?.title ?? op.pair.title });
       report.counts.platform.updated += 1;
       return note('platform', 'update');
     }
     case 'platform.deleteBlock': {
-      await deleteIgnoringGone(deps.platform, op.pair.platformId!);
+      await deleteIgnoringGone(platform, op.pair.platformId!);
       delete state.pairs[op.key];
       // A slot made before an interruption, for an event deleted since, is deleted by its intent.
       delete state.intents[op.key];
@@ -224,7 +256,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return note('platform', 'delete');
     }
     case 'platform.updateAppointment': {
-      await deps.platform.updateAppointment(op.pair.platformId!, {
+      await platform.updateAppointment(op.pair.platformId!, {
         title: op.content.title, startTime: op.content.start, endTime: op.content.end,
         description: op.content.notes ?? '', address: op.content.location ?? '',
       });
@@ -276,9 +308,12 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'window.judged':
       state.windowDay = op.judgedWith;
       return;
-    case 'location.read':
-      if (state.accounts.platform) state.accounts.platform = withLocationFacts(state.accounts.platform, op.facts);
+    case 'location.read': {
+      const id = op.locationId ?? context.locationId;
+      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      if (account) state.accounts.platforms[account.locationId] = withLocationFacts(account, op.facts);
       return;
+    }
   }
 }
 
@@ -289,10 +324,10 @@ function titleAfter(op: Operation): string {
   return op.title;
 }
 
-function mirrorIcs(deps: ExecuteDeps, platformId: string, content: Content): string {
+function mirrorIcs(deps: ExecuteDeps, context: PlanContext, platformId: string, content: Content): string {
   return deps.codec.mirror({
     uid: mirrorUid(platformId), platformId, title: content.title, notes: content.notes, location: content.location,
-    start: { iso: content.start }, end: { iso: content.end }, tzid: deps.context.zone, now: deps.now(),
+    start: { iso: content.start }, end: { iso: content.end }, tzid: context.zone, now: deps.now(),
   });
 }
 

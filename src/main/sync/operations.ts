@@ -30,6 +30,8 @@ interface Base {
    * operation fails the object is marked unread instead, so the next cycle reads it again.
    */
   seen?: ObjectSeen;
+  /** The platform location whose plan this came from (issue 15); absent: the only one, or none. */
+  location?: string;
 }
 
 export type Operation =
@@ -78,6 +80,6 @@ export type Operation =
   /** The day and settings the events were judged with (a change makes the next cycle read all again). */
   | (Base & { type: 'window.judged'; judgedWith: string })
   /** Record the platform location's name and zone as read this cycle (S15). */
-  | (Base & { type: 'location.read'; facts: LocationFacts });
+  | (Base & { type: 'location.read'; facts: LocationFacts; locationId?: string });
 
 export type OperationType = Operation['type'];

@@ -10,6 +10,7 @@ export class ReportBuilder {
   readonly items: RunItem[] = [];
   private error: RunReport['error'];
   private guarded: GuardDecision | undefined;
+  private perLocation: RunReport['locations'];
 
   constructor(
     private readonly trigger: Trigger,
@@ -32,6 +33,11 @@ export class ReportBuilder {
     this.guarded = decision;
   }
 
+  /** How each location went (several connected). */
+  locations(locations: NonNullable<RunReport['locations']>): void {
+    this.perLocation = locations;
+  }
+
   finish(finishedAt: Date): RunReport {
     const outcome: Outcome = this.error
       ? this.error.kind === 'guard' ? 'guarded' : 'failed'
@@ -47,6 +53,7 @@ export class ReportBuilder {
       items: this.items,
       ...(this.error ? { error: this.error } : {}),
       ...(this.guarded ? { guard: this.guarded } : {}),
+      ...(this.perLocation ? { locations: this.perLocation } : {}),
       ...(this.dryRun ? { dryRun: true as const } : {}),
     };
   }

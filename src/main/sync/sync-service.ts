@@ -14,7 +14,9 @@ import { readOnlySides, scratchTransaction, type ProposedLinks } from './dry-run
 import { cleanUpOperations } from './clean-up';
 import { execute } from './execute';
 import type { Operation } from './operations';
-import type { IcloudPort, PlatformPort } from './ports';
+import type { PlatformPort } from './ports';
+import type { CycleSides } from './cycle-locations';
+import { decisionLanes } from './decision-lanes';
 import { ReportBuilder } from './report-builder';
 import { followAgain, keepPending } from './unfollowed';
 import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
@@ -24,7 +26,7 @@ export interface SyncServiceDeps {
   history: HistoryStore;
   codec: IcsCodec;
   counter: RequestCounter;
-  sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
+  sides(state: State): Promise<CycleSides>;
   now: () => Date;
   /** The Mac's zone (cycle.ts); default: this process's. */
   localZone?: string;
@@ -93,19 +95,19 @@ export class SyncService {
   }
 
   async restore(id: string, trigger: Trigger): Promise<RunReport> {
-    return this.decide(trigger, async (state, platform) => {
+    return this.decide(trigger, async (state, platformOf) => {
       const pair = state.pairs[id];
       let appointment: CalendarEvent | undefined;
-      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platform.getEvent(pair.platformId).catch(goneAsUndefined);
+      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platformOf(id).getEvent(pair.platformId).catch(goneAsUndefined);
       return [restoreOperation(state, id, appointment)];
     });
   }
 
   async cancel(id: string, trigger: Trigger): Promise<RunReport> {
-    return this.decide(trigger, async (state, platform, report) => {
+    return this.decide(trigger, async (state, platformOf, report) => {
       const decision = cancelDecision(state, id);
       if (decision.cancelAppointment) {
-        await platform.updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
+        await platformOf(id).updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
         report.counts.platform.updated += 1;
         report.item({ op: 'update', side: 'platform', pair: id, title: decision.dismiss.title, reason: 'appointment cancelled by you (its iCloud copy had been deleted)' });
         delete state.pairs[id];
@@ -163,7 +165,8 @@ export class SyncService {
 
   private async decide(
     trigger: Trigger,
-    build: (state: State, platform: PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
+    /** platformOf(pair key): the side of the location that pair is in. */
+    build: (state: State, platformOf: (key: string) => PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
     preview = false,
   ): Promise<RunReport> {
     if (this.current) await this.current.catch(() => undefined);
@@ -173,9 +176,10 @@ export class SyncService {
       const tx = preview ? scratchTransaction(held) : held;
       const real = await this.deps.sides(tx.state);
       const sides = preview ? readOnlySides(real) : real;
-      const ops = await build(tx.state, sides.platform, report);
+      const lanes = decisionLanes(tx.state, sides, this.deps.now(), this.deps.localZone);
+      const ops = (await build(tx.state, (key) => lanes.of(key).platform, report)).map(lanes.stamp);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
-      await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
+      await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now, locations: lanes.all });
       await tx.save();
     });
     const finished = report.finish(this.deps.now());
