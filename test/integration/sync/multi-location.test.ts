@@ -1,0 +1,90 @@
+// Several sub-accounts (issue 15) end to end, against Radicale and one emulator with two locations:
+// every location's appointments reach the linked iCloud calendar, an iCloud event blocks time in
+// each location (one slot per location), and a location whose token is revoked or whose budget is
+// spent fails alone: the other syncs, the run says which location and exits as a failure.
+import { describe, expect, it } from 'vitest';
+import { TEST_LOCATION, hoursFromNow, icsEvent } from '../../support/sync-world';
+import { LOCATION_B, TOKEN_B, bookInB, connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
+import { expectNoDuplicates, inWorld, mirrorOf, skipWithoutRadicale } from './helpers';
+
+const blocksIn = (world: Parameters<Parameters<typeof inWorld>[1]>[0], location: string) => world.emulator.state.eventsOf(location, 'blocked');
+
+describe.skipIf(skipWithoutRadicale)('several platform locations', () => {
+  it('an iCloud event blocks time in both; an appointment of B reaches iCloud and its cancellation takes it back; a no-change cycle sends 2 requests per location', async () => {
+    await inWorld({ seed: twoLocationSeed() }, async (world) => {
+      await connectSecondLocation(world);
+      await world.icloud.put('work', 'dentist.ics', icsEvent('dentist-1', { title: 'Dentist', start: hoursFromNow(9, 2), end: hoursFromNow(10, 2) }));
+      bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 3), hoursFromNow(15, 3));
+
+      const first = await world.sync();
+      expect(first.outcome, JSON.stringify(first.error)).toBe('ok');
+      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title)).toEqual(['Dentist']);
+      expect(blocksIn(world, LOCATION_B).map((b) => b.title)).toEqual(['Dentist']);
+      expect(mirrorOf(world, 'appt-b-1')?.title).toBe('Clinic consult');
+      expect(first.locations?.map((l) => [l.id, l.outcome])).toEqual([[TEST_LOCATION, 'ok'], [LOCATION_B, 'ok']]);
+      const state = await world.services.state.read();
+      expect(state.pairs['appt:appt-b-1']?.locationId).toBe(LOCATION_B);
+      expectNoDuplicates(world);
+
+      const idle = await world.sync();
+      expect(idle.counts.platform.created + idle.counts.icloud.created + idle.counts.platform.deleted + idle.counts.icloud.deleted).toBe(0);
+      // The floor of one location alone (issue 16): its two listings, per location.
+      for (const location of idle.locations ?? []) expect(location.requests, location.id).toBeLessThanOrEqual(2);
+      expect(idle.requests.platform).toBe((idle.locations ?? []).reduce((sum, l) => sum + l.requests, 0));
+
+      world.emulator.state.update('appt-b-1', { appointmentStatus: 'cancelled' });
+      const cancelled = await world.sync();
+      expect(cancelled.outcome).toBe('ok');
+      expect(mirrorOf(world, 'appt-b-1')).toBeUndefined();
+
+      await world.icloud.remove('work', 'dentist.ics');
+      const released = await world.sync();
+      expect(released.counts.platform.deleted).toBe(2);
+      expect(blocksIn(world, TEST_LOCATION)).toEqual([]);
+      expect(blocksIn(world, LOCATION_B)).toEqual([]);
+    });
+  }, 90_000);
+
+  it('a revoked token stops only its location: the other syncs, the run fails naming it, and B catches up once reconnected', async () => {
+    await inWorld({ seed: twoLocationSeed() }, async (world) => {
+      await connectSecondLocation(world);
+      expect((await world.sync()).outcome).toBe('ok');
+      world.emulator.state.revokeToken(TOKEN_B);
+      await world.icloud.put('work', 'lunch.ics', icsEvent('lunch-1', { title: 'Lunch', start: hoursFromNow(12, 4), end: hoursFromNow(13, 4) }));
+
+      const report = await world.sync();
+      expect(report.outcome).toBe('failed');
+      expect(report.error).toMatchObject({ kind: 'auth', side: 'platform' });
+      expect(report.error!.message).toContain(LOCATION_B);
+      expect(report.locations?.map((l) => [l.id, l.outcome, l.error?.kind])).toEqual([[TEST_LOCATION, 'ok', undefined], [LOCATION_B, 'failed', 'auth']]);
+      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title)).toEqual(['Lunch']);
+      expect(blocksIn(world, LOCATION_B)).toEqual([]);
+      const status = await world.services.status();
+      expect(status.locations?.map((l) => [l.locationId, l.health])).toEqual([[TEST_LOCATION, 'ok'], [LOCATION_B, 'error']]);
+      // The scheduler goes on for the location that works.
+      expect((await world.services.state.read()).scheduler.stoppedForCredentials).toBeUndefined();
+      const cli = await world.cli(['sync', '--json']);
+      expect(cli.code).toBe(3);
+
+      world.emulator.state.addToken(LOCATION_B, TOKEN_B);
+      const after = await world.sync();
+      expect(after.outcome, JSON.stringify(after.error)).toBe('ok');
+      expect(blocksIn(world, LOCATION_B).map((b) => b.title)).toEqual(['Lunch']);
+      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title), 'no second slot in A').toEqual(['Lunch']);
+    });
+  }, 90_000);
+
+  it('a location whose daily budget is spent (429) fails alone; the other syncs', async () => {
+    await inWorld({ seed: twoLocationSeed() }, async (world) => {
+      await connectSecondLocation(world);
+      expect((await world.sync()).outcome).toBe('ok');
+      world.emulator.limits.spendDaily(LOCATION_B, 10_000_000);
+      await world.icloud.put('work', 'gym.ics', icsEvent('gym-1', { title: 'Gym', start: hoursFromNow(7, 5), end: hoursFromNow(8, 5) }));
+      const report = await world.sync();
+      expect(report.error).toMatchObject({ kind: 'throttled', side: 'platform' });
+      expect(report.locations?.find((l) => l.id === LOCATION_B)).toMatchObject({ outcome: 'failed', error: { kind: 'throttled' } });
+      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title)).toEqual(['Gym']);
+      expect(blocksIn(world, LOCATION_B)).toEqual([]);
+    });
+  }, 90_000);
+});
