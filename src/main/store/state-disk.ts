@@ -33,7 +33,8 @@ const diskObjectSchema = z.object({ e: z.string().optional(), u: z.string().null
  * Its iCloud side: c: calendar (index into `calendars`), f: href relative to it, g: etag (left out:
  * its object's; null: none), u: UID (left out: its object's), r: RECURRENCE-ID, y: 1 from a busy source.
  * h: both hashes when equal, else hi/hp; x: conflict; d: detached.
- * l: its platform location, left out for the location whose keys carry no suffix (locations.ts).
+ * l: its platform location, left out for the location whose keys carry no suffix (locations.ts);
+ * xf: [location, appointment] a slot blocking another location's appointment stands for.
  */
 const diskPairSchema = z.object({
   k: z.string().optional(),
@@ -58,6 +59,7 @@ const diskPairSchema = z.object({
   d: z.object({ kind: z.enum(['icloud-mirror-deleted', 'platform-mirror-deleted']), detectedAt: z.string(), dismissed: z.boolean().optional() }).optional(),
   m: z.string(),
   l: z.string().optional(),
+  xf: z.tuple([z.string(), z.string()]).optional(),
 });
 
 export const diskStateSchema = z.object({
@@ -149,6 +151,7 @@ export function encodeState(state: State): DiskState {
       if (pair.hashes.icloud !== undefined) disk.hi = pair.hashes.icloud;
       if (pair.hashes.platform !== undefined) disk.hp = pair.hashes.platform;
     }
+    if (pair.crossFrom) disk.xf = [pair.crossFrom.location, pair.crossFrom.appointment];
     if (pair.conflict) disk.x = pair.conflict;
     if (pair.detached) disk.d = pair.detached;
     return disk;
@@ -200,6 +203,7 @@ export function decodeState(disk: DiskState): State {
       key: '', owner: disk_.o, status: disk_.s ?? 'synced', title: disk_.t, start: disk_.b, end: disk_.e, allDay: disk_.a === 1,
       ...(disk_.p !== undefined ? { platformId: disk_.p } : {}), platformKind: disk_.pk ?? usualKind[disk_.o],
       ...((disk_.l ?? plain) !== undefined ? { locationId: disk_.l ?? plain } : {}),
+      ...(disk_.xf ? { crossFrom: { location: disk_.xf[0], appointment: disk_.xf[1] } } : {}),
       ...(icloud ? { icloud } : {}),
       hashes: disk_.h !== undefined ? { icloud: disk_.h, platform: disk_.h } : { icloud: disk_.hi, platform: disk_.hp },
       ...(disk_.x ? { conflict: disk_.x } : {}), ...(disk_.d ? { detached: disk_.d } : {}), updatedAt: disk_.m,

@@ -14,7 +14,7 @@ export function cleanUpOperations(state: State): Operation[] {
     if (pair.status === 'detached') continue;
     if (pair.owner === 'platform' && pair.icloud) {
       ops.push({ type: 'icloud.delete', rule: 'item', key: pair.key, title: pair.title, reason, pair });
-    } else if (pair.owner === 'icloud' && pair.platformId) {
+    } else if ((pair.owner === 'icloud' || pair.crossFrom) && pair.platformId) {
       ops.push({ type: 'platform.deleteBlock', rule: 'item', key: pair.key, title: pair.title, reason, pair });
     }
   }

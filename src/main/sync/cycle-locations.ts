@@ -52,7 +52,7 @@ function isolatable(error: SyncError): boolean {
 /** The state as one location's planner sees it: its own pairs and intents only. */
 export function locationView(state: State, locationId: string): State {
   const mine = <T extends { locationId?: string }>(records: Record<string, T>) =>
-    Object.fromEntries(Object.entries(records).filter(([, record]) => locationOf(record, state.accounts) === locationId));
+    Object.fromEntries(Object.entries(records).filter(([, record]) => !('crossFrom' in record && record.crossFrom) && locationOf(record, state.accounts) === locationId));
   return { ...state, pairs: mine(state.pairs), intents: mine(state.intents) };
 }
 
@@ -81,7 +81,8 @@ export function otherPlatformIds(runs: LocationRun[], run: LocationRun, state: S
   const ids = new Set<string>();
   for (const pair of Object.values(state.pairs)) {
     const location = locationOf(pair, state.accounts);
-    if (pair.platformId && location !== run.account.locationId) ids.add(pair.platformId);
+    // This location's busy-across slots are not for its own plan to adopt either.
+    if (pair.platformId && (location !== run.account.locationId || pair.crossFrom)) ids.add(pair.platformId);
   }
   for (const other of runs) if (other !== run) for (const event of other.window?.events ?? []) ids.add(event.id);
   return ids;

@@ -16,6 +16,7 @@ import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { checkCreations, checkDeletions, GuardStop } from './guards';
 import { planLocation } from './plan';
 import { withReadRecords } from './plan-records';
+import { planCrossLocation } from './plan-cross';
 import { locationContext, sharedContext } from './sync-context';
 import { platformAccounts } from '../store/locations';
 import type { Operation } from './operations';
@@ -101,6 +102,9 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         }, state)));
         if (run.facts) ops.push({ type: 'location.read', rule: 'read', key: `location:${run.account.locationId}`, title: '', facts: run.facts, locationId: run.account.locationId, location: run.account.locationId });
       }
+      // Busy across locations: each location's appointments block their time in the others.
+      ops.push(...planCrossLocation(runs.map((run) => ({ context: { ...run.context, locationId: run.account.locationId }, window: run.error ? undefined : run.window })),
+        Object.values(state.pairs).filter((pair) => pair.crossFrom), now));
       // What was read from iCloud is recorded once, for every location; when one could not be read
       // it was not planned for, so nothing read is recorded and the next cycle reads it all again.
       const complete = live.length === runs.length;

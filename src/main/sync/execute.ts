@@ -241,6 +241,12 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       report.counts.platform.created += 1;
       return note('platform', 'create');
     }
+    case 'platform.createCrossBlock': {
+      const slot = await platform.createBlockSlot({ assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      setPair(state, { ...op.pair, platformId: slot.id, updatedAt: deps.now().toISOString() });
+      report.counts.platform.created += 1;
+      return note('platform', 'create');
+    }
     case 'platform.updateBlock': {
       await platform.updateBlockSlot(op.pair.platformId!, { assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
       synced(state, op.pair, op.content, op.ref ?? op.pair.icloud, deps, { title: op.occurrence?.title ?? op.pair.title });
@@ -267,7 +273,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'adopt':
       setPair(state, op.pair);
       if (op.pair.owner === 'icloud') delete state.intents[op.key];
-      return note(op.pair.owner === 'icloud' ? 'platform' : 'icloud', 'adopt');
+      return note(op.pair.owner === 'icloud' || op.pair.crossFrom ? 'platform' : 'icloud', 'adopt');
     case 'record':
       setPair(state, { ...op.pair, updatedAt: deps.now().toISOString() });
       return;
@@ -367,7 +373,7 @@ function sideOf(op: Operation): 'icloud' | 'platform' {
 }
 
 function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {
-  if (op.type.endsWith('create') || op.type.endsWith('createBlock')) return 'create';
+  if (op.type.endsWith('create') || op.type.endsWith('createBlock') || op.type === 'platform.createCrossBlock') return 'create';
   if (op.type.includes('delete')) return 'delete';
   if (op.type.includes('update')) return 'update';
   return 'skip';

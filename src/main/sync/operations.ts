@@ -47,6 +47,8 @@ export type Operation =
   | (Base & { type: 'platform.createBlock'; occurrence: Occurrence; ref: IcloudRef; content: Content })
   /** S9 / busy put-back / S17: bring the blocked slot in line with its iCloud event. */
   | (Base & { type: 'platform.updateBlock'; pair: PairRecord; content: Content; occurrence?: Occurrence; ref?: IcloudRef })
+  /** Busy across locations (issue 15): block, in `location`, the time of another location's appointment. */
+  | (Base & { type: 'platform.createCrossBlock'; pair: PairRecord; content: Content })
   /** S11 (and S13 when an event stops blocking): delete the blocked slot. */
   | (Base & { type: 'platform.deleteBlock'; pair: PairRecord })
   /** S5 / S17: an edit of the mirror in iCloud updates the appointment. */

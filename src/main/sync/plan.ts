@@ -111,7 +111,7 @@ function planPairs(input: PlanInput): Operation[] {
   }
 
   // 3. New iCloud events become blocked slots (S8), or are adopted when their slot already exists.
-  const usedPlatformIds = new Set(pairByPlatformId.keys());
+  const usedPlatformIds = new Set([...pairByPlatformId.keys(), ...(input.otherPlatformIds ?? [])]);
   // Unpaired blocked slots of the user by content hash: adoption is a lookup, not a scan per event.
   const unpairedBlocks = groupBy(
     input.platform.events.filter((e) => !isAppointment(e) && e.assignedUserId === context.userId && !usedPlatformIds.has(e.id)),

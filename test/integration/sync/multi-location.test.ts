@@ -1,6 +1,7 @@
 // Several sub-accounts (issue 15) end to end, against Radicale and one emulator with two locations:
-// every location's appointments reach the linked iCloud calendar, an iCloud event blocks time in
-// each location (one slot per location), and a location whose token is revoked or whose budget is
+// every location's appointments reach the linked iCloud calendar and block their time in the other
+// location ("Busy", never a contact or an appointment there), an iCloud event blocks time in each
+// location (one slot per location), and a location whose token is revoked or whose budget is
 // spent fails alone: the other syncs, the run says which location and exits as a failure.
 import { describe, expect, it } from 'vitest';
 import { TEST_LOCATION, hoursFromNow, icsEvent } from '../../support/sync-world';
@@ -10,17 +11,26 @@ import { expectNoDuplicates, inWorld, mirrorOf, skipWithoutRadicale } from './he
 const blocksIn = (world: Parameters<Parameters<typeof inWorld>[1]>[0], location: string) => world.emulator.state.eventsOf(location, 'blocked');
 
 describe.skipIf(skipWithoutRadicale)('several platform locations', () => {
-  it('an iCloud event blocks time in both; an appointment of B reaches iCloud and its cancellation takes it back; a no-change cycle sends 2 requests per location', async () => {
+  it('an iCloud event blocks time in both; an appointment of B reaches iCloud and blocks A, its cancellation releases both; a no-change cycle sends 2 requests per location', async () => {
     await inWorld({ seed: twoLocationSeed() }, async (world) => {
       await connectSecondLocation(world);
       await world.icloud.put('work', 'dentist.ics', icsEvent('dentist-1', { title: 'Dentist', start: hoursFromNow(9, 2), end: hoursFromNow(10, 2) }));
-      bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 3), hoursFromNow(15, 3));
+      const consult = { start: hoursFromNow(14, 3), end: hoursFromNow(15, 3) };
+      bookInB(world, 'appt-b-1', 'Clinic consult', consult.start, consult.end);
+      const booked = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 3), end: hoursFromNow(17, 3) });
+      const appointmentsBefore = [world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').length, world.emulator.state.eventsOf(LOCATION_B, 'appointment').length];
 
       const first = await world.sync();
       expect(first.outcome, JSON.stringify(first.error)).toBe('ok');
-      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title)).toEqual(['Dentist']);
-      expect(blocksIn(world, LOCATION_B).map((b) => b.title)).toEqual(['Dentist']);
+      const slots = (location: string) => blocksIn(world, location).map((b) => [b.title, new Date(b.startMs).toISOString()]).sort();
+      expect(slots(TEST_LOCATION)).toEqual([['Busy', consult.start], ['Dentist', hoursFromNow(9, 2)]]);
+      expect(slots(LOCATION_B)).toEqual([['Busy', hoursFromNow(16, 3)], ['Dentist', hoursFromNow(9, 2)]]);
       expect(mirrorOf(world, 'appt-b-1')?.title).toBe('Clinic consult');
+      expect(mirrorOf(world, booked.id)?.title).toBe('Sales call');
+      // Never a loop: a slot blocking another location's appointment is not copied to iCloud (nor further).
+      expect(world.icloud.events('work').map((e) => e.title).sort()).toEqual(['Clinic consult', 'Dentist', 'Sales call']);
+      // Never an appointment (nor a contact) in the other location: only blocked slots.
+      expect([world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').length, world.emulator.state.eventsOf(LOCATION_B, 'appointment').length]).toEqual(appointmentsBefore);
       expect(first.locations?.map((l) => [l.id, l.outcome])).toEqual([[TEST_LOCATION, 'ok'], [LOCATION_B, 'ok']]);
       const state = await world.services.state.read();
       expect(state.pairs['appt:appt-b-1']?.locationId).toBe(LOCATION_B);
@@ -32,16 +42,22 @@ describe.skipIf(skipWithoutRadicale)('several platform locations', () => {
       for (const location of idle.locations ?? []) expect(location.requests, location.id).toBeLessThanOrEqual(2);
       expect(idle.requests.platform).toBe((idle.locations ?? []).reduce((sum, l) => sum + l.requests, 0));
 
+      // The appointment moves: its slot in A follows; then it is cancelled: iCloud and A are released.
+      world.emulator.state.update('appt-b-1', { startMs: Date.parse(hoursFromNow(18, 3)), endMs: Date.parse(hoursFromNow(19, 3)) });
+      expect((await world.sync()).outcome).toBe('ok');
+      expect(slots(TEST_LOCATION)).toEqual([['Busy', hoursFromNow(18, 3)], ['Dentist', hoursFromNow(9, 2)]]);
       world.emulator.state.update('appt-b-1', { appointmentStatus: 'cancelled' });
       const cancelled = await world.sync();
       expect(cancelled.outcome).toBe('ok');
       expect(mirrorOf(world, 'appt-b-1')).toBeUndefined();
+      expect(slots(TEST_LOCATION)).toEqual([['Dentist', hoursFromNow(9, 2)]]);
 
       await world.icloud.remove('work', 'dentist.ics');
       const released = await world.sync();
       expect(released.counts.platform.deleted).toBe(2);
-      expect(blocksIn(world, TEST_LOCATION)).toEqual([]);
-      expect(blocksIn(world, LOCATION_B)).toEqual([]);
+      expect(slots(TEST_LOCATION)).toEqual([]);
+      expect(slots(LOCATION_B)).toEqual([['Busy', hoursFromNow(16, 3)]]);
+      expectNoDuplicates(world);
     });
   }, 90_000);
 
