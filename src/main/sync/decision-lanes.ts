@@ -3,7 +3,7 @@
 import { locationOf, platformAccounts } from '../store/locations';
 import type { State } from '../store/state-schema';
 import type { CycleSides } from './cycle-locations';
-import type { Lane } from './execute';
+import type { Lane } from './execute-lanes';
 import type { Operation } from './operations';
 import { locationContext, sharedContext } from './sync-context';
 import { macZone } from './zoned-midnight';

@@ -23,6 +23,7 @@ import type { ReportBuilder } from './report-builder';
 import { withLocationFacts } from './location-refresh';
 import { GuardStop } from './guards';
 import { setPendingGuard } from './unfollowed';
+import { laneOf, splitLanes, type Lane } from './execute-lanes';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -44,22 +45,8 @@ export interface ExecuteDeps {
   saveEveryMs?: number;
   /** With several locations (issue 15): each one's side and context, by id (an operation's `location`). */
   locations?: Record<string, Lane>;
-  /**
-   * A location's side failed as a whole (credentials, throttling, unreachable): its remaining
-   * operations are skipped (read again next cycle) and the other locations go on. Without this the
-   * failure stops the cycle, as with one location.
-   */
+  /** A location's side failed as a whole: its other operations are skipped, the others go on (else: the cycle stops). */
   onLocationFailed?: (locationId: string, error: SyncError) => void;
-}
-
-/** Where one location's operations go. */
-export interface Lane {
-  platform: PlatformPort;
-  context: PlanContext;
-}
-
-function laneOf(op: Operation, deps: ExecuteDeps): Lane {
-  return (op.location !== undefined ? deps.locations?.[op.location] : undefined) ?? deps;
 }
 
 /** Blocked-slot intents written ahead in one save, so each create does not need its own. */
@@ -68,7 +55,12 @@ const INTENT_BATCH = 50;
 /** Operations that only record what was read (no request, nothing for the user to count). */
 const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read']);
 
-/** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
+/**
+ * Applies the operations; returns those that failed (reported and skipped), to be retried next cycle.
+ * With several locations each location's operations run as their own lane, all lanes at once (each
+ * on its own side and rate limiter: two locations take about the time of one), then what only
+ * records what was read; within a lane the order is the planner's.
+ */
 export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
   const { tx, report } = deps;
   const failed: Operation[] = [];
@@ -82,52 +74,70 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   // Progress counts what the user would call work, not the records of what was read.
   const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
   const stopped = new Set<string>();
-  for (const [index, op] of ops.entries()) {
-    if (op.location !== undefined && stopped.has(op.location)) {
-      markUnread(tx.state, op, failedHrefs);
-      continue;
-    }
-    try {
-      if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
-        // Not idempotent (no external id on the platform): the intent is on disk before the request.
-        for (const next of ops.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
-          tx.state.intents[next.key] = {
-            key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
-            href: next.ref.href, calendarUrl: next.ref.calendarUrl, ...(next.location !== undefined ? { locationId: next.location } : {}),
-          };
-          intentsOnDisk.add(next.key);
+  // Lanes write the one state file in turn, never two writes at once.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => (saving = saving.then(() => tx.save()));
+  let abort: unknown; // a lane stopped the cycle: the others stop too
+
+  async function run(list: Operation[]): Promise<void> {
+    for (const [index, op] of list.entries()) {
+      if (abort !== undefined) return;
+      if (op.location !== undefined && stopped.has(op.location)) {
+        markUnread(tx.state, op, failedHrefs);
+        continue;
+      }
+      try {
+        if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
+          // Not idempotent (no external id on the platform): the intent is on disk before the request.
+          for (const next of list.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
+            tx.state.intents[next.key] = {
+              key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
+              href: next.ref.href, calendarUrl: next.ref.calendarUrl, ...(next.location !== undefined ? { locationId: next.location } : {}),
+            };
+            intentsOnDisk.add(next.key);
+          }
+          await save();
+          lastSave = performance.now();
         }
-        await tx.save();
+        // The object this was decided from goes into the same write as the pair (before the operation,
+        // so an etag the operation itself writes wins over the one read).
+        if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
+        await apply(op, deps, failedHrefs);
+      } catch (thrown) {
+        const error = toSyncError(thrown, sideOf(op));
+        markUnread(tx.state, op, failedHrefs);
+        if (stopsTheCycle(error.kind)) {
+          // error-actions.ts; with several locations, a platform side failing stops only its location.
+          if (op.location === undefined || !deps.onLocationFailed || error.details.side !== 'platform') {
+            abort ??= error;
+            throw error;
+          }
+          stopped.add(op.location);
+          deps.onLocationFailed(op.location, error);
+        } else {
+          failed.push(op);
+          report.counts.errors += 1;
+          report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
+        }
+      }
+      // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
+      if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
+      if (dirty && performance.now() - lastSave >= saveEveryMs) {
         lastSave = performance.now();
+        dirty = false;
+        await save();
       }
-      // The object this was decided from goes into the same write as the pair (before the operation,
-      // so an etag the operation itself writes wins over the one read).
-      if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
-      await apply(op, deps, failedHrefs);
-    } catch (thrown) {
-      const error = toSyncError(thrown, sideOf(op));
-      markUnread(tx.state, op, failedHrefs);
-      if (stopsTheCycle(error.kind)) {
-        // error-actions.ts; with several locations, a platform side failing stops only its location.
-        if (op.location === undefined || !deps.onLocationFailed || error.details.side !== 'platform') throw error;
-        stopped.add(op.location);
-        deps.onLocationFailed(op.location, error);
-      } else {
-        failed.push(op);
-        report.counts.errors += 1;
-        report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
-      }
+      if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
     }
-    // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
-    if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
-    if (dirty && performance.now() - lastSave >= saveEveryMs) {
-      await tx.save();
-      lastSave = performance.now();
-      dirty = false;
-    }
-    if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
   }
-  if (dirty) await tx.save();
+
+  const { lanes, tail } = splitLanes(ops);
+  const outcomes = await Promise.allSettled(lanes.map(run));
+  const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  await run(tail);
+  await saving;
+  if (dirty) await save();
   return failed;
 }
 
