@@ -81,7 +81,10 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const allowEmpty = Boolean(options.allowDeletions);
       // Every location's facts first (S15: a zone read today changes how events are judged).
       const now = deps.now();
-      const judged = () => projectionKey(now, state.settings, { ...shared, zone: runs.map((run) => run.context.zone).join(',') });
+      // With several locations the key names each (a location added or removed re-reads every event, so a
+      // new location gets slots for the events already synced elsewhere); one location's is as it was.
+      const zones = () => (runs.length === 1 ? runs[0].context.zone : runs.map((run) => `${run.account.locationId}=${run.context.zone}`).join(','));
+      const judged = () => projectionKey(now, state.settings, { ...shared, zone: zones() });
       // Both sides at once: neither read depends on the other, and a cycle then waits for the slower.
       const [gathered] = await Promise.all([
         gatherIcloud(sides.icloud, deps.codec, state, calendars, {

@@ -61,6 +61,22 @@ describe.skipIf(skipWithoutRadicale)('several platform locations', () => {
     });
   }, 90_000);
 
+  it('a location connected after the first sync gets slots for the events already synced, and its appointments block the first', async () => {
+    await inWorld({ seed: twoLocationSeed() }, async (world) => {
+      await world.icloud.put('work', 'dentist.ics', icsEvent('dentist-1', { title: 'Dentist', start: hoursFromNow(9, 2), end: hoursFromNow(10, 2) }));
+      expect((await world.sync()).outcome).toBe('ok');
+      expect((await world.sync()).counts.platform.created, 'settled with one location').toBe(0);
+      await connectSecondLocation(world);
+      bookInB(world, 'appt-b-2', 'Clinic consult', hoursFromNow(14, 3), hoursFromNow(15, 3));
+      const report = await world.sync();
+      expect(report.outcome, JSON.stringify(report.error)).toBe('ok');
+      expect(blocksIn(world, LOCATION_B).map((b) => b.title)).toEqual(['Dentist']);
+      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title).sort(), 'no second Dentist slot in A').toEqual(['Busy', 'Dentist']);
+      expect(report.items.filter((item) => item.op === 'adopt')).toEqual([]);
+      expect(mirrorOf(world, 'appt-b-2')?.title).toBe('Clinic consult');
+    });
+  }, 90_000);
+
   it('a revoked token stops only its location: the other syncs, the run fails naming it, and B catches up once reconnected', async () => {
     await inWorld({ seed: twoLocationSeed() }, async (world) => {
       await connectSecondLocation(world);
