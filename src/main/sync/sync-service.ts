@@ -159,8 +159,8 @@ export class SyncService {
    * Delete every copy the app made (clean-up.ts), owners untouched; `preview`: the same through a
    * scratch state and read-only sides (dry-run.ts), nothing changed and no history entry.
    */
-  async removeCopies(trigger: Trigger, preview: boolean): Promise<RunReport> {
-    return this.decide(trigger, (state) => cleanUpOperations(state), preview);
+  async removeCopies(trigger: Trigger, preview: boolean, locationId?: string): Promise<RunReport> {
+    return this.decide(trigger, (state) => cleanUpOperations(state, locationId), preview);
   }
 
   private async decide(

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry } from '../../../src/shared/calendars';
 import type { StatusView } from '../../../src/shared/status';
-import { TEST_LOCATION, TEST_TOKEN, TEST_USER } from '../../support/sync-world';
+import { TEST_LOCATION, TEST_TOKEN, TEST_USER, hoursFromNow, icsEvent } from '../../support/sync-world';
 import { CALENDAR_B, LOCATION_B, TOKEN_B, twoLocationSeed } from '../../support/two-locations';
 import { inWorld, skipWithoutRadicale } from '../sync/helpers';
 
@@ -50,8 +50,15 @@ describe.skipIf(skipWithoutRadicale)('icloud-sync with several locations', () =>
       expect(guess.stderr).toContain(LOCATION_B);
       expect(Object.keys((await world.services.state.read()).accounts.platforms).sort(), 'nothing changed').toEqual([TEST_LOCATION, LOCATION_B].sort());
 
-      const one = await world.cli(['disconnect', 'platform', '--location-id', LOCATION_B, '--json']);
+      // --remove-copies with --location-id: that location's copies go, the other's stay.
+      await world.icloud.put('work', 'dentist.ics', icsEvent('dentist-1', { title: 'Dentist', start: hoursFromNow(9, 2), end: hoursFromNow(10, 2) }));
+      expect((await world.cli(['sync'])).code).toBe(0);
+      expect(world.emulator.state.eventsOf(LOCATION_B, 'blocked')).toHaveLength(1);
+      const one = await world.cli(['disconnect', 'platform', '--location-id', LOCATION_B, '--remove-copies', '--yes', '--json']);
       expect(one.code, one.stderr).toBe(0);
+      expect(one.json<{ report: { counts: { platform: { deleted: number } } } }>().report.counts.platform.deleted).toBe(1);
+      expect(world.emulator.state.eventsOf(LOCATION_B, 'blocked')).toEqual([]);
+      expect(world.emulator.state.eventsOf(TEST_LOCATION, 'blocked').map((b) => b.title)).toEqual(['Dentist']);
       expect(Object.keys((await world.services.state.read()).accounts.platforms)).toEqual([TEST_LOCATION]);
     });
   }, 90_000);

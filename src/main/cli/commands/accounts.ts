@@ -129,7 +129,6 @@ export const disconnectCommand: Command = {
     if (locationId !== undefined && side !== 'platform') throw new UsageError('--location-id goes with disconnect platform.');
     // With several locations connected the command must say which (exit 2, naming them), before anything changes.
     if (side === 'platform') await services.accounts.locationToDisconnect(locationId);
-    if (locationId !== undefined && values['remove-copies']) throw new UsageError('--remove-copies with --location-id is not available yet: disconnect the location without it, or remove every copy first.');
     const name = side === 'icloud' ? 'iCloud' : locationId ? `location ${locationId}` : 'the platform';
     if (!values['remove-copies']) {
       await services.accounts.disconnect(side, locationId);
@@ -139,15 +138,15 @@ export const disconnectCommand: Command = {
       };
     }
     // Shown first, like a dry run: what would go, nothing changed yet.
-    const preview = await services.sync.removeCopies('cli', true);
+    const preview = await services.sync.removeCopies('cli', true, locationId);
     const { icloud, platform } = preview.counts;
     note(`Preview — nothing changed yet:\n${describeReport(preview)}`);
     const question = `Delete ${plural(icloud.deleted, 'iCloud copy', 'iCloud copies')} of appointments and ${plural(platform.deleted, 'blocked slot')} this app made, then disconnect ${name}? Your own events and the appointments stay.`;
-    await confirmOrRefuse({ yes: Boolean(values.yes), stdin, question, command: `icloud-sync disconnect ${side} --remove-copies`, note });
+    await confirmOrRefuse({ yes: Boolean(values.yes), stdin, question, command: `icloud-sync disconnect ${side}${locationId ? ` --location-id ${locationId}` : ''} --remove-copies`, note });
     // A copy that cannot be removed (changed since) fails the command before the disconnect: the
     // account stays, so running it again can finish (the run is in the history).
-    const report = await services.sync.removeCopies('cli', false);
-    await services.accounts.disconnect(side);
+    const report = await services.sync.removeCopies('cli', false, locationId);
+    await services.accounts.disconnect(side, locationId);
     return { json: { disconnected: side, copiesRemoved: true, report }, text: `${describeReport(report)}\nDisconnected ${name}.` };
   },
 };
