@@ -95,8 +95,10 @@ describe.skipIf(skipWithoutRadicale)('several platform locations', () => {
       expect(status.locations?.map((l) => [l.locationId, l.health])).toEqual([[TEST_LOCATION, 'ok'], [LOCATION_B, 'error']]);
       // The scheduler goes on for the location that works.
       expect((await world.services.state.read()).scheduler.stoppedForCredentials).toBeUndefined();
-      const cli = await world.cli(['sync', '--json']);
+      const cli = await world.cli(['sync']);
       expect(cli.code).toBe(3);
+      expect(cli.stdout).toContain(`location ${TEST_LOCATION}: synced`);
+      expect(cli.stdout).toContain(`location ${LOCATION_B}: failed, 1 request`);
 
       world.emulator.state.addToken(LOCATION_B, TOKEN_B);
       const after = await world.sync();
