@@ -56,19 +56,32 @@ export function locationView(state: State, locationId: string): State {
   return { ...state, pairs: mine(state.pairs), intents: mine(state.intents) };
 }
 
-/** Reads one location (facts when due, then its window); a failure of its side is kept on the run. */
-export async function gatherLocation(
-  run: LocationRun, state: State, options: { now: Date; localZone: string; allowEmpty: boolean },
-): Promise<void> {
-  try {
-    // S15: the location's zone, read again once a day (the facts reach state through location.read).
+/**
+ * S15: the location's zone, read again once a day, before anything is judged (a new zone re-judges
+ * every event; the facts reach state through location.read). A failure of its side is kept on the run.
+ */
+export async function readLocationFacts(run: LocationRun, options: { now: Date; localZone: string }): Promise<void> {
+  await isolated(run, async () => {
     run.facts = await readLocationIfDue(run.side.platform, run.account, options.now);
     if (run.facts) {
       run.account = withLocationFacts(run.account, run.facts);
       run.context = locationContext(run.context, run.account, options.localZone);
     }
+  });
+}
+
+/** Reads one location's window (a location whose side failed already is not read again). */
+export async function gatherLocation(run: LocationRun, state: State, options: { allowEmpty: boolean }): Promise<void> {
+  if (run.error) return;
+  await isolated(run, async () => {
     const view = locationView(state, run.account.locationId);
     run.window = await gatherPlatform(run.side.platform, view, { userId: run.context.userId, window: run.context.window, allowEmpty: options.allowEmpty });
+  });
+}
+
+async function isolated(run: LocationRun, read: () => Promise<void>): Promise<void> {
+  try {
+    await read();
   } catch (thrown) {
     const error = toSyncError(thrown, 'platform');
     if (!isolatable(error) || error.details.side !== 'platform') throw error;

@@ -27,7 +27,7 @@ import { noteLocation } from './location-refresh';
 import { macZone } from './zoned-midnight';
 import { withoutUnfollowed } from './unfollowed';
 import { readOnlySides, scratchTransaction, withoutSettling, type ProposedLinks } from './dry-run';
-import { gatherLocation, locationRuns, locationView, otherPlatformIds, type CycleSides, type LocationRun } from './cycle-locations';
+import { gatherLocation, locationRuns, locationView, otherPlatformIds, readLocationFacts, type CycleSides, type LocationRun } from './cycle-locations';
 import { reportLocations } from './location-report';
 
 export { planContext } from './sync-context';
@@ -79,8 +79,9 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         ...state.links.busySources.map((url) => ({ url, source: 'busy' as const })),
       ];
       const allowEmpty = Boolean(options.allowDeletions);
-      // Every location's facts first (S15: a zone read today changes how events are judged).
       const now = deps.now();
+      // Every location's facts first (S15: a zone read today changes how events are judged).
+      await Promise.all(runs.map((run) => readLocationFacts(run, { now, localZone })));
       // With several locations the key names each (a location added or removed re-reads every event, so a
       // new location gets slots for the events already synced elsewhere); one location's is as it was.
       const zones = () => (runs.length === 1 ? runs[0].context.zone : runs.map((run) => `${run.account.locationId}=${run.context.zone}`).join(','));
@@ -90,7 +91,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         gatherIcloud(sides.icloud, deps.codec, state, calendars, {
           window: shared.window, floatingZone: localZone, rereadAll: dryRun || state.windowDay !== judged(), allowEmpty, now,
         }),
-        ...runs.map((run) => gatherLocation(run, state, { now, localZone, allowEmpty })),
+        ...runs.map((run) => gatherLocation(run, state, { allowEmpty })),
       ]);
       // Stored in windowDay: the day and the projection settings the events were last judged with.
       const judgedWith = judged();
