@@ -116,8 +116,11 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const planned = withReadRecords(ops, complete ? { icloud: gathered, judgedWith } : { icloud: { changed: [], deleted: [], failures: [] } });
       const toRun = dryRun ? withoutSettling(planned) : planned;
       checkDeletions(toRun, Object.keys(state.pairs).length, allowEmpty, deps.now());
-      // A calendar with a cursor finished its first sync: a burst of new slots there is guarded.
-      checkCreations(toRun, (url) => state.cursors[url] !== undefined, Boolean(options.allowCreations), deps.now());
+      // A calendar with a cursor finished its first sync: a burst of new slots there is guarded. A
+      // location's own first sync (connected since: no pair of it yet) is exempt, as a new calendar is.
+      const firstSyncs = new Set(runs.map((run) => run.account.locationId).filter((id) => Object.keys(locationView(state, id).pairs).length === 0));
+      const guarded = runs.length > 1 ? toRun.filter((op) => op.location === undefined || !firstSyncs.has(op.location)) : toRun;
+      checkCreations(guarded, (url) => state.cursors[url] !== undefined, Boolean(options.allowCreations), deps.now());
       const lanes: Record<string, Lane> = Object.fromEntries(runs.map((run) => [run.account.locationId, { platform: run.side.platform, context: run.context }]));
       const first = runs[0];
       await execute(toRun, {

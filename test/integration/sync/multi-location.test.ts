@@ -61,17 +61,21 @@ describe.skipIf(skipWithoutRadicale)('several platform locations', () => {
     });
   }, 90_000);
 
-  it('a location connected after the first sync gets slots for the events already synced, and its appointments block the first', async () => {
-    await inWorld({ seed: twoLocationSeed() }, async (world) => {
-      await world.icloud.put('work', 'dentist.ics', icsEvent('dentist-1', { title: 'Dentist', start: hoursFromNow(9, 2), end: hoursFromNow(10, 2) }));
-      expect((await world.sync()).outcome).toBe('ok');
+  it('a location connected after the first sync gets slots for the events already synced (its first sync: no creation guard), and its appointments block the first', async () => {
+    // 60 events: more than the creation guard lets through at once outside a first sync (50).
+    const events = Object.fromEntries(Array.from({ length: 59 }, (_, i) => [`e${i}.ics`, icsEvent(`e${i}`, { title: `Event ${i}`, start: hoursFromNow(8, 3 + i), end: hoursFromNow(9, 3 + i) })]));
+    events['dentist.ics'] = icsEvent('dentist-1', { title: 'Dentist', start: hoursFromNow(9, 2), end: hoursFromNow(10, 2) });
+    await inWorld({ seed: twoLocationSeed(), radicaleSeed: [{ user: 'alice@example.com', name: 'work', displayName: 'work', events }] }, async (world) => {
+      expect((await world.sync()).counts.platform.created).toBe(60);
       expect((await world.sync()).counts.platform.created, 'settled with one location').toBe(0);
       await connectSecondLocation(world);
       bookInB(world, 'appt-b-2', 'Clinic consult', hoursFromNow(14, 3), hoursFromNow(15, 3));
       const report = await world.sync();
       expect(report.outcome, JSON.stringify(report.error)).toBe('ok');
-      expect(blocksIn(world, LOCATION_B).map((b) => b.title)).toEqual(['Dentist']);
-      expect(blocksIn(world, TEST_LOCATION).map((b) => b.title).sort(), 'no second Dentist slot in A').toEqual(['Busy', 'Dentist']);
+      expect(report.counts.platform.created, '60 slots in B, one "Busy" in A').toBe(61);
+      expect(blocksIn(world, LOCATION_B)).toHaveLength(60);
+      expect(blocksIn(world, TEST_LOCATION).filter((b) => b.title === 'Dentist'), 'no second Dentist slot in A').toHaveLength(1);
+      expect(blocksIn(world, TEST_LOCATION).filter((b) => b.title === 'Busy')).toHaveLength(1);
       expect(report.items.filter((item) => item.op === 'adopt')).toEqual([]);
       expect(mirrorOf(world, 'appt-b-2')?.title).toBe('Clinic consult');
     });
