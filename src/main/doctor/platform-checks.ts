@@ -9,6 +9,7 @@ import type { State } from '../store/state-schema';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
 import { readLocation, type LocationInfo } from './location';
 import { firstPlatform } from '../store/locations';
+import type { PlatformAccount } from '../store/state-schema';
 
 export const PLATFORM_TIMEOUT_MS = 10_000;
 const reconnect = (locationId: string) =>
@@ -19,6 +20,8 @@ export interface PlatformCheckDeps {
   secrets: SecretStore;
   fetch: typeof fetch;
   now: Date;
+  /** The location to check (default: the one connected first). */
+  account?: PlatformAccount;
 }
 
 export interface PlatformCheckResult {
@@ -33,9 +36,7 @@ interface Family {
   read(): Promise<unknown>;
 }
 
-export async function checkPlatform({ state, secrets, fetch, now }: PlatformCheckDeps): Promise<PlatformCheckResult> {
-  // The location connected first; `doctor` does not check every location yet.
-  const account = firstPlatform(state);
+export async function checkPlatform({ state, secrets, fetch, now, account = firstPlatform(state) }: PlatformCheckDeps): Promise<PlatformCheckResult> {
   if (!account) return { findings: [fail('platform token', 'The platform is not connected.', 'Run `icloud-sync connect platform --location-id ID`.')] };
   let token: string | undefined;
   try {

@@ -29,6 +29,13 @@ describe.skipIf(skipWithoutRadicale)('icloud-sync with several locations', () =>
       expect(narrowed.platform.locationId).toBe(LOCATION_B);
       expect(narrowed.locations?.map((l) => l.locationId)).toEqual([LOCATION_B]);
 
+      // doctor checks every location, each line naming its own.
+      const doctor = (await world.cli(['doctor', '--json'])).json<{ checks: { name: string; status: string }[] }>();
+      const ofB = doctor.checks.filter((check) => check.name.endsWith(`(${LOCATION_B})`));
+      expect(ofB.map((check) => check.name)).toContain(`platform scope: calendars.readonly (${LOCATION_B})`);
+      expect(ofB.filter((check) => check.status === 'fail')).toEqual([]);
+      expect(doctor.checks.some((check) => check.name.endsWith(`(${TEST_LOCATION})`))).toBe(true);
+
       const calendars = (await world.cli(['calendars', '--location-id', LOCATION_B, '--json'])).json<CalendarEntry[]>();
       expect(calendars.filter((c) => c.side === 'platform').map((c) => [c.id, c.locationId])).toEqual([[CALENDAR_B, LOCATION_B]]);
       const all = (await world.cli(['calendars', '--json'])).json<CalendarEntry[]>();
