@@ -3,7 +3,7 @@
 import { AccountsService } from './accounts/accounts-service';
 import { buildSides } from './accounts/sides';
 import { IcsCodec } from './icloud';
-import { RateLimiter } from './platform';
+import { RateLimiters } from './platform';
 import { RequestCounter } from './request-counter';
 import { EnvOverrideSecretStore } from './secrets/env-secret-store';
 import { KeychainSecretStore } from './secrets/keychain-store';
@@ -54,7 +54,8 @@ export function createServices(config: ServicesConfig) {
   const keychain = config.keychain ?? new KeychainSecretStore();
   const secrets = new EnvOverrideSecretStore(keychain, env);
   const settings = new SettingsService(state);
-  const limiter = new RateLimiter();
+  // One limiter per location (the platform's limits are per location, issue 15).
+  const limiter = new RateLimiters();
   const counter = new RequestCounter();
   const codec = new IcsCodec();
   const localZone = config.localZone ?? macZone();

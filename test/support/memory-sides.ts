@@ -300,8 +300,13 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
   await store.update((state) => {
     const at = options.now().toISOString();
     state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'mem://icloud/', connectedAt: at };
-    state.accounts.platform = { locationId: platform.locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: options.zone ?? 'UTC', locationCheckedAt: at, connectedAt: at };
-    state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], platformCalendars: [MEMORY_PLATFORM_CALENDAR], names: {} };
+    state.accounts.platforms = {
+      [platform.locationId]: {
+        locationId: platform.locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: options.zone ?? 'UTC', locationCheckedAt: at, connectedAt: at,
+        calendars: [MEMORY_PLATFORM_CALENDAR],
+      },
+    };
+    state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], names: {} };
     Object.assign(state.settings, options.settings ?? {});
   });
   const deps = { store, history, undo: options.undo, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };

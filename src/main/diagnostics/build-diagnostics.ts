@@ -8,6 +8,7 @@ import type { State } from '../store/state-schema';
 import type { UndoRun } from '../store/undo-entry';
 import { Redactor } from './redactor';
 import { collectVersions, type Versions } from './versions';
+import { firstPlatform, platformAccounts } from '../store/locations';
 
 export const DIAGNOSTICS_FORMAT = 'icloud-sync-diagnostics';
 /** Enough runs to see a pattern (a day at the default 5-minute interval is 288), small enough to mail. */
@@ -34,7 +35,9 @@ export function buildDiagnostics(input: DiagnosticsInput) {
   const pairs = Object.values(state.pairs);
   const byStatus = { synced: 0, conflict: 0, detached: 0, pending: 0 };
   for (const pair of pairs) byStatus[pair.status] += 1;
-  const { icloud, platform } = state.accounts;
+  const { icloud } = state.accounts;
+  // The location connected first (cli.md's shape); every location's ids are listed in `locations`.
+  const platform = firstPlatform(state);
 
   const document = {
     format: DIAGNOSTICS_FORMAT,
@@ -54,11 +57,12 @@ export function buildDiagnostics(input: DiagnosticsInput) {
       platform: platform
         ? { locationId: platform.locationId, userId: platform.userId, apiUrl: platform.apiUrl, timezone: platform.timezone, connectedAt: platform.connectedAt }
         : null,
+      locations: platformAccounts(state).map((account) => account.locationId),
     },
     links: {
       icloudCalendar: state.links.icloudCalendar ? calendar(state.links.icloudCalendar) : null,
       busySources: state.links.busySources.map(calendar),
-      platformCalendars: state.links.platformCalendars === null ? 'every supported calendar' : state.links.platformCalendars.map(calendar),
+      platformCalendars: !platform?.calendars ? 'every supported calendar' : platform.calendars.map(calendar),
     },
     counts: {
       pairs: { total: pairs.length, ...byStatus },

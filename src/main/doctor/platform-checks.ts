@@ -9,6 +9,8 @@ import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { State } from '../store/state-schema';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
+import { firstPlatform } from '../store/locations';
+import type { PlatformAccount } from '../store/state-schema';
 
 export const PLATFORM_TIMEOUT_MS = 10_000;
 const reconnect = (locationId: string) =>
@@ -19,6 +21,8 @@ export interface PlatformCheckDeps {
   secrets: SecretStore;
   fetch: typeof fetch;
   now: Date;
+  /** The location to check (default: the one connected first). */
+  account?: PlatformAccount;
 }
 
 export interface PlatformCheckResult {
@@ -34,8 +38,7 @@ interface Family {
   read(): Promise<unknown>;
 }
 
-export async function checkPlatform({ state, secrets, fetch, now }: PlatformCheckDeps): Promise<PlatformCheckResult> {
-  const account = state.accounts.platform;
+export async function checkPlatform({ state, secrets, fetch, now, account = firstPlatform(state) }: PlatformCheckDeps): Promise<PlatformCheckResult> {
   if (!account) return { findings: [fail('platform token', 'The platform is not connected.', 'Run `icloud-sync connect platform --location-id ID`.')] };
   let token: string | undefined;
   try {

@@ -14,6 +14,7 @@ export class ReportBuilder {
   undoable: boolean | undefined;
   /** An undo run: the run it reversed. */
   undoes: string | undefined;
+  private perLocation: RunReport['locations'];
 
   constructor(
     private readonly trigger: Trigger,
@@ -36,6 +37,11 @@ export class ReportBuilder {
     this.guarded = decision;
   }
 
+  /** How each location went (several connected). */
+  locations(locations: NonNullable<RunReport['locations']>): void {
+    this.perLocation = locations;
+  }
+
   finish(finishedAt: Date): RunReport {
     const outcome: Outcome = this.error
       ? this.error.kind === 'guard' ? 'guarded' : 'failed'
@@ -51,6 +57,7 @@ export class ReportBuilder {
       items: this.items,
       ...(this.error ? { error: this.error } : {}),
       ...(this.guarded ? { guard: this.guarded } : {}),
+      ...(this.perLocation ? { locations: this.perLocation } : {}),
       ...(this.dryRun ? { dryRun: true as const } : {}),
       ...(this.undoable !== undefined ? { undoable: this.undoable } : {}),
       ...(this.undoes ? { undoes: this.undoes } : {}),

@@ -17,6 +17,8 @@ import { macZone } from './zoned-midnight';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
+import type { CycleSides } from './cycle-locations';
+import { decisionLanes } from './decision-lanes';
 import { ReportBuilder } from './report-builder';
 import { followAgain, keepPending } from './unfollowed';
 import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
@@ -32,7 +34,7 @@ export interface SyncServiceDeps {
   undo?: UndoStore;
   codec: IcsCodec;
   counter: RequestCounter;
-  sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
+  sides(state: State): Promise<CycleSides>;
   now: () => Date;
   /** The Mac's zone (cycle.ts); default: this process's. */
   localZone?: string;
@@ -101,19 +103,19 @@ export class SyncService {
   }
 
   async restore(id: string, trigger: Trigger): Promise<RunReport> {
-    return this.decide(trigger, async (state, platform) => {
+    return this.decide(trigger, async (state, platformOf) => {
       const pair = state.pairs[id];
       let appointment: CalendarEvent | undefined;
-      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platform.getEvent(pair.platformId).catch(goneAsUndefined);
+      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platformOf(id).getEvent(pair.platformId).catch(goneAsUndefined);
       return [restoreOperation(state, id, appointment)];
     });
   }
 
   async cancel(id: string, trigger: Trigger): Promise<RunReport> {
-    return this.decide(trigger, async (state, platform, report) => {
+    return this.decide(trigger, async (state, platformOf, report) => {
       const decision = cancelDecision(state, id);
       if (decision.cancelAppointment) {
-        await platform.updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
+        await platformOf(id).updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
         report.counts.platform.updated += 1;
         report.item({ op: 'update', side: 'platform', pair: id, title: decision.dismiss.title, reason: 'appointment cancelled by you (its iCloud copy had been deleted)' });
         delete state.pairs[id];
@@ -165,11 +167,12 @@ export class SyncService {
    * Delete every copy the app made (clean-up.ts), owners untouched; `preview`: the same through a
    * scratch state and read-only sides (dry-run.ts), nothing changed and no history entry.
    */
-  async removeCopies(trigger: Trigger, preview: boolean): Promise<RunReport> {
-    // The pairs' copies, then the mirrors found by their mark that no pair knows of (lost state).
-    return this.decide(trigger, async (state, _platform, _report, icloud) => [
-      ...cleanUpOperations(state),
-      ...(await orphanMirrorDeletions(icloud, this.deps.codec, state, this.deps.localZone ?? macZone())),
+  async removeCopies(trigger: Trigger, preview: boolean, locationId?: string): Promise<RunReport> {
+    // The pairs' copies, then the mirrors found by their mark that no pair knows of (lost state) —
+    // those only when the whole of the app's copies go (not one location's).
+    return this.decide(trigger, async (state, _platformOf, _report, icloud) => [
+      ...cleanUpOperations(state, locationId),
+      ...(locationId === undefined ? await orphanMirrorDeletions(icloud, this.deps.codec, state, this.deps.localZone ?? macZone()) : []),
     ], preview);
   }
 
@@ -197,7 +200,8 @@ export class SyncService {
 
   private async decide(
     trigger: Trigger,
-    build: (state: State, platform: PlatformPort, report: ReportBuilder, icloud: IcloudPort) => Operation[] | Promise<Operation[]>,
+    /** platformOf(pair key): the side of the location that pair is in. */
+    build: (state: State, platformOf: (key: string) => PlatformPort, report: ReportBuilder, icloud: IcloudPort) => Operation[] | Promise<Operation[]>,
     preview = false,
     undoes?: string,
   ): Promise<RunReport> {
@@ -209,12 +213,13 @@ export class SyncService {
       const tx = preview ? scratchTransaction(held) : held;
       const real = await this.deps.sides(tx.state);
       const sides = preview ? readOnlySides(real) : real;
-      const ops = await build(tx.state, sides.platform, report, sides.icloud);
+      const lanes = decisionLanes(tx.state, sides, this.deps.now(), this.deps.localZone);
+      const ops = (await build(tx.state, (key) => lanes.of(key).platform, report, sides.icloud)).map(lanes.stamp);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
       // What this run changes is kept to be undone, except by a preview or an undo (an undo is not undone).
       const undo = preview || undoes ? undefined : new UndoRecorder(real);
       try {
-        await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now, undo });
+        await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now, locations: lanes.all, undo });
       } finally {
         if (!preview) report.undoable = await keepUndoRecords(this.deps.undo, undo, report.id, this.deps.now());
         // Under the lock, and also when an item failed: a second undo would recreate twice what this one recreated.

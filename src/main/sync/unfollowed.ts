@@ -69,7 +69,7 @@ export function withoutUnfollowed(input: PlanInput, state: State): PlanInput {
   // An iCloud item's pair key is its href (+ RECURRENCE-ID), exact identity; a mirror is known by its platform id.
   const hidden = (href: string, occ: { recurrenceId?: string; xProps: Record<string, string> }) => {
     const mirrorOf = occ.xProps[MIRROR_PLATFORM_ID];
-    return keys.has(icloudItemKey(href, occ.recurrenceId)) || (mirrorOf !== undefined && platformIds.has(mirrorOf));
+    return keys.has(icloudItemKey(href, occ.recurrenceId) + (input.context.pairSuffix ?? '')) || (mirrorOf !== undefined && platformIds.has(mirrorOf));
   };
   return {
     ...input,

@@ -72,7 +72,7 @@ describe.skipIf(skipWithoutRadicale)('what crosses: filters and title templates'
       expect((await world.cli(['set', `filters.${world.locationId}.skipTitles`, '["internal"]'])).code).toBe(0);
       const report = await world.sync();
       expect([...mirrorsIn(world).keys()]).toEqual([consult.id]);
-      expect(reasonFor(report, 'Internal review')).toEqual(['delete: skipped by title filter "internal" (location "' + (await world.services.state.read()).accounts.platform!.locationName + '"): its iCloud copy was released']);
+      expect(reasonFor(report, 'Internal review')).toEqual(['delete: skipped by title filter "internal" (location "' + (await world.services.state.read()).accounts.platforms[world.locationId]!.locationName + '"): its iCloud copy was released']);
       // The booking itself is never touched.
       expect(world.platform.get(review.id)?.appointmentStatus).not.toBe('cancelled');
       const next = await world.sync();

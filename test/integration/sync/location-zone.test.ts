@@ -12,6 +12,7 @@ import { TEST_TOKEN } from '../../support/emulator/default-seed';
 import { hoursFromNow, icsEvent } from '../../support/sync-world';
 import { midnightInZone } from '../../../src/main/sync/zoned-midnight';
 import { blocksTitled, inWorld, skipWithoutRadicale, totalWrites } from './helpers';
+import { firstPlatform } from '../../../src/main/store/locations';
 
 const NEW_YORK = 'America/New_York';
 const DAY_MS = 86_400_000;
@@ -50,7 +51,7 @@ describe.skipIf(skipWithoutRadicale)('S15: the location\'s time zone (GET /locat
   it('with the location in New York and the Mac on UTC, an all-day event blocks exactly the location\'s day; floating times stay the Mac\'s', async () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('UTC');
     await inWorld({}, async (world) => {
-      const account = (await world.services.state.read()).accounts.platform!;
+      const account = firstPlatform(await world.services.state.read())!;
       expect(account).toMatchObject({ locationName: 'Lovelace Studio', locationTimezone: NEW_YORK });
       expect(account.locationProblem).toBeUndefined();
 
@@ -121,7 +122,7 @@ describe.skipIf(skipWithoutRadicale)('S15: the location\'s time zone (GET /locat
     let offsetMs = 0;
     const now = () => new Date(Date.now() + offsetMs);
     await inWorld({ seed: seedWithoutLocationScope(), now }, async (world) => {
-      const account = (await world.services.state.read()).accounts.platform!;
+      const account = firstPlatform(await world.services.state.read())!;
       expect(account.locationProblem).toBe('missing-scope');
       expect(account.locationTimezone).toBeUndefined();
 

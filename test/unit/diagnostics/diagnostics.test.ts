@@ -13,8 +13,8 @@ const token = 'pit-4f1c2d3e-5a6b-7c8d-9e0f-a1b2c3d4e5f6';
 function state(): State {
   const s = initialState();
   s.accounts.icloud = { appleId: 'Ann@Example.com', caldavUrl: 'https://caldav.icloud.com', homeUrl: 'https://p42-caldav.icloud.com/123/calendars/', connectedAt: '2030-01-01T00:00:00Z' };
-  s.accounts.platform = { locationId: 'loc-1', userId: 'user-1', apiUrl: 'https://services.leadconnectorhq.com', timezone: 'America/Chicago', connectedAt: '2030-01-01T00:00:00Z' };
-  s.links = { icloudCalendar: calendarUrl, busySources: ['http://127.0.0.1:5232/ann%40example.com/busy/'], platformCalendars: ['cal-1'], names: { [calendarUrl]: 'Therapy clients', 'cal-1': 'Sales' } };
+  s.accounts.platforms['loc-1'] = { locationId: 'loc-1', userId: 'user-1', apiUrl: 'https://services.leadconnectorhq.com', timezone: 'America/Chicago', connectedAt: '2030-01-01T00:00:00Z', calendars: ['cal-1'] };
+  s.links = { icloudCalendar: calendarUrl, busySources: ['http://127.0.0.1:5232/ann%40example.com/busy/'], names: { [calendarUrl]: 'Therapy clients', 'cal-1': 'Sales' } };
   return s;
 }
 

@@ -18,7 +18,8 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
   const current: CalendarLinks = {
     icloud: status.icloud.linkedCalendar?.id ?? '',
     busy: status.icloud.busySources.map((c) => c.id),
-    platformCalendars: status.platform.calendars.map((c) => c.id),
+    // Every location's (ids are unique across locations; saving gives each location its own back).
+    platformCalendars: (status.locations ?? [status.platform]).flatMap((location) => location.calendars.map((c) => c.id)),
   };
   const [saved, setSaved] = useState<CalendarLinks>(current);
   /** What was linked before the last change, for Undo. */
