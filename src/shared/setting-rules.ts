@@ -88,7 +88,8 @@ export const settingDescriptions: Record<SettingKey, string> = {
   launchAtLogin: 'true or false: start the app when you log in (default false)',
 };
 
-export const settingKeys = Object.keys(defaultSettings) as SettingKey[];
+// Pure: the window never lists the keys; without the mark the bundle keeps the call.
+export const settingKeys = /* @__PURE__ */ Object.keys(defaultSettings) as SettingKey[];
 
 export function isSettingKey(key: string): key is SettingKey {
   return (settingKeys as string[]).includes(key);
