@@ -2,7 +2,8 @@
 // fully bundled, so it runs in a sandboxed renderer that can only require 'electron'), the renderer.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
