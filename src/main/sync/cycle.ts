@@ -24,6 +24,7 @@ import { blockZone } from '../platform/location';
 import { macZone } from './zoned-midnight';
 import { withoutUnfollowed } from './unfollowed';
 import { readOnlySides, scratchTransaction, withoutSettling, type ProposedLinks } from './dry-run';
+import { markPhase } from './phase-timings';
 
 export interface CycleDeps {
   store: StateStore;
@@ -85,16 +86,19 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         }),
         gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty }),
       ]);
+      markPhase('read');
       // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.
       const planned = plan(withoutUnfollowed({
         pairs: state.pairs, intents: state.intents, icloud: gathered, platform: platformWindow,
         settings: state.settings, context, now: deps.now(), judgedWith, location,
       }, state));
+      markPhase('planned');
       const ops = dryRun ? withoutSettling(planned) : planned;
       checkDeletions(ops, Object.keys(state.pairs).length, allowEmpty, deps.now());
       // A calendar with a cursor finished its first sync: a burst of new slots there is guarded.
       checkCreations(ops, (url) => state.cursors[url] !== undefined, Boolean(options.allowCreations), deps.now());
       await execute(ops, { icloud, platform, codec: deps.codec, tx, report, context, now: deps.now, onProgress: deps.onProgress });
+      markPhase('executed');
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
       report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;
       await recordOutcome(tx, deps.now());
