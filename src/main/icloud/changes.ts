@@ -5,14 +5,16 @@
 //      truncated): a full etag listing, compared with what the caller knows — by sync-collection with
 //      an empty token (RFC 6578 §3.4: every member with its etag; ~10× faster than a Depth-1 PROPFIND
 //      on Radicale at 5,000 events), or by PROPFIND where the server refuses or truncates that.
-// Changed objects are then read with calendar-multiget. Deletions come only from a real answer:
+// Changed objects are then read with calendar-multiget, in batches (multiget.ts); given `onObjects`,
+// each batch goes there as soon as it is read instead of being collected, so the caller can turn it
+// into compact records before the next arrives. Deletions come only from a real answer:
 // a 207 that names the collection itself (listing) or 404 entries (sync report). A failed request
 // (401 after a revoked password, 5xx…) throws; it is never read as "everything was deleted".
 import type { DAVResponse } from 'tsdav';
 import { SyncError } from '../errors';
 import { DavSession, escapeXml, httpError, NS, requireMultistatus, textOf } from './dav';
 import { rebaseOnto, sameHref, withTrailingSlash } from './hrefs';
-import { multiget, type RemoteObject, type UnreadableObject } from './objects';
+import { multigetBatches, type RemoteObject, type UnreadableObject } from './multiget';
 
 export interface CalendarCursor {
   syncToken?: string;
@@ -24,7 +26,11 @@ export interface KnownObject {
   etag: string;
 }
 
+/** Takes each batch of objects read, in listing order; they are then not repeated in the ChangeSet. */
+export type ObjectsTaker = (objects: RemoteObject[]) => void;
+
 export interface ChangeSet {
+  /** Empty when the objects went to `onObjects`. */
   created: RemoteObject[];
   updated: RemoteObject[];
   /** Hrefs (from `known`) that no longer exist. */
@@ -47,6 +53,7 @@ export async function fetchChanges(
   calendarUrlInput: string,
   cursor: CalendarCursor,
   known: KnownObject[],
+  onObjects?: ObjectsTaker,
 ): Promise<ChangeSet> {
   const calendarUrl = withTrailingSlash(calendarUrlInput);
   const state = await readCollectionState(session, calendarUrl);
@@ -61,14 +68,14 @@ export async function fetchChanges(
     const delta = await syncReport(session, calendarUrl, cursor.syncToken);
     if (delta) {
       const deleted = delta.deleted.filter((href) => knownByHref.has(href));
-      const result = await readChanged(session, calendarUrl, delta.changed, knownByHref, deleted);
+      const result = await readChanged(session, calendarUrl, delta.changed, knownByHref, deleted, onObjects);
       return { ...result, newSyncToken: delta.syncToken ?? state.syncToken, newCtag: state.ctag, method: 'sync-collection' };
     }
   }
   const listing = (await syncListing(session, calendarUrl, state.ctag)) ?? (await fullListing(session, calendarUrl));
   const deleted = [...knownByHref.keys()].filter((href) => !listing.members.has(href));
   const changed = [...listing.members].map(([href, etag]) => ({ href, etag }));
-  const result = await readChanged(session, calendarUrl, changed, knownByHref, deleted);
+  const result = await readChanged(session, calendarUrl, changed, knownByHref, deleted, onObjects);
   return {
     ...result,
     newSyncToken: listing.syncToken ?? state.syncToken,
@@ -164,23 +171,31 @@ async function fullListing(session: DavSession, calendarUrl: string): Promise<Li
   return { members, ctag: textOf(selfProps.getctag), syncToken: textOf(selfProps.syncToken), listedBy: 'propfind' };
 }
 
-/** Fetch the objects whose etag differs from what the caller knows; classify created/updated. */
+/**
+ * Fetch the objects whose etag differs from what the caller knows, batch by batch: to `onObjects`
+ * when given, else classified created/updated here.
+ */
 async function readChanged(
   session: DavSession,
   calendarUrl: string,
   changed: KnownObject[],
   knownByHref: Map<string, string>,
   deleted: string[],
+  onObjects: ObjectsTaker | undefined,
 ): Promise<Pick<ChangeSet, 'created' | 'updated' | 'deleted' | 'unreadable'>> {
   const toRead = changed.filter((c) => c.etag === '' || knownByHref.get(c.href) !== c.etag).map((c) => c.href);
-  const { objects, unreadable } = toRead.length ? await multiget(session, calendarUrl, toRead) : { objects: [], unreadable: [] };
-  return {
-    created: objects.filter((o) => !knownByHref.has(o.href)),
-    // A known object with an empty etag is one we must read again (its last change was not done).
-    updated: objects.filter((o) => knownByHref.has(o.href) && (knownByHref.get(o.href) !== o.etag || knownByHref.get(o.href) === '')),
-    deleted,
-    unreadable,
-  };
+  const result: Pick<ChangeSet, 'created' | 'updated' | 'deleted' | 'unreadable'> = { created: [], updated: [], deleted, unreadable: [] };
+  await multigetBatches(session, calendarUrl, toRead, (batch) => {
+    result.unreadable!.push(...batch.unreadable);
+    if (onObjects) return onObjects(batch.objects);
+    for (const object of batch.objects) {
+      const knownEtag = knownByHref.get(object.href);
+      // A known object with an empty etag is one we must read again (its last change was not done).
+      if (knownEtag === undefined) result.created.push(object);
+      else if (knownEtag !== object.etag || knownEtag === '') result.updated.push(object);
+    }
+  });
+  return result;
 }
 
 function findSelf(responses: DAVResponse[], calendarUrl: string): DAVResponse | undefined {

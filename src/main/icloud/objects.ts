@@ -3,14 +3,11 @@
 // cannot duplicate), update/delete with If-Match. Every status is checked here; tsdav's helpers
 // would not throw on HTTP errors.
 import { SyncError } from '../errors';
-import { DavSession, escapeXml, httpError, NS, requireMultistatus, textOf } from './dav';
-import { pathOf, rebaseOnto, withTrailingSlash } from './hrefs';
+import { DavSession, httpError, NS, requireMultistatus, textOf } from './dav';
+import { rebaseOnto, withTrailingSlash } from './hrefs';
+import type { RemoteObject } from './multiget';
 
-export interface RemoteObject {
-  href: string;
-  etag: string;
-  data: string;
-}
+export type { RemoteObject } from './multiget';
 
 export interface WriteResult {
   href: string;
@@ -30,7 +27,6 @@ export class IcloudConflictError extends SyncError {
 }
 
 const uuidPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const multigetChunk = 100;
 const icsHeaders = { 'Content-Type': 'text/calendar; charset=utf-8' };
 
 export function objectHref(calendarUrl: string, uuid: string): string {
@@ -70,47 +66,6 @@ export async function deleteObject(session: DavSession, href: string, etag: stri
   if (reply.status === 412) throw await conflictOrGone(session, href, 'deleting');
   if (![200, 204].includes(reply.status)) throw writeError(reply.status, 'deleting an event', reply.headers);
   return 'deleted';
-}
-
-/** An object the multiget named but did not give: skipped this cycle, read again on the next. */
-export interface UnreadableObject {
-  href: string;
-  error: string;
-}
-
-/**
- * calendar-multiget in chunks. One object that does not come back whole — a 404 (gone or not yet
- * there), an empty or missing calendar-data (iCloud answers so for objects it is still writing) — is
- * returned in `unreadable`, never thrown: no single item may stop the cycle. Only a listing says an
- * object was deleted.
- */
-export async function multiget(
-  session: DavSession,
-  calendarUrl: string,
-  hrefs: string[],
-): Promise<{ objects: RemoteObject[]; unreadable: UnreadableObject[] }> {
-  const objects: RemoteObject[] = [];
-  const unreadable: UnreadableObject[] = [];
-  for (let i = 0; i < hrefs.length; i += multigetChunk) {
-    const chunk = hrefs.slice(i, i + multigetChunk);
-    const body =
-      `<?xml version="1.0" encoding="utf-8"?><c:calendar-multiget ${NS}><d:prop><d:getetag/><c:calendar-data/></d:prop>` +
-      chunk.map((href) => `<d:href>${escapeXml(pathOf(href))}</d:href>`).join('') +
-      `</c:calendar-multiget>`;
-    const reply = await session.xml(calendarUrl, 'REPORT', body, { Depth: '1' });
-    for (const response of requireMultistatus(reply, 'reading events')) {
-      if (!response.href) continue;
-      const href = rebaseOnto(response.href, calendarUrl);
-      const props = (response.props ?? {}) as Record<string, unknown>;
-      const etag = textOf(props.getetag);
-      const data = textOf(props.calendarData);
-      if (response.status === 404 || response.status === 410) unreadable.push({ href, error: `iCloud did not find it when reading it (${response.status})` });
-      else if (response.ok && etag && data !== undefined && data.trim() !== '') objects.push({ href, etag, data });
-      else if (response.ok) unreadable.push({ href, error: 'iCloud sent it without its calendar data (it may still be saving it)' });
-      else throw httpError(response.status || 500, `reading ${href}`);
-    }
-  }
-  return { objects, unreadable };
 }
 
 async function finishWrite(

@@ -115,6 +115,10 @@ export class JsonDocument<T> {
     this.pending = text;
     this.cache = undefined;
     await this.db.write();
+    // The encoded tree is not needed once written (a read parses the file again): a first sync of
+    // 10,000 events would otherwise keep a second copy of its state alive between saves.
+    this.db.data = null;
+    this.pending = '';
     // Not cached here: a first sync saves often and a copy per save would cost more than the one
     // parse of the next read, after which an idle app reads from memory again.
     this.onDisk = text;

@@ -33,6 +33,7 @@ import { gatherLocation, locationRuns, locationView, otherPlatformIds, readLocat
 import { reportLocations } from './location-report';
 
 export { planContext } from './sync-context';
+import { markPhase } from './phase-timings';
 
 export interface CycleDeps {
   store: StateStore;
@@ -99,6 +100,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         }),
         ...runs.map((run) => gatherLocation(run, state, { allowEmpty })),
       ]);
+      markPhase('read');
       // Stored in windowDay: the day and the projection settings the events were last judged with.
       const judgedWith = judged();
       for (const run of runs) noteLocation(report, run.account, localZone);
@@ -120,6 +122,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       // it was not planned for, so nothing read is recorded and the next cycle reads it all again.
       const complete = live.length === runs.length;
       const planned = withReadRecords(ops, complete ? { icloud: gathered, judgedWith } : { icloud: { changed: [], deleted: [], failures: [] } });
+      markPhase('planned');
       const toRun = dryRun ? withoutSettling(planned) : planned;
       checkDeletions(toRun, Object.keys(state.pairs).length, allowEmpty, deps.now());
       // A calendar with a cursor finished its first sync: a burst of new slots there is guarded. A
@@ -133,6 +136,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         icloud: sides.icloud, platform: first.side.platform, codec: deps.codec, tx, report, context: first.context, now: deps.now, onProgress: deps.onProgress,
         locations: lanes, undo: recorder, onLocationFailed: runs.length > 1 ? (id, error) => (runs.find((run) => run.account.locationId === id)!.error = error) : undefined,
       });
+      markPhase('executed');
       // cli.md: a cycle that leaves conflicts open says so, also when they were found in an earlier one.
       report.counts.conflicts = Object.values(state.pairs).filter((pair) => pair.status === 'conflict').length;
       await finishLocations(tx, runs, report, deps.now());

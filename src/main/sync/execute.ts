@@ -21,11 +21,12 @@ import { settledCursor } from './settle-cursors';
 import type { IcloudPort, PlatformPort } from './ports';
 import type { ReportBuilder } from './report-builder';
 import { withLocationFacts } from './location-refresh';
-import { GuardStop } from './guards';
-import { setPendingGuard } from './unfollowed';
 import { applyUndo } from './apply-undo';
 import type { UndoRecorder } from './undo-record';
 import { laneOf, splitLanes, type Lane } from './execute-lanes';
+
+export { recordOutcome } from './record-outcome';
+import { itemOp, retryNote, sideOf } from './operation-words';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -37,7 +38,8 @@ export interface ExecuteDeps {
   now: () => Date;
   onProgress?: (done: number, total: number) => void;
   /**
-   * How often the state is written while operations run (default 250 ms; 0 = after every one).
+   * How often the state is written while operations run (default 250 ms, or SAVE_SHARE times the last
+   * save's duration when that is longer; 0 = after every one).
    * Writing state.json after each operation made a large first sync quadratic (10,000 operations
    * rewrote a file of several MB 10,000 times: hours). Losing the last fraction of a second of records
    * to a crash is safe: iCloud creates are idempotent (deterministic href), updates are re-planned
@@ -53,8 +55,17 @@ export interface ExecuteDeps {
   onLocationFailed?: (locationId: string, error: SyncError) => void;
 }
 
-/** Blocked-slot intents written ahead in one save, so each create does not need its own. */
-const INTENT_BATCH = 50;
+/**
+ * Blocked-slot intents written ahead in one save, so each create does not need its own. 200: a first
+ * sync of 10,000 events saves 50 times for them, not 200 (each save encodes the whole state).
+ */
+const INTENT_BATCH = 200;
+
+/**
+ * A timed save waits at least this many times as long as the last save took, so writing the state
+ * stays about a tenth of a cycle however large it grew (at 10,000 pairs one save is ~4 MB).
+ */
+const SAVE_SHARE = 9;
 
 /** Operations that only record what was read (no request, nothing for the user to count). */
 const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read']);
@@ -73,19 +84,31 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   const saveEveryMs = deps.saveEveryMs ?? 250;
   const intentsOnDisk = new Set<string>();
   let lastSave = performance.now();
+  let saveGap = saveEveryMs;
   let dirty = false;
   let done = 0;
+  // Lanes write the one state file in turn, never two writes at once.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () =>
+    (saving = saving.then(async () => {
+      const begun = performance.now();
+      await tx.save();
+      lastSave = performance.now();
+      if (saveEveryMs > 0) saveGap = Math.max(saveEveryMs, SAVE_SHARE * (lastSave - begun));
+      dirty = false;
+    }));
   // Progress counts what the user would call work, not the records of what was read.
   const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
   const stopped = new Set<string>();
-  // Lanes write the one state file in turn, never two writes at once.
-  let saving: Promise<void> = Promise.resolve();
-  const save = () => (saving = saving.then(() => tx.save()));
   let abort: unknown; // a lane stopped the cycle: the others stop too
 
   async function run(list: Operation[]): Promise<void> {
-    for (const [index, op] of list.entries()) {
+    // The lane's creates, listed once: each intent batch is the next INTENT_BATCH of them.
+    const creates = list.filter((op) => op.type === 'platform.createBlock');
+    let createsReached = 0;
+    for (const op of list) {
       if (abort !== undefined) return;
+      if (op.type === 'platform.createBlock') createsReached += 1;
       if (op.location !== undefined && stopped.has(op.location)) {
         markUnread(tx.state, op, failedHrefs);
         continue;
@@ -93,7 +116,8 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       try {
         if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
           // Not idempotent (no external id on the platform): the intent is on disk before the request.
-          for (const next of list.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
+          for (const next of creates.slice(createsReached - 1, createsReached - 1 + INTENT_BATCH)) {
+            if (next.type !== 'platform.createBlock') continue;
             tx.state.intents[next.key] = {
               key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
               href: next.ref.href, calendarUrl: next.ref.calendarUrl, ...(next.location !== undefined ? { locationId: next.location } : {}),
@@ -101,7 +125,6 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
             intentsOnDisk.add(next.key);
           }
           await save();
-          lastSave = performance.now();
         }
         // The object this was decided from goes into the same write as the pair (before the operation,
         // so an etag the operation itself writes wins over the one read).
@@ -128,11 +151,7 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       }
       // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
       if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
-      if (dirty && performance.now() - lastSave >= saveEveryMs) {
-        lastSave = performance.now();
-        dirty = false;
-        await save();
-      }
+      if (dirty && performance.now() - lastSave >= saveGap) await save();
       if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
     }
   }
@@ -145,28 +164,6 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   await saving;
   if (dirty) await save();
   return failed;
-}
-
-/** The end of a cycle, for the scheduler: how it went and when to try again (then one last write). */
-export async function recordOutcome(tx: StateTransaction, now: Date, error?: SyncError): Promise<void> {
-  const { scheduler } = tx.state;
-  // The guard waiting for the user (the window shows it): set by the cycle a guard stopped, cleared
-  // by one that went through; a cycle that failed otherwise leaves it as it was.
-  if (!error) setPendingGuard(tx.state, undefined);
-  else if (error instanceof GuardStop) setPendingGuard(tx.state, error.decision);
-  if (!error) {
-    scheduler.consecutiveFailures = 0;
-    scheduler.stoppedForCredentials = undefined;
-    scheduler.retryAt = undefined;
-  } else {
-    scheduler.consecutiveFailures += 1;
-    const wait = error.details.retryAfterMs;
-    scheduler.retryAt = wait ? new Date(now.getTime() + wait).toISOString() : undefined;
-    if (error.kind === 'auth' && error.details.side) scheduler.stoppedForCredentials = error.details.side;
-  }
-  // scheduler.lastRunAt is no longer stamped here: nothing reads it (the history holds every run's
-  // time), and stamping it made every no-change cycle rewrite the whole state file (issue 16).
-  await tx.save();
 }
 
 /**
@@ -384,24 +381,4 @@ async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<v
   } catch (error) {
     if (!(error instanceof SyncError && error.kind === 'gone')) throw error;
   }
-}
-
-function sideOf(op: Operation): 'icloud' | 'platform' {
-  if (op.type.startsWith('icloud.')) return 'icloud';
-  if (op.type.startsWith('platform.')) return 'platform';
-  if (op.type === 'undo') return op.entry.side;
-  return op.type === 'skip' || op.type === 'notice' ? op.side : 'icloud';
-}
-
-function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {
-  if (op.type.endsWith('create') || op.type.endsWith('createBlock') || op.type === 'platform.createCrossBlock') return 'create';
-  if (op.type.includes('delete')) return 'delete';
-  if (op.type.includes('update')) return 'update';
-  return 'skip';
-}
-
-function retryNote(error: SyncError): string {
-  if (error.kind === 'conflict') return 'changed while syncing: it will be looked at again on the next sync';
-  if (error.kind === 'gone') return 'no longer exists: it will be handled on the next sync';
-  return 'skipped';
 }

@@ -1,13 +1,13 @@
 // Reads what changed in the followed iCloud calendars and expands it in the window. It changes no
 // state: what it read (objects with their etags, each calendar's new cursor) is data for the planner,
 // which turns it into operations the executor records (DESIGN §2: one writer).
-import type { KnownObject } from '../icloud';
+import type { KnownObject, RemoteObject } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
 import { cappedSeriesNotice } from './bounds-notices';
 import { keptRangesOf } from './kept-range';
 import { checkNotEmpty } from './guards';
-import type { IcloudChanges, IcloudObjectChange } from './plan-input';
+import type { IcloudChanges } from './plan-input';
 import type { IcloudPort } from './ports';
 
 const allTime = { start: new Date(Date.UTC(1900, 0, 1)), end: new Date(Date.UTC(2200, 0, 1)) };
@@ -47,7 +47,7 @@ export async function gatherIcloud(
    * rereadAll: read every object again, not only the changed ones. Needed when the window moved (a
    * day passed: series and far-ahead single events have occurrences entering it) or when a setting
    * changed how events are projected (freeEventsBlock, blockTitles, the window size, the zone):
-   * unchanged events must be judged again. One listing and a multiget per 100 events, once a day.
+   * unchanged events must be judged again. One listing and a multiget per 250 events, once a day.
    */
   options: { window: { start: Date; end: Date }; floatingZone: string; rereadAll: boolean; allowEmpty: boolean; now?: Date },
 ): Promise<IcloudChanges> {
@@ -55,48 +55,60 @@ export async function gatherIcloud(
   for (const calendar of calendars) {
     const known = knownObjects(state, calendar.url, options.rereadAll);
     const cursor = options.rereadAll ? {} : (state.cursors[calendar.url] ?? {});
-    const result = await icloud.fetchChanges(calendar.url, cursor, known);
-    const fetched = [...result.created, ...result.updated];
+    // Each batch of objects is parsed into its compact change as it arrives and its raw ICS dropped,
+    // so a first sync of thousands of events holds their occurrences, never all their texts.
+    const read: string[] = [];
+    const take = (objects: RemoteObject[]) => {
+      for (const remote of objects) {
+        read.push(remote.href);
+        takeObject(changes, codec, remote, calendar, options);
+      }
+    };
+    const result = await icloud.fetchChanges(calendar.url, cursor, known, take);
+    take([...result.created, ...result.updated]); // a side that returned them instead
     const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {
       const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url);
       const name = state.links.names[calendar.url];
-      const listed = fetched.length + unreadable.length + (known.length - result.deleted.length);
+      const listed = read.length + unreadable.length + (known.length - result.deleted.length);
       checkNotEmpty('icloud', name ? `the calendar “${name}”` : `the calendar ${calendar.url}`, listed, synced);
     }
     for (const item of unreadable) changes.failures.push({ href: item.href, calendarUrl: calendar.url, error: item.error });
-    for (const remote of fetched) {
-      const parsed = codec.parse(remote.data, { floatingZone: options.floatingZone, source: remote.href });
-      if (!parsed.ok) {
-        changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: parsed.error });
-        continue;
-      }
-      if (parsed.object.events.length === 0) {
-        changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: 'it holds no event (no VEVENT): a task, a journal entry or an empty file' });
-        continue;
-      }
-      const recurring = parsed.object.events.some((e) => e.recurrence);
-      // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
-      // instead of reading "moved out of the window" as a deletion; series expand in the window,
-      // capped per series from now on (what was cut becomes a notice).
-      const expanded = codec.expandWithLimits(parsed.object, recurring ? options.window : allTime, options.now ?? new Date());
-      changes.notices.push(...expanded.capped.map((capped) => cappedSeriesNotice(remote.href, capped)));
-      // What the codec read leniently (an unknown TZID: floating), named by the event: a notice.
-      const title = parsed.object.events[0]?.title ?? remote.href;
-      for (const warning of parsed.object.warnings) changes.notices.push({ href: remote.href, key: remote.href, title, reason: warning });
-      const change: IcloudObjectChange = {
-        href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring, uid: parsed.object.events[0]?.uid,
-        occurrences: expanded.occurrences,
-        ...keptRangesOf(expanded.capped),
-      };
-      changes.changed.push(change);
-    }
     changes.deleted.push(...result.deleted);
     changes.calendars.push({
       url: calendar.url,
       cursor: { syncToken: result.newSyncToken, ctag: result.newCtag },
-      hrefs: [...fetched.map((o) => o.href), ...unreadable.map((o) => o.href), ...result.deleted],
+      hrefs: [...read, ...unreadable.map((o) => o.href), ...result.deleted],
     });
   }
   return changes;
+}
+
+type GatherOptions = Parameters<typeof gatherIcloud>[4];
+
+/** One object as read: parsed once, expanded, and kept only as its change (or its failure). */
+function takeObject(changes: Required<IcloudChanges>, codec: IcsCodec, remote: RemoteObject, calendar: FollowedCalendar, options: GatherOptions): void {
+  const parsed = codec.parse(remote.data, { floatingZone: options.floatingZone, source: remote.href });
+  if (!parsed.ok) {
+    changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: parsed.error });
+    return;
+  }
+  if (parsed.object.events.length === 0) {
+    changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: 'it holds no event (no VEVENT): a task, a journal entry or an empty file' });
+    return;
+  }
+  const recurring = parsed.object.events.some((e) => e.recurrence);
+  // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
+  // instead of reading "moved out of the window" as a deletion; series expand in the window,
+  // capped per series from now on (what was cut becomes a notice).
+  const expanded = codec.expandWithLimits(parsed.object, recurring ? options.window : allTime, options.now ?? new Date());
+  changes.notices.push(...expanded.capped.map((capped) => cappedSeriesNotice(remote.href, capped)));
+  // What the codec read leniently (an unknown TZID: floating), named by the event: a notice.
+  const title = parsed.object.events[0]?.title ?? remote.href;
+  for (const warning of parsed.object.warnings) changes.notices.push({ href: remote.href, key: remote.href, title, reason: warning });
+  changes.changed.push({
+    href: remote.href, etag: remote.etag, calendarUrl: calendar.url, source: calendar.source, recurring, uid: parsed.object.events[0]?.uid,
+    occurrences: expanded.occurrences,
+    ...keptRangesOf(expanded.capped),
+  });
 }
