@@ -33,6 +33,11 @@ export const platformAccountSchema = z.object({
   locationTimezone: z.string().optional(),
   locationCheckedAt: z.string().optional(),
   locationProblem: z.enum(['missing-scope', 'no-timezone']).optional(),
+  /**
+   * When the whole window's blocked slots were last listed (sync/platform-read-tiers.ts): the far
+   * tier is read again an hour later. Absent (a new connection, an older file): the next cycle reads all.
+   */
+  blockedSlotsReadAt: z.string().optional(),
 });
 
 export const linksSchema = z.object({

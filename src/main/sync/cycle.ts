@@ -12,7 +12,8 @@ import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { execute, recordOutcome } from './execute';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
-import { gatherPlatform } from './gather-platform';
+import { gatherPlatform, readRestOfBlocks } from './gather-platform';
+import { planPlatformRead, reachesBeyond } from './platform-read-tiers';
 import { checkCreations, checkDeletions, GuardStop } from './guards';
 import { plan } from './plan';
 import type { PlanContext } from './plan-input';
@@ -78,13 +79,24 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       // Stored in windowDay: the day and the projection settings the events were last judged with.
       const judgedWith = projectionKey(deps.now(), state.settings, context);
       const allowEmpty = Boolean(options.allowDeletions);
+      const rejudge = state.windowDay !== judgedWith;
+      // Blocked slots: the near tier, or the whole window when due (platform-read-tiers.ts).
+      const reads = planPlatformRead({
+        account, window: context.window, now: deps.now(), dryRun, rejudge,
+        lastCycleFailed: state.scheduler.consecutiveFailures > 0, pendingCreates: Object.keys(state.intents).length > 0,
+      });
+      const platformRead = { userId: context.userId, window: context.window, allowEmpty, blocks: reads.blocks };
       // Both sides at once: neither read depends on the other, and a cycle then waits for the slower.
-      const [gathered, platformWindow] = await Promise.all([
+      const [gathered, nearWindow] = await Promise.all([
         gatherIcloud(icloud, deps.codec, state, calendars, {
-          window: context.window, floatingZone: context.floatingZone, rereadAll: dryRun || state.windowDay !== judgedWith, allowEmpty, now: deps.now(),
+          window: context.window, floatingZone: context.floatingZone, rereadAll: dryRun || rejudge, allowEmpty, now: deps.now(),
         }),
-        gatherPlatform(platform, state, { userId: context.userId, window: context.window, allowEmpty }),
+        gatherPlatform(platform, state, platformRead),
       ]);
+      // An iCloud change beyond the near tier is planned against the platform as it is now.
+      const platformWindow = nearWindow.blocksRead && reachesBeyond(gathered, state.pairs, nearWindow.blocksRead, context.window)
+        ? await readRestOfBlocks(platform, state, nearWindow, platformRead)
+        : nearWindow;
       // Items the user chose to keep as they are (a guard's "Keep them") are not seen by the planner.
       const planned = plan(withoutUnfollowed({
         pairs: state.pairs, intents: state.intents, icloud: gathered, platform: platformWindow,

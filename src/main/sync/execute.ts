@@ -47,7 +47,7 @@ export interface ExecuteDeps {
 const INTENT_BATCH = 50;
 
 /** Operations that only record what was read (no request, nothing for the user to count). */
-const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read']);
+const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read', 'platform.read']);
 
 /** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
 export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
@@ -278,6 +278,9 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return;
     case 'location.read':
       if (state.accounts.platform) state.accounts.platform = withLocationFacts(state.accounts.platform, op.facts);
+      return;
+    case 'platform.read':
+      if (state.accounts.platform) state.accounts.platform.blockedSlotsReadAt = op.at;
       return;
   }
 }

@@ -78,6 +78,8 @@ export type Operation =
   /** The day and settings the events were judged with (a change makes the next cycle read all again). */
   | (Base & { type: 'window.judged'; judgedWith: string })
   /** Record the platform location's name and zone as read this cycle (S15). */
-  | (Base & { type: 'location.read'; facts: LocationFacts });
+  | (Base & { type: 'location.read'; facts: LocationFacts })
+  /** The whole window's blocked slots were listed at `at` (platform-read-tiers.ts: when the far tier is due again). */
+  | (Base & { type: 'platform.read'; at: string });
 
 export type OperationType = Operation['type'];
