@@ -166,7 +166,7 @@ export function decodeState(disk: DiskState): State {
     return url;
   };
   const cursors: State['cursors'] = {};
-  for (const [index, cursor] of Object.entries(disk.cursors)) cursors[calendar(Number(index))] = cursor;
+  for (const [index, cursor] of Object.entries(disk.cursors)) cursors[calendar(Number(index))] = { ...cursor };
   const objects: State['objects'] = {};
   for (const [index, files] of Object.entries(disk.objects)) {
     const calendarUrl = calendar(Number(index));
@@ -195,16 +195,21 @@ export function decodeState(disk: DiskState): State {
       ...(disk_.p !== undefined ? { platformId: disk_.p } : {}), platformKind: disk_.pk ?? usualKind[disk_.o],
       ...(icloud ? { icloud } : {}),
       hashes: disk_.h !== undefined ? { icloud: disk_.h, platform: disk_.h } : { icloud: disk_.hi, platform: disk_.hp },
-      ...(disk_.x ? { conflict: disk_.x } : {}), ...(disk_.d ? { detached: disk_.d } : {}), updatedAt: disk_.m,
+      ...(disk_.x ? { conflict: structuredClone(disk_.x) } : {}), ...(disk_.d ? { detached: { ...disk_.d } } : {}), updatedAt: disk_.m,
     };
     const key = disk_.k ?? derivedKey(pair);
     if (key === undefined) throw new StateShapeError('a pair has neither a key nor the ids to derive one');
     pair.key = key;
     pairs[key] = pair;
   }
+  // The small parts are copied: a State shares no object with the file it came from (json-document.ts
+  // decodes the same validated file again for each cached read).
+  const { settings, accounts, links, intents, scheduler, following } = structuredClone({
+    settings: disk.settings, accounts: disk.accounts, links: disk.links, intents: disk.intents, scheduler: disk.scheduler, following: disk.following,
+  });
   return {
-    schemaVersion: STATE_SCHEMA_VERSION, settings: disk.settings, accounts: disk.accounts, links: disk.links, cursors, objects, pairs,
-    intents: disk.intents, ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler: disk.scheduler,
-    ...(disk.following !== undefined ? { following: disk.following } : {}),
+    schemaVersion: STATE_SCHEMA_VERSION, settings, accounts, links, cursors, objects, pairs,
+    intents, ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler,
+    ...(following !== undefined ? { following } : {}),
   };
 }
