@@ -79,6 +79,8 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
       // The object this was decided from goes into the same write as the pair (before the operation,
       // so an etag the operation itself writes wins over the one read).
       if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
+      // An idle cycle's records (the same cursor, the same window day) leave nothing to save.
+      if (!op.seen && changesNothing(op, tx.state)) continue;
       await apply(op, deps, failedHrefs);
     } catch (thrown) {
       const error = toSyncError(thrown, sideOf(op));
@@ -104,6 +106,7 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
 /** The end of a cycle, for the scheduler: how it went and when to try again (then one last write). */
 export async function recordOutcome(tx: StateTransaction, now: Date, error?: SyncError): Promise<void> {
   const { scheduler } = tx.state;
+  const before = outcomeFields(tx.state);
   // The guard waiting for the user (the window shows it): set by the cycle a guard stopped, cleared
   // by one that went through; a cycle that failed otherwise leaves it as it was.
   if (!error) setPendingGuard(tx.state, undefined);
@@ -120,7 +123,22 @@ export async function recordOutcome(tx: StateTransaction, now: Date, error?: Syn
   }
   // scheduler.lastRunAt is no longer stamped here: nothing reads it (the history holds every run's
   // time), and stamping it made every no-change cycle rewrite the whole state file (issue 16).
-  await tx.save();
+  // The executor saved its own changes; only a changed outcome is written (and encoded) here.
+  if (outcomeFields(tx.state) !== before) await tx.save();
+}
+
+/** What recordOutcome may change: the scheduler's bookkeeping and the pending guard. */
+function outcomeFields(state: State): string {
+  return JSON.stringify([state.scheduler, state.following?.pending ?? null]);
+}
+
+/** A record that would write what state already holds: the same cursor (nothing to settle), the same window day. */
+function changesNothing(op: Operation, state: State): boolean {
+  if (op.type === 'cursor.commit') {
+    const stored = state.cursors[op.calendarUrl];
+    return !op.settle && stored !== undefined && stored.syncToken === op.cursor.syncToken && stored.ctag === op.cursor.ctag;
+  }
+  return op.type === 'window.judged' && state.windowDay === op.judgedWith;
 }
 
 /**
