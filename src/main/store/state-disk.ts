@@ -85,7 +85,8 @@ function relative(href: string, calendarUrl: string): string {
 }
 
 function absolute(rel: string, calendarUrl: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) ? rel : calendarUrl + rel;
+  // Most hrefs are relative (no "://"): the regex runs only for the few that may not be.
+  return rel.includes('://') && /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) ? rel : calendarUrl + rel;
 }
 
 function fileStem(href: string): string {
