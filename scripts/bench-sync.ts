@@ -4,6 +4,7 @@
 //   heap: <MB> MB after syncing 10000 pairs
 //   hostile-series: <ms> ms, <n> slots for one FREQ=SECONDLY event  (goal < 2 s, n ≤ the cap of 500)
 //   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms  (goals ≤ 3× floor, ratio ≤ 1.5; see bench-no-change.ts)
+//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x)  (goal ≤ 1.2×; see bench-multi-location.ts)
 // plan: the pure planner on 10,000 known pairs (5,000 appointments, 5,000 blocked slots) where 1 %
 //   changed (50 appointments on the platform, 50 events in iCloud), median of 15 runs.
 // initial-sync: a first sync through the services against Radicale (2,000 iCloud-style events with a
@@ -29,6 +30,7 @@ import { createMemoryEngine, MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_U
 import { startSyncWorld } from '../test/support/sync-world';
 import { makeTempDir } from '../test/support/temp-dir';
 import { benchNoChange } from './bench-no-change';
+import { benchMultiLocation } from './bench-multi-location';
 
 const HOUR = 3_600_000;
 const deadline = setTimeout(() => {
@@ -193,13 +195,14 @@ async function benchHostileSeries(): Promise<{ ms: number; slots: number }> {
   }
 }
 
-// BENCH_ONLY=plan|initial|heap|hostile|nochange runs one part (the others print 0).
+// BENCH_ONLY=plan|initial|heap|hostile|nochange|multi runs one part (the others print 0).
 const only = process.env.BENCH_ONLY;
 const planMs = only && only !== 'plan' ? 0 : await benchPlan();
 const initial = only && only !== 'initial' ? { seconds: 0, pct: 0, sizePct: 0 } : await benchInitialSync();
 const heapMb = only && only !== 'heap' ? 0 : await benchHeap();
 const hostile = only && only !== 'hostile' ? { ms: 0, slots: 0 } : await benchHostileSeries();
 const noChange = only && only !== 'nochange' ? 'no-change: 0 ms at 5000 events, 0 ms at 500 (0x), floor 0 ms' : await benchNoChange(appleEvents);
+const multi = only && only !== 'multi' ? 'multi-location: 0 s for 2 locations × 1000 events (one location: 0 s, 0x)' : await benchMultiLocation(appleEvents);
 clearTimeout(deadline);
 console.log(`state-size: state.json is ${initial.sizePct.toFixed(1)}% of the 2000 events' ICS bytes`);
 console.log(`plan: ${planMs.toFixed(1)} ms for 10000 pairs, 1% changed`);
@@ -207,3 +210,4 @@ console.log(`initial-sync: ${initial.seconds.toFixed(1)} s for 2000 iCloud event
 console.log(`heap: ${heapMb.toFixed(0)} MB after syncing 10000 pairs`);
 console.log(`hostile-series: ${hostile.ms.toFixed(0)} ms, ${hostile.slots} slots for one FREQ=SECONDLY event`);
 console.log(noChange);
+console.log(multi);

@@ -3,7 +3,7 @@
 import { AccountsService } from './accounts/accounts-service';
 import { buildSides } from './accounts/sides';
 import { IcsCodec } from './icloud';
-import { RateLimiter } from './platform';
+import { RateLimiters } from './platform';
 import { RequestCounter } from './request-counter';
 import { EnvOverrideSecretStore } from './secrets/env-secret-store';
 import { KeychainSecretStore } from './secrets/keychain-store';
@@ -11,6 +11,7 @@ import type { SecretStore } from './secrets/secret-store';
 import path from 'node:path';
 import type { LockOptions } from './store/data-dir-lock';
 import { HistoryStore } from './store/history-store';
+import { UndoStore } from './store/undo-store';
 import { SettingsService } from './store/settings-service';
 import { StateStore } from './store/state-store';
 import { recentNotices } from './sync/recent-notices';
@@ -19,6 +20,7 @@ import { macZone } from './sync/zoned-midnight';
 import { SyncService } from './sync/sync-service';
 import { listUnfollowed } from './sync/unfollowed';
 import { listAttention, listConflicts } from './sync/user-decisions';
+import { describeAppointment } from './sync/describe-appointment';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
 import type { SaveDiagnosticsOptions } from './diagnostics/save-diagnostics';
@@ -47,16 +49,18 @@ export function createServices(config: ServicesConfig) {
   const now = config.now ?? (() => new Date());
   const state = new StateStore(config.dataDir, config.lock);
   const history = new HistoryStore(config.dataDir);
+  const undo = new UndoStore(config.dataDir);
   const keychain = config.keychain ?? new KeychainSecretStore();
   const secrets = new EnvOverrideSecretStore(keychain, env);
   const settings = new SettingsService(state);
-  const limiter = new RateLimiter();
+  // One limiter per location (the platform's limits are per location, issue 15).
+  const limiter = new RateLimiters();
   const counter = new RequestCounter();
   const codec = new IcsCodec();
   const localZone = config.localZone ?? macZone();
   const accounts = new AccountsService({ store: state, secrets, limiter, fetch: config.fetch, now, localZone });
   const sync = new SyncService({
-    store: state, history, codec, counter, now, localZone,
+    store: state, history, undo, codec, counter, now, localZone,
     sides: (current) => buildSides(current, { secrets, counter, limiter, fetch: config.fetch }),
   });
 
@@ -118,12 +122,18 @@ export function createServices(config: ServicesConfig) {
   };
 
   const services = {
-    config, dataDir: config.dataDir, state, history, secrets, settings, accounts, sync, scheduler, status, shell,
+    config, dataDir: config.dataDir, state, history, undo, secrets, settings, accounts, sync, scheduler, status, shell,
     doctor,
-    diagnostics: async (options: SaveDiagnosticsOptions) => (await import('./diagnostics/save-diagnostics')).saveDiagnostics({ state, history, doctor, env, now }, options),
+    diagnostics: async (options: SaveDiagnosticsOptions) => (await import('./diagnostics/save-diagnostics')).saveDiagnostics({ state, history, undo, doctor, env, now }, options),
     chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),
+    describeAppointment: async (id: string) => {
+      const current = await state.read();
+      // Its own counter: these two reads are the user's question, not part of a cycle's figures.
+      const { platform } = await buildSides(current, { secrets, counter: new RequestCounter(), limiter, fetch: config.fetch });
+      return describeAppointment(current, id, platform);
+    },
     unfollowed: async () => listUnfollowed(await state.read()),
   };
   return { ...services, handlers: createHandlers(services, controls) };

@@ -17,5 +17,7 @@ export const calendarEntrySchema = z.object({
   busySourceEligible: z.boolean().optional(),
   /** Platform only: the connected user is a team member. */
   mine: z.boolean().optional(),
+  /** Platform only: the location (sub-account) the calendar is in. */
+  locationId: z.string().optional(),
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;

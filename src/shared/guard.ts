@@ -40,6 +40,7 @@ export type GuardDecision = z.infer<typeof guardDecisionSchema>;
 /** An item the user chose to keep as it is on both sides: the app no longer follows it. */
 export const unfollowedItemSchema = guardItemSchema.extend({
   since: z.string(),
-  guard: z.enum(guardKinds),
+  /** Why it is no longer followed: kept at that safety guard, or reversed by an undo (`undo`). */
+  guard: z.enum([...guardKinds, 'undo']),
 });
 export type UnfollowedItem = z.infer<typeof unfollowedItemSchema>;

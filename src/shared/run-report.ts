@@ -38,8 +38,22 @@ export const runReportSchema = z.object({
   error: z.object({ kind: z.enum(errorKinds), message: z.string(), side: z.enum(sides).optional() }).optional(),
   /** A guard stopped the cycle (outcome guarded): what it would have done, waiting for the user. */
   guard: guardDecisionSchema.optional(),
+  /**
+   * With several platform locations connected (issue 15): how each one went, in connect order.
+   * `requests`: what the cycle sent to that location; `error`: why it did not sync this time.
+   */
+  locations: z.array(z.object({
+    id: z.string(),
+    requests: z.number(),
+    outcome: z.enum(['ok', 'failed']),
+    error: z.object({ kind: z.enum(errorKinds), message: z.string() }).optional(),
+  })).optional(),
   /** A preview (`sync --dry-run`, onboarding): what the cycle would do; nothing was written, no history entry. */
   dryRun: z.literal(true).optional(),
+  /** The run kept what is needed to reverse it (undo.json); absent in older history: not undoable. An undo is never undoable. */
+  undoable: z.boolean().optional(),
+  /** An undo run: the id of the run it reversed. */
+  undoes: z.string().optional(),
 });
 export type RunReport = z.infer<typeof runReportSchema>;
 

@@ -2,6 +2,9 @@
 // No zod here on purpose: the window imports this file, and zod would add ~70 kB to its bundle for
 // one check per field. settings.ts builds the zod schema (store, IPC, CLI) from these same rules,
 // and test/unit/settings.test.ts checks both give the same answer for every key.
+import { checkFilters, checkTitleTemplate, type SourceFilters } from './filter-rules';
+
+export * from './filter-rules';
 
 /** S18: which invitations block time besides the user's own events; a declined one never does. */
 export const invitationsBlockValues = ['accepted', 'tentative', 'unanswered'] as const;
@@ -16,15 +19,27 @@ export interface Settings {
   futureDays: number;
   conflictPolicy: ConflictPolicy;
   icloudDeletions: 'release' | 'keep';
-  blockTitles: 'event' | 'busy';
+  /** S8: `event` (the iCloud title), `busy`, or a template with {title} and {calendar} (block-title.ts). */
+  blockTitles: TitleTemplate;
+  /** Titles of cross-location blocks (issue 15): the same values as blockTitles. */
+  crossLocationTitles: TitleTemplate;
+  /** What crosses, per source id (calendar URL, location id): DESIGN "What crosses". */
+  filters: SourceFilters;
   freeEventsBlock: boolean;
   invitationsBlock: InvitationsBlock;
   notifications: boolean;
   launchAtLogin: boolean;
 }
 export type SettingKey = keyof Settings;
+/** `event`, `busy` or a template text: checked by checkTitleTemplate. */
+export type TitleTemplate = string;
 
-export type SettingRule = { kind: 'int'; min: number; max: number } | { kind: 'enum'; values: readonly string[] } | { kind: 'boolean' };
+export type SettingRule =
+  | { kind: 'int'; min: number; max: number }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'title' }
+  | { kind: 'filters' };
 
 export const settingRules = {
   interval: { kind: 'int', min: 1, max: 1440 },
@@ -32,7 +47,9 @@ export const settingRules = {
   futureDays: { kind: 'int', min: 1, max: 365 },
   conflictPolicy: { kind: 'enum', values: conflictPolicies },
   icloudDeletions: { kind: 'enum', values: ['release', 'keep'] },
-  blockTitles: { kind: 'enum', values: ['event', 'busy'] },
+  blockTitles: { kind: 'title' },
+  crossLocationTitles: { kind: 'title' },
+  filters: { kind: 'filters' },
   freeEventsBlock: { kind: 'boolean' },
   invitationsBlock: { kind: 'enum', values: invitationsBlockValues },
   notifications: { kind: 'boolean' },
@@ -46,6 +63,8 @@ export const defaultSettings: Settings = {
   conflictPolicy: 'ask',
   icloudDeletions: 'release',
   blockTitles: 'event',
+  crossLocationTitles: 'busy',
+  filters: {},
   freeEventsBlock: false,
   invitationsBlock: 'unanswered',
   notifications: true,
@@ -59,7 +78,9 @@ export const settingDescriptions: Record<SettingKey, string> = {
   futureDays: 'days after today to sync, a whole number from 1 to 365 (default 90)',
   conflictPolicy: 'one of ask, platform, icloud, newest (default ask)',
   icloudDeletions: 'release (delete the blocked slot) or keep (default release)',
-  blockTitles: 'event (the iCloud title) or busy (default event)',
+  blockTitles: 'event (the iCloud title), busy, or a text of up to 200 characters with {title} and {calendar}, e.g. "{calendar}: {title}" (default event)',
+  crossLocationTitles: 'event (the appointment title), busy, or a text of up to 200 characters with {title} and {calendar} (the location name) (default busy)',
+  filters: 'per source: filters.<source>.skipTitles (a JSON list of texts or /regex/i), filters.<source>.skipAllDay (true or false), filters.<source>.workingHours (e.g. "mon-fri 09:00-17:30" or none); <source> is a calendar URL or a location id (default none)',
   freeEventsBlock: 'true or false: let free (transparent) iCloud events block time (default false)',
   invitationsBlock:
     'accepted (only accepted invitations block), tentative (accepted and tentative) or unanswered (accepted, tentative and not yet answered); a declined one never does (default unanswered)',
@@ -77,6 +98,8 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: stri
 
 /** Whether a typed value is allowed for the rule (the same test the zod schema makes). */
 export function fitsRule(rule: SettingRule, value: unknown): boolean {
+  if (rule.kind === 'title') return checkTitleTemplate(value) === undefined;
+  if (rule.kind === 'filters') return checkFilters(value) === undefined;
   if (rule.kind === 'boolean') return typeof value === 'boolean';
   if (rule.kind === 'enum') return typeof value === 'string' && rule.values.includes(value);
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= rule.min && value <= rule.max;
@@ -85,7 +108,15 @@ export function fitsRule(rule: SettingRule, value: unknown): boolean {
 /** Validate a typed value (from the window) for one key. */
 export function validateSetting(key: SettingKey, value: unknown): ParseResult<Settings[SettingKey]> {
   if (!fitsRule(settingRules[key], value)) {
-    return { ok: false, message: `Invalid value for ${key}: expected ${settingDescriptions[key]}.` };
+    const why = ruleProblem(settingRules[key], value);
+    return { ok: false, message: `Invalid value for ${key}: ${why ? `${why}; ` : ''}expected ${settingDescriptions[key]}.` };
   }
   return { ok: true, value: value as Settings[SettingKey] };
+}
+
+/** The precise problem of a value for the rules that can say more than "expected …". */
+export function ruleProblem(rule: SettingRule, value: unknown): string | undefined {
+  if (rule.kind === 'title') return checkTitleTemplate(value);
+  if (rule.kind === 'filters') return checkFilters(value);
+  return undefined;
 }

@@ -3,7 +3,7 @@
 // clear message everywhere. This file adds the zod schema (store, IPC contract); the window imports
 // setting-rules.ts directly so its bundle carries no zod.
 import { z } from 'zod';
-import { defaultSettings, isSettingKey, settingDescriptions, settingKeys, settingRules, type ParseResult, type SettingKey, type SettingRule, type Settings } from './setting-rules';
+import { checkFilters, checkTitleTemplate, defaultSettings, isSettingKey, ruleProblem, settingDescriptions, settingKeys, settingRules, type ParseResult, type SettingKey, type SettingRule, type Settings, type SourceFilters } from './setting-rules';
 
 export * from './setting-rules';
 
@@ -11,13 +11,22 @@ function int(rule: SettingRule & { kind: 'int' }) {
   return z.number().int().min(rule.min).max(rule.max);
 }
 
+// The same checks as the window's (filter-rules.ts), so both give one verdict on every value.
+const titleTemplate = z.string().refine((value) => checkTitleTemplate(value) === undefined, { message: 'expected event, busy or a title template' });
+const sourceFilter = z.strictObject({ skipTitles: z.array(z.string()), skipAllDay: z.boolean(), workingHours: z.string() });
+const filters = z
+  .record(z.string(), sourceFilter)
+  .refine((value) => checkFilters(value) === undefined, { message: 'expected valid filters' }) as unknown as z.ZodType<SourceFilters, SourceFilters>;
+
 export const settingsSchema = z.object({
   interval: int(settingRules.interval),
   pastDays: int(settingRules.pastDays),
   futureDays: int(settingRules.futureDays),
   conflictPolicy: z.enum(settingRules.conflictPolicy.values),
   icloudDeletions: z.enum(settingRules.icloudDeletions.values),
-  blockTitles: z.enum(settingRules.blockTitles.values),
+  blockTitles: titleTemplate,
+  crossLocationTitles: titleTemplate,
+  filters,
   freeEventsBlock: z.boolean(),
   invitationsBlock: z.enum(settingRules.invitationsBlock.values),
   notifications: z.boolean(),
@@ -37,13 +46,23 @@ export function parseSettingText(key: string, text: string): ParseResult<Setting
   const raw = coerceText(typeof defaultSettings[key], text.trim());
   const parsed = fieldSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, message: `Invalid value "${text}" for ${key}: expected ${settingDescriptions[key]}.` };
+    const why = ruleProblem(settingRules[key], raw);
+    return { ok: false, message: `Invalid value "${text}" for ${key}: ${why ? `${why}; ` : ''}expected ${settingDescriptions[key]}.` };
   }
-  return { ok: true, value: parsed.data };
+  return { ok: true, value: parsed.data as Settings[SettingKey] };
 }
 
 function coerceText(kind: string, text: string): unknown {
   if (kind === 'number') return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
   if (kind === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (kind === 'object') return parseJson(text);
   return text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -8,6 +8,24 @@ const health = z.enum(['ok', 'error', 'unknown']);
 const count = z.number().int().min(0);
 const namedCalendar = z.object({ id: z.string(), name: z.string() });
 
+/** One connected platform location (sub-account), as `status` and the window list it. */
+const locationStatus = z.object({
+  connected: z.boolean(),
+  locationId: z.string().optional(),
+  /** What a person calls the location (GET /locations/{id}); absent while it could not be read. */
+  locationName: z.string().optional(),
+  /** The zone all-day events block whole days in (S15): the location's, or the Mac's standing in. */
+  timezone: z.string().optional(),
+  /** Why the Mac's zone stands in, and what to do; absent when the location's zone is known. */
+  locationNotice: z.string().optional(),
+  userId: z.string().optional(),
+  userName: z.string().optional(),
+  health,
+  message: z.string().optional(),
+  calendars: z.array(namedCalendar),
+});
+export type LocationStatus = z.infer<typeof locationStatus>;
+
 export const statusViewSchema = z.object({
   icloud: z.object({
     connected: z.boolean(),
@@ -17,21 +35,10 @@ export const statusViewSchema = z.object({
     linkedCalendar: namedCalendar.optional(),
     busySources: z.array(namedCalendar),
   }),
-  platform: z.object({
-    connected: z.boolean(),
-    locationId: z.string().optional(),
-    /** What a person calls the location (GET /locations/{id}); absent while it could not be read. */
-    locationName: z.string().optional(),
-    /** The zone all-day events block whole days in (S15): the location's, or the Mac's standing in. */
-    timezone: z.string().optional(),
-    /** Why the Mac's zone stands in, and what to do; absent when the location's zone is known. */
-    locationNotice: z.string().optional(),
-    userId: z.string().optional(),
-    userName: z.string().optional(),
-    health,
-    message: z.string().optional(),
-    calendars: z.array(namedCalendar),
-  }),
+  /** The location connected first (the only one, for most people). */
+  platform: locationStatus,
+  /** Every connected location, in connect order (issue 15); `platform` is the first of them. */
+  locations: z.array(locationStatus).optional(),
   running: z.boolean(),
   paused: z.boolean(),
   progress: z.object({ done: count, total: count }).optional(),

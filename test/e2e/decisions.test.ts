@@ -1,5 +1,6 @@
 // The two decisions only a person makes, in the browser against the real services: settling a
-// conflict (S17, "ask me") and restoring a detached pair (S6).
+// conflict (S17, "ask me"), restoring a detached pair (S6), and cancelling its booking after a
+// confirmation that names the customer, the time and the consequence (issue 12).
 import { afterEach, describe, expect, it } from 'vitest';
 import { radicaleSkipReason } from '../support/radicale';
 import { hoursFromNow } from '../support/sync-world';
@@ -77,7 +78,9 @@ describe.skipIf(!run)('decisions in the browser', () => {
     // Cancelling the booking asks first, naming it; Keep Appointment changes nothing.
     await attention.getByRole('button', { name: 'Cancel Appointment: Physio session' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Cancel “Physio session”?' });
-    await expect(confirm.innerText()).resolves.toMatch(/customer's booking is gone/);
+    // The customer (the emulator's contact-1) by name, read from the platform as the dialog opens.
+    await confirm.getByText('Customer One', { exact: true }).waitFor();
+    await expect(confirm.innerText()).resolves.toMatch(/“Physio session” with Customer One, .*\d:\d\d.*–.*\d:\d\d.*The booking is cancelled on the platform for Customer One/s);
     await shootBothModes(page, 'status-cancel-confirm');
     await confirm.getByRole('button', { name: 'Keep Appointment' }).click();
     await confirm.waitFor({ state: 'detached' });
@@ -88,5 +91,37 @@ describe.skipIf(!run)('decisions in the browser', () => {
     const restored = mirrorOf(world, booked.id);
     expect(restored?.title).toBe('Physio session');
     expect(world.platform.get(booked.id)?.appointmentStatus).not.toBe('cancelled');
+  });
+
+  it('cancels a booking after the dialog names its customer; without contacts.readonly it says "the customer" and why', async () => {
+    app = await startAppWorld();
+    const { page, world } = app;
+    const booked = await world.platform.book({ title: 'Colour', contactId: 'contact-2', start: hoursFromNow(10, 3), end: hoursFromNow(11, 3) });
+    await world.sync();
+    await world.icloud.remove('work', mirrorOf(world, booked.id)!.file);
+    await world.sync();
+
+    // First without the scope: the dialog still asks, in the fallback words, and names no one.
+    world.emulator.state.withholdScope(world.token, 'contacts.readonly');
+    await app.open('status');
+    const attention = page.getByRole('region', { name: 'Needs attention' });
+    await attention.getByRole('button', { name: 'Cancel Appointment: Colour' }).click();
+    let confirm = page.getByRole('alertdialog', { name: 'Cancel “Colour”?' });
+    await confirm.getByText(/add the contacts\.readonly scope/).waitFor();
+    await expect(confirm.innerText()).resolves.toMatch(/“Colour” with the customer, .*for the customer and the time becomes free to book/s);
+    await expect(confirm.innerText()).resolves.not.toContain('Customer Two');
+    await shootBothModes(page, 'status-cancel-confirm-no-contact-scope');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+
+    // With the scope: the name, the time, the consequence; confirming cancels the booking.
+    world.emulator.state.grantScope(world.token, 'contacts.readonly');
+    await attention.getByRole('button', { name: 'Cancel Appointment: Colour' }).click();
+    confirm = page.getByRole('alertdialog', { name: 'Cancel “Colour”?' });
+    await confirm.getByText('Customer Two', { exact: true }).waitFor();
+    await expect(confirm.innerText()).resolves.toMatch(/“Colour” with Customer Two, .*\d:\d\d.*–.*\d:\d\d.*cancelled on the platform for Customer Two.*cannot be undone here/s);
+    await confirm.getByRole('button', { name: 'Cancel Appointment' }).click();
+    await attention.waitFor({ state: 'detached' });
+    expect(world.platform.get(booked.id)?.appointmentStatus).toBe('cancelled');
   });
 });

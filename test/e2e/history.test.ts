@@ -66,6 +66,13 @@ describe.skipIf(!run)('history in the browser', () => {
 
     await page.getByLabel('Search history').fill('');
     await expect.poll(() => count.innerText()).toBe('4 runs');
+    // The virtual list measures an opened row: the rows after it move down, none overlaps it.
+    await rows.first().getByRole('button', { expanded: false }).click();
+    await rows.first().locator('.run-details').waitFor();
+    await expect.poll(async () => {
+      const [open, next] = await Promise.all([rows.nth(0).boundingBox(), rows.nth(1).boundingBox()]);
+      return open && next && open.height > 40 ? Math.abs(Math.round(next.y - (open.y + open.height))) : 'not laid out';
+    }).toBe(0);
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the shown runs as JSON' }).click()]);
     const json = await readFile(await jsonDownload.path(), 'utf8');
     const exported = JSON.parse(json) as RunReport[];

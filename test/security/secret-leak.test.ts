@@ -1,7 +1,7 @@
 // DESIGN §4: secrets never reach the renderer, the store, logs, reports or exports. After a full
 // end-to-end run against Radicale and the platform emulator — connect (services and CLI, secrets
 // from stdin), sync both ways, a conflict held and resolved, a run with a rejected token, history
-// exported as CSV and JSON, the doctor and the diagnostics file (with and without titles) — none of the test secrets appears, in any usual encoding, in the data
+// exported as CSV and JSON, a run undone (undo.json holds contents), the doctor and the diagnostics file (with and without titles, undo records included) — none of the test secrets appears, in any usual encoding, in the data
 // directories, anything printed, the history, the exports, or any answer the window would get.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -158,6 +158,14 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
     expect(history.some((run) => run.error?.kind === 'auth')).toBe(true);
     haystacks.push({ where: 'history (as stored)', text: JSON.stringify(history) });
 
+    // 6b. A run to undo — undo.json holds contents (the iCloud file as it was before an update) — and
+    // its undo through the CLI; the window's undo channels answer too.
+    world.platform.update(appointment.id, { title: 'Consult (renamed)' });
+    const renamed = JSON.parse((await cli(['--json', 'sync'], { env: secretsEnv })).stdout) as { id: string; undoable?: boolean };
+    expect(renamed.undoable).toBe(true);
+    haystacks.push({ where: 'window answer run.undoPreview', text: JSON.stringify(await handlers['run.undoPreview']({ id: renamed.id })) });
+    expect((await cli(['--json', 'undo', renamed.id, '--yes'], { env: secretsEnv })).code).toBe(0);
+
     // 7. The doctor and the support file, with and without titles, secrets from the environment
     // (first data directory) and from the keychain (second).
     expect((await cli(['--json', 'doctor'], { env: secretsEnv })).code).toBe(0);
@@ -168,6 +176,12 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
         expect((await cli(['diagnostics', '--out', out, ...extra], options)).code).toBe(0);
         const text = readFileSync(out, 'utf8');
         expect(text).toContain(extra.length ? '"Consult' : '"title-1"');
+        // The undo records go in, each whole iCloud file a placeholder unless titles are included.
+        const undo = (JSON.parse(text) as { undo: Array<{ entries: Array<{ previousIcs?: string }> }> }).undo;
+        const files = undo.flatMap((r) => r.entries.flatMap((e) => (e.previousIcs ? [e.previousIcs] : [])));
+        // The second data directory adopted what the first made: nothing of its own to undo.
+        if (where === 'env') expect(files.length).toBeGreaterThan(0);
+        for (const file of files) expect(file).toMatch(extra.length ? /^BEGIN:VCALENDAR/ : /^note-\d+$/);
         haystacks.push({ where: `diagnostics file (${where}${extra.length ? ', --include-titles' : ''})`, text });
       }
     }
@@ -186,6 +200,7 @@ describe.skipIf(skip)('no secret leaks after a full run', () => {
   it('the scenario produced what is searched (data files, history with an auth failure, exports, output)', () => {
     const where = haystacks.map((h) => h.where);
     expect(where.some((w) => w.endsWith('state.json'))).toBe(true);
+    expect(where.some((w) => w.endsWith('undo.json'))).toBe(true);
     expect(where.filter((w) => w.startsWith('history export'))).toHaveLength(2);
     expect(where.filter((w) => w.startsWith('diagnostics file'))).toHaveLength(4);
     expect(haystacks.reduce((n, h) => n + h.text.length, 0)).toBeGreaterThan(10_000);

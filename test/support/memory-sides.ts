@@ -12,6 +12,7 @@ import type { IcloudPort, PlatformPort } from '../../src/main/sync/ports';
 import { RequestCounter } from '../../src/main/request-counter';
 import { HistoryStore } from '../../src/main/store/history-store';
 import { StateStore } from '../../src/main/store/state-store';
+import type { UndoStore } from '../../src/main/store/undo-store';
 import { runCycle } from '../../src/main/sync/cycle';
 import type { Settings } from '../../src/shared/settings';
 
@@ -149,6 +150,8 @@ function remote(object: { href: string; etag: string; data: string }): RemoteObj
 export interface MemoryPlatformOptions {
   locationId?: string;
   now?: () => Date;
+  /** How its event ids begin (default "ev"): two locations' ids must not be equal, as on the platform. */
+  idPrefix?: string;
 }
 
 /** The platform's events for one location; ids are sequential so tests can read them. */
@@ -157,12 +160,14 @@ export class MemoryPlatform implements PlatformPort {
   readonly locationId: string;
   private nextId = 1;
   private readonly now: () => Date;
+  private readonly idPrefix: string;
   requests = 0;
   beforeRequest?: (what: string) => void;
 
   constructor(options: MemoryPlatformOptions = {}) {
     this.locationId = options.locationId ?? 'loc-1';
     this.now = options.now ?? (() => new Date());
+    this.idPrefix = options.idPrefix ?? 'ev';
   }
 
   private enter(what: string): void {
@@ -233,7 +238,7 @@ export class MemoryPlatform implements PlatformPort {
   // ---- the user's (and customers') hands ------------------------------------------------------
 
   insert(fields: Partial<CalendarEvent> & { startTime: string; endTime: string }): CalendarEvent {
-    const id = `ev${this.nextId++}`;
+    const id = `${this.idPrefix}${this.nextId++}`;
     const stamp = this.now().toISOString();
     const event: CalendarEvent = { title: '', users: [], locationId: this.locationId, dateAdded: stamp, dateUpdated: stamp, ...fields, id };
     this.events.set(id, event);
@@ -282,6 +287,8 @@ export interface MemoryEngineOptions {
   zone?: string;
   /** The Mac's zone (floating times); default: this process's. */
   localZone?: string;
+  /** undo.json: keep what undoes each run (default: none, runs not undoable). */
+  undo?: UndoStore;
 }
 
 /**
@@ -297,11 +304,16 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
   await store.update((state) => {
     const at = options.now().toISOString();
     state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'mem://icloud/', connectedAt: at };
-    state.accounts.platform = { locationId: platform.locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: options.zone ?? 'UTC', locationCheckedAt: at, connectedAt: at };
-    state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], platformCalendars: [MEMORY_PLATFORM_CALENDAR], names: {} };
+    state.accounts.platforms = {
+      [platform.locationId]: {
+        locationId: platform.locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: options.zone ?? 'UTC', locationCheckedAt: at, connectedAt: at,
+        calendars: [MEMORY_PLATFORM_CALENDAR],
+      },
+    };
+    state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], names: {} };
     Object.assign(state.settings, options.settings ?? {});
   });
-  const deps = { store, history, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };
+  const deps = { store, history, undo: options.undo, codec, counter: new RequestCounter(), now: options.now, localZone: options.localZone, sides: async () => ({ icloud, platform }) };
   return {
     icloud, platform, store, codec, history,
     sync: (opts: { allowDeletions?: boolean; allowCreations?: boolean } = {}) =>

@@ -164,7 +164,7 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
     const connected = await target.accounts.connectPlatform({ locationId: location.id, token, apiUrl: emulator.url, userId });
     if (connected.status !== 'connected') throw new Error('the world could not connect the platform');
     await target.state.update((state) => {
-      if (options.zone) state.accounts.platform!.locationTimezone = options.zone;
+      if (options.zone) state.accounts.platforms[location.id]!.locationTimezone = options.zone;
       Object.assign(state.settings, options.settings ?? {});
     });
     await target.accounts.link({ icloud: calendarUrl(calendars[0]), busy: (options.busy ?? []).map(calendarUrl) });

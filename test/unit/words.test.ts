@@ -71,7 +71,7 @@ describe('network errors name the side and the server and say what to do', () =>
     const state = initialState();
     state.accounts = {
       icloud: { appleId: 'a@b.c', caldavUrl: 'https://caldav.icloud.com', connectedAt: 'x' },
-      platform: { locationId: 'l', userId: 'u', apiUrl: 'https://p', connectedAt: 'x' },
+      platforms: { l: { locationId: 'l', userId: 'u', apiUrl: 'https://p', connectedAt: 'x', calendars: null } },
     };
     const failed = report({ outcome: 'failed', error: { kind: 'network', message: 'iCloud could not be reached.', side: 'icloud' } });
     const status = buildStatus(state, failed, { running: false }, []);

@@ -4,16 +4,40 @@
 import type { CalendarEntry } from '../../shared/calendars';
 import { SyncError } from '../errors';
 import { connectIcloud, DEFAULT_CALDAV_URL, IcloudSource } from '../icloud';
-import { DEFAULT_PLATFORM_URL, PlatformClient, RateLimiter, defaultSyncedCalendarIds, locationNotice, readLocation, toCalendarEntries, verifyPlatform } from '../platform';
+import { DEFAULT_PLATFORM_URL, PlatformClient, defaultSyncedCalendarIds, locationNotice, readLocation, toCalendarEntries, verifyPlatform } from '../platform';
 import { RequestCounter } from '../request-counter';
+import type { RateLimiters } from '../platform/rate-limiters';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StateStore } from '../store/state-store';
-import type { State } from '../store/state-schema';
+import type { PlatformAccount, State } from '../store/state-schema';
+import { platformAccounts, suffixForNewLocation } from '../store/locations';
+import { rebaseline } from '../store/rebaseline';
+import { chosenLocations, forgetLocation, locationToDisconnect } from './location-choice';
+
+/** What `link` is given: busy sources and platform calendars as chosen (none: each location's defaults). */
+export interface LinkInput {
+  icloud: string;
+  busy: string[];
+  platformCalendars?: string[];
+  /** Only this location's calendars (`link --location-id`); default every connected one. */
+  locationId?: string;
+}
+
+/** What `link` would save, checked: `link --dry-run` previews a sync with it. */
+export interface CheckedLinks {
+  icloud: string;
+  busy: string[];
+  /** Every chosen location's calendars, flattened (calendar ids are unique across locations). */
+  platformCalendars: string[];
+  perLocation: { locationId: string; calendars: string[] }[];
+  names: Record<string, string>;
+}
 
 export interface AccountsDeps {
   store: StateStore;
   secrets: SecretStore;
-  limiter: RateLimiter;
+  /** One rate limiter per location (the platform's limits are per location). */
+  limiter: RateLimiters;
   fetch?: typeof fetch;
   now: () => Date;
   /** The Mac's zone: all-day blocks fall back to it while the location's cannot be read (S15). */
@@ -47,41 +71,46 @@ export class AccountsService {
 
   async connectPlatform(input: { locationId: string; token: string; apiUrl?: string; userId?: string }): Promise<PlatformConnectResult> {
     const apiUrl = input.apiUrl ?? DEFAULT_PLATFORM_URL;
-    const users = await verifyPlatform({ baseUrl: apiUrl, token: input.token, locationId: input.locationId, fetch: this.deps.fetch, limiter: this.deps.limiter });
+    const users = await verifyPlatform({ baseUrl: apiUrl, token: input.token, locationId: input.locationId, fetch: this.deps.fetch, limiter: this.deps.limiter.for(input.locationId) });
     const choices = users.map((u) => ({ id: u.id, name: u.name ?? [u.firstName, u.lastName].filter(Boolean).join(' '), email: u.email ?? '' }));
     // The token works: now the location's name and zone (S15). Refused for a missing scope, connect
     // still succeeds and the Mac's zone stands in (platform/location.ts says so to the user).
-    const before = (await this.deps.store.read()).accounts.platform;
-    const known = before?.locationId === input.locationId ? before : {};
-    const location = await readLocation(this.client(apiUrl, input.token, input.locationId, 1), known, this.deps.now());
+    const before = (await this.deps.store.read()).accounts.platforms[input.locationId];
+    const client = this.client(apiUrl, input.token, input.locationId, 1);
+    const location = await readLocation(client, before ?? {}, this.deps.now());
     if (!input.userId) return { status: 'choose-user', users: choices, ...(location.locationName ? { locationName: location.locationName } : {}) };
     const me = choices.find((u) => u.id === input.userId);
     if (!me) {
       throw new SyncError('item', `There is no user "${input.userId}" in location ${input.locationId}. Users: ${choices.map((u) => `${u.id} (${u.name})`).join(', ')}.`);
     }
+    const state = await this.deps.store.read();
+    const others = platformAccounts(state).filter((account) => account.locationId !== input.locationId);
+    // A location added beside others syncs every supported calendar of the user until `link` says otherwise.
+    const defaults = others.length > 0 && !before ? defaultSyncedCalendarIds(await client.listCalendars(), me.id) : null;
     await this.deps.secrets.set('platform', input.locationId, input.token);
-    await this.deps.store.update((state) => {
-      const previous = state.accounts.platform;
-      state.accounts.platform = {
-        locationId: input.locationId, userId: me.id, userName: me.name, apiUrl, connectedAt: this.deps.now().toISOString(), ...definedOnly(location),
+    await this.deps.store.update((draft) => {
+      const previous = draft.accounts.platforms[input.locationId];
+      const sameUser = previous?.userId === me.id;
+      const pairSuffix = previous ? previous.pairSuffix : suffixForNewLocation(draft.accounts, input.locationId);
+      draft.accounts.platforms[input.locationId] = {
+        locationId: input.locationId, userId: me.id, userName: me.name, apiUrl, connectedAt: previous?.connectedAt ?? this.deps.now().toISOString(), ...definedOnly(location),
+        calendars: previous ? (sameUser ? previous.calendars : null) : defaults, ...(pairSuffix !== undefined ? { pairSuffix } : {}),
       };
-      if (previous && (previous.locationId !== input.locationId || previous.userId !== me.id)) {
-        rebaseline(state, 'platform');
-        state.links.platformCalendars = null; // another location's calendars: choose again
-      }
-      state.scheduler.stoppedForCredentials = state.scheduler.stoppedForCredentials === 'platform' ? undefined : state.scheduler.stoppedForCredentials;
+      // Another user of the same location: what we knew of this location is dropped (a new baseline).
+      if (previous && !sameUser) forgetLocation(draft, input.locationId);
+      draft.scheduler.stoppedForCredentials = draft.scheduler.stoppedForCredentials === 'platform' ? undefined : draft.scheduler.stoppedForCredentials;
     });
     const notice = locationNotice(location, this.deps.localZone);
     return { status: 'connected', userName: me.name, ...(location.locationName ? { locationName: location.locationName } : {}), ...(notice ? { locationNotice: notice } : {}) };
   }
 
   /** Both sides' calendars with eligibility and reasons (cli.md `calendars`). */
-  async calendars(): Promise<CalendarEntry[]> {
+  async calendars(locationId?: string): Promise<CalendarEntry[]> {
     const state = await this.deps.store.read();
     const entries: CalendarEntry[] = [];
     if (state.accounts.icloud) entries.push(...(await this.icloudCalendars(state)));
-    if (state.accounts.platform) entries.push(...(await this.platformCalendars(state)).entries);
-    if (!state.accounts.icloud && !state.accounts.platform) throw new SyncError('item', 'Nothing is connected yet. Connect iCloud and the platform first.');
+    for (const account of chosenLocations(state, locationId)) entries.push(...(await this.platformCalendars(account)).entries);
+    if (!state.accounts.icloud && platformAccounts(state).length === 0) throw new SyncError('item', 'Nothing is connected yet. Connect iCloud and the platform first.');
     await this.deps.store.update((draft) => {
       for (const entry of entries) draft.links.names[entry.id] = entry.name;
     });
@@ -89,7 +118,23 @@ export class AccountsService {
   }
 
   /** Choose the linked iCloud calendar, busy sources and platform calendars (cli.md `link`). */
-  async link(input: { icloud: string; busy: string[]; platformCalendars?: string[] }): Promise<State['links']> {
+  async link(input: LinkInput): Promise<State['links'] & { platformCalendars: string[] }> {
+    const checked = await this.checkLinks(input);
+    const updated = await this.deps.store.update((draft) => {
+      if (draft.links.icloudCalendar && draft.links.icloudCalendar !== checked.icloud) rebaseline(draft, 'icloud');
+      draft.links.icloudCalendar = checked.icloud;
+      draft.links.busySources = checked.busy;
+      for (const { locationId, calendars } of checked.perLocation) draft.accounts.platforms[locationId]!.calendars = calendars;
+      Object.assign(draft.links.names, checked.names);
+    });
+    return { ...updated.links, platformCalendars: platformAccounts(updated).flatMap((account) => account.calendars ?? []) };
+  }
+
+  /**
+   * The calendars `link` would save, checked against both servers (and each location's platform
+   * calendars defaulted), saving nothing: `link --dry-run` previews a sync with them.
+   */
+  async checkLinks(input: LinkInput): Promise<CheckedLinks> {
     const state = await this.deps.store.read();
     const icloud = await this.icloudCalendars(state);
     const linked = icloud.find((c) => c.id === input.icloud);
@@ -101,32 +146,48 @@ export class AccountsService {
       if (!busy.busySourceEligible) throw new SyncError('item', `"${busy.name}" cannot be a busy source: ${busy.reason}.`);
       if (id === input.icloud) throw new SyncError('item', `"${busy.name}" is already the linked calendar.`);
     }
-    const platform = await this.platformCalendars(state);
-    const chosen = input.platformCalendars?.length ? input.platformCalendars : platform.defaults;
-    for (const id of chosen) {
-      const entry = platform.entries.find((c) => c.id === id);
-      if (!entry) throw new SyncError('item', `"${id}" is not a calendar of this location.`);
+    const locations = chosenLocations(state, input.locationId);
+    if (locations.length === 0) throw new SyncError('item', 'The platform is not connected yet. Connect it first.');
+    // Calendar ids are the platform's, unique across locations: each given id is looked up in every
+    // location, and a location none of them is in syncs its defaults.
+    const listed = await Promise.all(locations.map(async (account) => ({ account, ...(await this.platformCalendars(account)) })));
+    const given = input.platformCalendars ?? [];
+    for (const id of given) {
+      const entry = listed.flatMap((l) => l.entries).find((c) => c.id === id);
+      if (!entry) throw new SyncError('item', `"${id}" is not a calendar of ${locations.length > 1 ? 'any connected location' : 'this location'}.`);
       if (!entry.eligible) throw new SyncError('item', `"${entry.name}" cannot be synced: ${entry.reason}.`);
     }
-    const updated = await this.deps.store.update((draft) => {
-      if (draft.links.icloudCalendar && draft.links.icloudCalendar !== input.icloud) rebaseline(draft, 'icloud');
-      draft.links.icloudCalendar = input.icloud;
-      draft.links.busySources = [...new Set(input.busy)];
-      draft.links.platformCalendars = chosen;
-      for (const entry of [...icloud, ...platform.entries]) draft.links.names[entry.id] = entry.name;
+    const perLocation = listed.map(({ account, entries, defaults }) => {
+      const mine = given.filter((id) => entries.some((entry) => entry.id === id));
+      return { locationId: account.locationId, calendars: mine.length ? mine : defaults };
     });
-    return updated.links;
+    const names = Object.fromEntries([...icloud, ...listed.flatMap((l) => l.entries)].map((entry) => [entry.id, entry.name]));
+    return { icloud: input.icloud, busy: [...new Set(input.busy)], platformCalendars: perLocation.flatMap((l) => l.calendars), perLocation, names };
   }
 
-  async disconnect(side: 'icloud' | 'platform'): Promise<void> {
+  /** The location `disconnect platform` would remove; throws (naming them) when several are connected and none is named. */
+  async locationToDisconnect(locationId?: string): Promise<string | undefined> {
+    return locationToDisconnect(await this.deps.store.read(), locationId)?.locationId;
+  }
+
+  async disconnect(side: 'icloud' | 'platform', locationId?: string): Promise<void> {
     const state = await this.deps.store.read();
-    const account = side === 'icloud' ? state.accounts.icloud?.appleId : state.accounts.platform?.locationId;
-    if (account) await this.deps.secrets.delete(side, account);
+    if (side === 'icloud') {
+      if (state.accounts.icloud) await this.deps.secrets.delete('icloud', state.accounts.icloud.appleId);
+      await this.deps.store.update((draft) => {
+        delete draft.accounts.icloud;
+        rebaseline(draft, 'icloud');
+        draft.links = { ...draft.links, icloudCalendar: undefined, busySources: [] };
+      });
+      return;
+    }
+    const account = locationToDisconnect(state, locationId);
+    if (!account) return;
+    await this.deps.secrets.delete('platform', account.locationId);
     await this.deps.store.update((draft) => {
-      delete draft.accounts[side];
-      rebaseline(draft, side);
-      if (side === 'icloud') draft.links = { ...draft.links, icloudCalendar: undefined, busySources: [] };
-      else draft.links = { ...draft.links, platformCalendars: null };
+      forgetLocation(draft, account.locationId);
+      delete draft.accounts.platforms[account.locationId];
+      if (platformAccounts(draft).length === 0) rebaseline(draft, 'platform');
     });
   }
 
@@ -139,20 +200,19 @@ export class AccountsService {
     return (await source.listCalendars()).map((c) => c.entry);
   }
 
-  private async platformCalendars(state: State): Promise<{ entries: CalendarEntry[]; defaults: string[] }> {
-    const account = state.accounts.platform;
-    if (!account) throw new SyncError('item', 'The platform is not connected yet. Connect it first.');
+  private async platformCalendars(account: PlatformAccount): Promise<{ entries: CalendarEntry[]; defaults: string[] }> {
     const token = await this.deps.secrets.get('platform', account.locationId);
-    if (!token) throw new SyncError('auth', 'The platform token is missing from the keychain. Reconnect the platform.', { side: 'platform' });
+    if (!token) throw new SyncError('auth', `The platform token of location ${account.locationId} is missing from the keychain. Reconnect it.`, { side: 'platform' });
     const client = this.client(account.apiUrl, token, account.locationId);
     const calendars = await client.listCalendars();
-    return { entries: toCalendarEntries(calendars, account.userId), defaults: defaultSyncedCalendarIds(calendars, account.userId) };
+    const entries = toCalendarEntries(calendars, account.userId).map((entry) => ({ ...entry, locationId: account.locationId }));
+    return { entries, defaults: defaultSyncedCalendarIds(calendars, account.userId) };
   }
 
   /** maxAttempts 1 while the user waits on a connect: fail fast rather than retry for a minute. */
   private client(baseUrl: string, token: string, locationId: string, maxAttempts?: number): PlatformClient {
     return new PlatformClient({
-      baseUrl, token, locationId, counter: new RequestCounter(), limiter: this.deps.limiter,
+      baseUrl, token, locationId, counter: new RequestCounter(), limiter: this.deps.limiter.for(locationId),
       ...(maxAttempts ? { maxAttempts, timeoutMs: 15_000 } : {}), ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
     });
   }
@@ -161,18 +221,4 @@ export class AccountsService {
 /** Leaves out absent facts, so the stored account has no keys with undefined values. */
 function definedOnly<T extends object>(facts: T): Partial<T> {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-/**
- * A changed account or linked calendar starts a new baseline: what we knew of the old one is
- * dropped (never read as a mass deletion), and the next sync adopts what already exists.
- */
-function rebaseline(state: State, side: 'icloud' | 'platform'): void {
-  state.pairs = {};
-  state.intents = {};
-  if (side === 'icloud') {
-    state.cursors = {};
-    state.objects = {};
-  }
-  state.windowDay = undefined;
 }

@@ -2,7 +2,7 @@
 // registers these behind its sender and payload checks; the browser harness serves the same ones.
 import type { DoctorReport } from '../../shared/doctor';
 import type { UnfollowedItem } from '../../shared/guard';
-import type { AttentionItem, Conflict } from '../../shared/ipc/views';
+import type { AppointmentDescription, AttentionItem, Conflict } from '../../shared/ipc/views';
 import { SyncError } from '../errors';
 import type { StatusView } from '../../shared/status';
 import type { AccountsService } from '../accounts/accounts-service';
@@ -20,6 +20,8 @@ export interface HandlerServices {
   history: HistoryStore;
   conflicts(): Promise<Conflict[]>;
   attention(): Promise<AttentionItem[]>;
+  /** The appointment a cancel would reach, with its customer's name (describe-appointment.ts). */
+  describeAppointment(id: string): Promise<AppointmentDescription>;
   doctor(): Promise<{ report: DoctorReport }>;
   diagnostics(options: { out: string; includeTitles: boolean }): Promise<{ path: string }>;
   /** Where to save a diagnostics file (the app's save dialog); undefined when the user cancelled. */
@@ -57,8 +59,9 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'copies.preview': async () => services.sync.removeCopies('manual', true),
     'sync.now': async () => services.sync.syncNow(),
-    // The onboarding and Settings preview: read in full, plan, report; writes nothing anywhere.
-    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposedLinks: request?.links }).report,
+    // The onboarding and Settings preview: read in full, plan with the proposed calendars and
+    // settings (not saved), report; writes nothing anywhere.
+    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposed: { links: request?.links, settings: request?.settings } }).report,
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };
@@ -69,7 +72,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     },
     'history.list': async ({ limit, offset, ...filter }) => {
       const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
-      return { total: runs.length, runs: runs.slice(offset, offset + limit) };
+      return { total: runs.length, runs: await services.sync.withUndoableNow(runs.slice(offset, offset + limit)) };
     },
     'history.export': async ({ format, ...filter }) => {
       const runs = (await services.history.list()).filter((run) => matchesFilter(run, filter));
@@ -95,6 +98,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       await services.sync.restore(id, 'manual');
       return { ok: true };
     },
+    'attention.describe': ({ id }) => services.describeAppointment(id),
     'attention.cancel': async ({ id }) => {
       await services.sync.cancel(id, 'manual');
       return { ok: true };
@@ -115,6 +119,8 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       services.sync.syncNow();
       return { ok: true, kept: report.items.length };
     },
+    'run.undoPreview': ({ id }) => services.sync.undoPreview(id),
+    'run.undo': ({ id }) => services.sync.undo(id),
     'unfollowed.list': () => services.unfollowed(),
     'unfollowed.follow': async ({ key }) => {
       await services.sync.follow(key, 'manual');

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../store/data-dir';
 import type { Command, Options, Values } from './command';
 import { commands } from './commands/index';
 import { ExitCode, UsageError, exitCodeFor } from './exit-codes';
+import { parsePlatformTokens } from '../secrets/env-secret-store';
 
 const globalOptions: Options = {
   'data-dir': { type: 'string' },
@@ -30,6 +31,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(helpText(command));
       return command || values.help ? ExitCode.ok : ExitCode.usage;
     }
+    // A malformed ICLOUD_SYNC_PLATFORM_TOKENS is bad input for every command (exit 2), before anything runs.
+    parsePlatformTokens(io.env);
     const dataDir = resolveDataDir(values['data-dir'] as string | undefined, io.env);
     const services = createServices({ dataDir, env: io.env, ...io.services });
     const json = Boolean(values.json);
@@ -92,7 +95,8 @@ function helpText(command?: Command): string {
     '  --data-dir DIR  data directory (env ICLOUD_SYNC_DATA_DIR; default: the app\'s own)',
     '  --json          print one JSON document on stdout',
     '',
-    'Secrets: ICLOUD_SYNC_APP_PASSWORD / ICLOUD_SYNC_PLATFORM_TOKEN, when set, are used instead of the keychain.',
+    'Secrets: ICLOUD_SYNC_APP_PASSWORD / ICLOUD_SYNC_PLATFORM_TOKEN, when set, are used instead of the keychain;',
+    '         ICLOUD_SYNC_PLATFORM_TOKENS (JSON: location id → token) per location, winning for the ones it names.',
     'Exit codes: 0 done, 2 bad usage or input, 3 credentials rejected, 4 server unreachable or throttled,',
     '            5 a safety guard stopped the cycle, 1 anything else.',
     '',

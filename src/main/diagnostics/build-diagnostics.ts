@@ -5,8 +5,10 @@
 import type { DoctorReport } from '../../shared/doctor';
 import type { RunReport } from '../../shared/run-report';
 import type { State } from '../store/state-schema';
+import type { UndoRun } from '../store/undo-entry';
 import { Redactor } from './redactor';
 import { collectVersions, type Versions } from './versions';
+import { firstPlatform, platformAccounts } from '../store/locations';
 
 export const DIAGNOSTICS_FORMAT = 'icloud-sync-diagnostics';
 /** Enough runs to see a pattern (a day at the default 5-minute interval is 288), small enough to mail. */
@@ -15,6 +17,8 @@ export const DEFAULT_RUNS = 50;
 export interface DiagnosticsInput {
   state: State;
   runs: RunReport[];
+  /** The undo records kept (undo.json), redacted like the runs: titles, notes, addresses, whole iCloud files. */
+  undo?: UndoRun[];
   doctor: DoctorReport;
   includeTitles: boolean;
   /** Secret values this process knows (the env overrides): scrubbed if they ever appear. */
@@ -31,7 +35,9 @@ export function buildDiagnostics(input: DiagnosticsInput) {
   const pairs = Object.values(state.pairs);
   const byStatus = { synced: 0, conflict: 0, detached: 0, pending: 0 };
   for (const pair of pairs) byStatus[pair.status] += 1;
-  const { icloud, platform } = state.accounts;
+  const { icloud } = state.accounts;
+  // The location connected first (cli.md's shape); every location's ids are listed in `locations`.
+  const platform = firstPlatform(state);
 
   const document = {
     format: DIAGNOSTICS_FORMAT,
@@ -51,11 +57,12 @@ export function buildDiagnostics(input: DiagnosticsInput) {
       platform: platform
         ? { locationId: platform.locationId, userId: platform.userId, apiUrl: platform.apiUrl, timezone: platform.timezone, connectedAt: platform.connectedAt }
         : null,
+      locations: platformAccounts(state).map((account) => account.locationId),
     },
     links: {
       icloudCalendar: state.links.icloudCalendar ? calendar(state.links.icloudCalendar) : null,
       busySources: state.links.busySources.map(calendar),
-      platformCalendars: state.links.platformCalendars === null ? 'every supported calendar' : state.links.platformCalendars.map(calendar),
+      platformCalendars: !platform?.calendars ? 'every supported calendar' : platform.calendars.map(calendar),
     },
     counts: {
       pairs: { total: pairs.length, ...byStatus },
@@ -67,6 +74,7 @@ export function buildDiagnostics(input: DiagnosticsInput) {
     scheduler: state.scheduler,
     doctor: input.doctor,
     runs: redactor.fields(input.runs),
+    undo: redactor.fields(input.undo ?? []),
   };
   return redactor.scrub(document);
 }

@@ -17,6 +17,8 @@ const fieldKinds: Record<string, PlaceholderKind> = {
   description: 'note',
   address: 'address',
   location: 'address',
+  /** An undo record's whole iCloud file (summary, description, location, attendees inside). */
+  previousIcs: 'note',
 };
 
 const EMAIL = /[^\s@"'<>(),;:/]+@[^\s@"'<>(),;:/]+\.[A-Za-z]{2,}/g;

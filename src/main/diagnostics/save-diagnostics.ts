@@ -6,11 +6,14 @@ import path from 'node:path';
 import type { DoctorReport } from '../../shared/doctor';
 import type { HistoryStore } from '../store/history-store';
 import type { StateStore } from '../store/state-store';
+import type { UndoStore } from '../store/undo-store';
 import { DEFAULT_RUNS, buildDiagnostics } from './build-diagnostics';
 
 export interface SaveDiagnosticsDeps {
   state: StateStore;
   history: HistoryStore;
+  /** undo.json: its records go in redacted like the run reports. */
+  undo?: UndoStore;
   doctor(): Promise<{ report: DoctorReport }>;
   env: NodeJS.ProcessEnv;
   now: () => Date;
@@ -25,9 +28,11 @@ export interface SaveDiagnosticsOptions {
 const secretVariables = ['ICLOUD_SYNC_APP_PASSWORD', 'ICLOUD_SYNC_PLATFORM_TOKEN', 'ICLOUD_SYNC_PLATFORM_TOKENS'];
 
 export async function saveDiagnostics(deps: SaveDiagnosticsDeps, options: SaveDiagnosticsOptions) {
-  const [state, runs, doctor] = await Promise.all([deps.state.read(), deps.history.list(options.runs ?? DEFAULT_RUNS), deps.doctor()]);
+  const [state, runs, doctor, undo] = await Promise.all([
+    deps.state.read(), deps.history.list(options.runs ?? DEFAULT_RUNS), deps.doctor(), deps.undo?.list(deps.now()) ?? Promise.resolve([]),
+  ]);
   const knownSecrets = secretVariables.flatMap((name) => secretValues(deps.env[name]));
-  const document = buildDiagnostics({ state, runs, doctor: doctor.report, includeTitles: Boolean(options.includeTitles), knownSecrets, now: deps.now(), homeDir: os.homedir() });
+  const document = buildDiagnostics({ state, runs, undo, doctor: doctor.report, includeTitles: Boolean(options.includeTitles), knownSecrets, now: deps.now(), homeDir: os.homedir() });
   const file = path.resolve(options.out);
   await fs.writeFile(file, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
   return { path: file, runs: runs.length, doctor: doctor.report };

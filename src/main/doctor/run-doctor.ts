@@ -15,6 +15,8 @@ import { checkPlatform } from './platform-checks';
 import { checkRateLimits } from './rate-limit-check';
 import { ExchangeLog } from './recording-fetch';
 import { checkTimeZone } from './timezone-check';
+import { platformAccounts } from '../store/locations';
+import type { PlatformCheckResult } from './platform-checks';
 
 export interface DoctorDeps {
   dataDir: string;
@@ -47,12 +49,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
   const icloud = state
     ? checkIcloud({ state, secrets: deps.secrets, fetch: log.fetchFor('icloud') }).catch((error: unknown) => [unexpected('iCloud discovery', error)])
     : Promise.resolve<Finding[]>([]);
-  const platform = state
-    ? checkPlatform({ state, secrets: deps.secrets, fetch: log.fetchFor('platform'), now: deps.now() }).catch((error: unknown) => ({
-        findings: [unexpected('platform', error)],
-        location: undefined,
-      }))
-    : Promise.resolve({ findings: [] as Finding[], location: undefined });
+  const platform = state ? checkLocations(state, deps, log) : Promise.resolve({ findings: [] as Finding[], location: undefined });
 
   const [icloudFindings, platformResult] = await Promise.all([icloud, platform]);
   const findings: Finding[] = [
@@ -60,7 +57,7 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
     ...icloudFindings,
     ...platformResult.findings,
   ];
-  if (state?.accounts.platform) {
+  if (state && Object.keys(state.accounts.platforms).length > 0) {
     findings.push(checkRateLimits(log.exchanges));
     findings.push(checkTimeZone(platformResult.location?.timezone, deps.localZone, deps.now()));
   }
@@ -70,4 +67,18 @@ export async function runDoctor(deps: DoctorDeps): Promise<DoctorResult> {
 
 function unexpected(name: string, error: unknown): Finding {
   return fail(name, `The check itself failed: ${(error as Error)?.message ?? String(error)}`, 'Please report this with `icloud-sync diagnostics --out FILE`.');
+}
+
+/**
+ * The platform checks for every connected location (issue 15), at once; with several, each line
+ * names its location ("platform token (loc-2)"). The time-zone line compares the first one's zone.
+ */
+async function checkLocations(state: State, deps: DoctorDeps, log: ExchangeLog): Promise<PlatformCheckResult> {
+  const accounts = platformAccounts(state);
+  const several = accounts.length > 1;
+  const results = await Promise.all((accounts.length ? accounts : [undefined]).map((account) =>
+    checkPlatform({ state, secrets: deps.secrets, fetch: log.fetchFor('platform'), now: deps.now(), ...(account ? { account } : {}) })
+      .catch((error: unknown): PlatformCheckResult => ({ findings: [unexpected('platform', error)] }))
+      .then((result) => (several && account ? { ...result, findings: result.findings.map((f) => ({ ...f, name: `${f.name} (${account.locationId})` })) } : result))));
+  return { findings: results.flatMap((result) => result.findings), location: results[0]?.location };
 }

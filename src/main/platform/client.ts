@@ -11,6 +11,7 @@ import {
   blockedSlotResponseSchema,
   calendarResponseSchema,
   calendarsResponseSchema,
+  contactResponseSchema,
   deleteResponseSchema,
   eventResponseSchema,
   eventsResponseSchema,
@@ -20,6 +21,7 @@ import {
   type BlockedSlotResponse,
   type CalendarEvent,
   type PlatformCalendar,
+  type PlatformContact,
   type PlatformLocation,
   type PlatformUser,
 } from './schemas';
@@ -28,6 +30,7 @@ import { Transport, type FetchLike } from './transport';
 export const CALENDARS_VERSION = '2021-04-15';
 export const USERS_VERSION = '2021-07-28';
 export const LOCATIONS_VERSION = '2021-07-28';
+export const CONTACTS_VERSION = '2021-07-28';
 export const DEFAULT_PLATFORM_URL = 'https://services.leadconnectorhq.com';
 
 export interface PlatformClientOptions {
@@ -254,6 +257,23 @@ export class PlatformClient {
       idempotent: true,
     });
     return body.location;
+  }
+
+  /**
+   * One contact (the customer of an appointment), for the cancel confirmation. Needs the
+   * `contacts.readonly` scope: a token without it is refused (401/403) and the caller says "the
+   * customer" instead.
+   */
+  async getContact(contactId: string): Promise<PlatformContact> {
+    const body = await this.transport.send({
+      endpoint: 'GET /contacts/{contactId}',
+      method: 'GET',
+      path: `contacts/${encodeURIComponent(contactId)}`,
+      version: CONTACTS_VERSION,
+      schema: contactResponseSchema,
+      idempotent: true,
+    });
+    return body.contact;
   }
 
   private async listWindow(endpoint: string, path: string, window: EventWindow): Promise<CalendarEvent[]> {

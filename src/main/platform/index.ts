@@ -10,6 +10,7 @@ export type {
   AppointmentCreate,
 } from './client';
 export { RateLimiter, parseRateLimitHeaders, nextUtcMidnight } from './rate-limiter';
+export { RateLimiters } from './rate-limiters';
 export type { RateLimiterOptions, RateLimiterStatus, Permit } from './rate-limiter';
 export { AUTH_MESSAGE, OutcomeUnknownError, isOutcomeUnknown, errorForStatus } from './platform-errors';
 export { toCalendarEntries, ineligibilityReason, isTeamMember, defaultSyncedCalendarIds, SUPPORTED_CALENDAR_TYPES } from './eligibility';

@@ -114,3 +114,23 @@ export const locationResponseSchema = z.object({ location: locationSchema });
 export function isAppointment(event: CalendarEvent): boolean {
   return typeof event.contactId === 'string' && event.contactId !== '';
 }
+
+/**
+ * GET /contacts/{contactId} (contacts.json ContactsByIdSuccessfulResponseDto): only the name, read
+ * when the user is about to cancel a booking so the confirmation can say whose it is. Personal
+ * data: shown in that one question, never stored, logged or put in a run report.
+ */
+export const contactSchema = z.object({
+  id: z.string(),
+  name: z.string().nullish(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+});
+export type PlatformContact = z.infer<typeof contactSchema>;
+export const contactResponseSchema = z.object({ contact: contactSchema });
+
+/** What a person calls the contact: its name, else first and last name; undefined when it has none. */
+export function contactName(contact: PlatformContact): string | undefined {
+  const whole = contact.name?.trim() || [contact.firstName?.trim(), contact.lastName?.trim()].filter(Boolean).join(' ');
+  return whole || undefined;
+}

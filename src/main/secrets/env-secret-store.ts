@@ -1,5 +1,9 @@
 // cli.md: when ICLOUD_SYNC_APP_PASSWORD / ICLOUD_SYNC_PLATFORM_TOKEN are set they are used and the
 // keychain is not touched at all (not read, not written) — for CI, containers and scripted setups.
+// With several locations, ICLOUD_SYNC_PLATFORM_TOKENS (a JSON object: location id → token) does the
+// same per location and wins for the locations it names; ICLOUD_SYNC_PLATFORM_TOKEN serves the rest.
+import { z } from 'zod';
+import { SyncError } from '../errors';
 import type { SecretKind, SecretStore } from './secret-store';
 
 const variables: Record<SecretKind, string> = {
@@ -7,26 +11,51 @@ const variables: Record<SecretKind, string> = {
   platform: 'ICLOUD_SYNC_PLATFORM_TOKEN',
 };
 
+export const TOKENS_VARIABLE = 'ICLOUD_SYNC_PLATFORM_TOKENS';
+
+const tokensSchema = z.record(z.string().min(1), z.string().min(1));
+
+/**
+ * The tokens of ICLOUD_SYNC_PLATFORM_TOKENS, by location id; undefined when unset. Bad input is a
+ * clear error that never repeats the value (it holds secrets; JSON.parse's own message quotes it).
+ */
+export function parsePlatformTokens(env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+  const text = env[TOKENS_VARIABLE];
+  if (text === undefined || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SyncError('item', `${TOKENS_VARIABLE} is not valid JSON. Set it to a JSON object of location id → token, e.g. {"loc-1":"…"}.`);
+  }
+  const parsed = tokensSchema.safeParse(value);
+  if (!parsed.success) throw new SyncError('item', `${TOKENS_VARIABLE} must be a JSON object of location id → token (each a non-empty string).`);
+  return parsed.data;
+}
+
 export class EnvOverrideSecretStore implements SecretStore {
   constructor(
     private readonly keychain: SecretStore,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** True when this kind's secret comes from the environment. */
-  overridden(kind: SecretKind): boolean {
+  /** True when this kind's secret (for `account`, when given) comes from the environment. */
+  overridden(kind: SecretKind, account?: string): boolean {
+    if (kind === 'platform' && account !== undefined && parsePlatformTokens(this.env)?.[account]) return true;
     return Boolean(this.env[variables[kind]]);
   }
 
   async get(kind: SecretKind, account: string): Promise<string | undefined> {
+    const named = kind === 'platform' ? parsePlatformTokens(this.env)?.[account] : undefined;
+    if (named) return named;
     return this.overridden(kind) ? this.env[variables[kind]] : this.keychain.get(kind, account);
   }
 
   async set(kind: SecretKind, account: string, secret: string): Promise<void> {
-    if (!this.overridden(kind)) await this.keychain.set(kind, account, secret);
+    if (!this.overridden(kind, account)) await this.keychain.set(kind, account, secret);
   }
 
   async delete(kind: SecretKind, account: string): Promise<void> {
-    if (!this.overridden(kind)) await this.keychain.delete(kind, account);
+    if (!this.overridden(kind, account)) await this.keychain.delete(kind, account);
   }
 }

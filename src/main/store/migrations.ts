@@ -4,6 +4,7 @@
 // (state-disk.ts): a step N → N+1 takes and returns that shape, and the file is validated after the
 // last step. Every step is tested as a chain from a real file (test/fixtures/state/).
 import { migrateV1ToV2 } from './migrate-v1';
+import { migrateV2ToV3 } from './migrate-v2';
 import { STATE_SCHEMA_VERSION, initialState } from './state-schema';
 
 type Doc = Record<string, unknown>;
@@ -14,6 +15,7 @@ export const stateMigrations: Record<number, Migration> = {
   // Version 0: the unversioned layout of the first prototypes (settings only). Fill in the rest.
   0: (doc) => ({ ...initialState(), ...doc, settings: { ...initialState().settings, ...(doc.settings as Doc) }, schemaVersion: 1 }),
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };
 
 export class MigrationError extends Error {}

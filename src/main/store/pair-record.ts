@@ -25,6 +25,14 @@ export const pairRecordSchema = z.object({
   allDay: z.boolean(),
   platformId: z.string().optional(),
   platformKind: z.enum(['appointment', 'block']),
+  /** The platform location its appointment or blocked slot is in (issue 15); absent only in tests of one location. */
+  locationId: z.string().optional(),
+  /**
+   * A blocked slot that keeps an appointment of another location from being double-booked here
+   * (issue 15, busy across locations): that location and appointment. Ours, like an iCloud event's
+   * slot: never copied anywhere, followed and deleted with its appointment.
+   */
+  crossFrom: z.object({ location: z.string(), appointment: z.string() }).optional(),
   icloud: icloudRefSchema.optional(),
   hashes: z.object({ icloud: z.string().optional(), platform: z.string().optional() }),
   conflict: z
@@ -56,4 +64,9 @@ export function icloudItemKey(href: string, recurrenceId?: string): string {
 /** The key of an appointment's pair (platform-owned): its platform id. */
 export function appointmentKey(platformId: string): string {
   return `appt:${platformId}`;
+}
+
+/** The key of the slot that blocks, in location `target`, the time of another location's appointment. */
+export function crossLocationKey(appointmentId: string, target: string): string {
+  return `xloc:${appointmentId}|${target}`;
 }

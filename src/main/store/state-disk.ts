@@ -8,6 +8,7 @@
 // Migrations (migrations.ts) upgrade older files to this shape before validation.
 import { z } from 'zod';
 import { eventVersionSchema } from '../../shared/ipc/views';
+import { plainLocationId } from './locations';
 import { appointmentKey, icloudItemKey, type PairRecord } from './pair-record';
 import {
   STATE_SCHEMA_VERSION,
@@ -32,6 +33,8 @@ const diskObjectSchema = z.object({ e: z.string().optional(), u: z.string().null
  * Its iCloud side: c: calendar (index into `calendars`), f: href relative to it, g: etag (left out:
  * its object's; null: none), u: UID (left out: its object's), r: RECURRENCE-ID, y: 1 from a busy source.
  * h: both hashes when equal, else hi/hp; x: conflict; d: detached.
+ * l: its platform location, left out for the location whose keys carry no suffix (locations.ts);
+ * xf: [location, appointment] a slot blocking another location's appointment stands for.
  */
 const diskPairSchema = z.object({
   k: z.string().optional(),
@@ -55,12 +58,14 @@ const diskPairSchema = z.object({
   x: z.object({ detectedAt: z.string(), icloud: eventVersionSchema, platform: eventVersionSchema, changed: z.array(z.string()) }).optional(),
   d: z.object({ kind: z.enum(['icloud-mirror-deleted', 'platform-mirror-deleted']), detectedAt: z.string(), dismissed: z.boolean().optional() }).optional(),
   m: z.string(),
+  l: z.string().optional(),
+  xf: z.tuple([z.string(), z.string()]).optional(),
 });
 
 export const diskStateSchema = z.object({
   schemaVersion: z.literal(STATE_SCHEMA_VERSION),
   settings: storedSettingsSchema,
-  accounts: z.object({ icloud: icloudAccountSchema.optional(), platform: platformAccountSchema.optional() }),
+  accounts: z.object({ icloud: icloudAccountSchema.optional(), platforms: z.record(z.string(), platformAccountSchema) }),
   links: linksSchema,
   /** Every calendar URL the rest of the file refers to, once; referred to by index. */
   calendars: z.array(z.string()),
@@ -123,8 +128,10 @@ export function encodeState(state: State): DiskState {
     if (object.recurring) disk.r = 1;
     (objects[c] ??= {})[relative(href, object.calendarUrl)] = disk;
   }
+  const plain = plainLocationId(state.accounts);
   const pairs = Object.values(state.pairs).map((pair): DiskPair => {
     const disk: DiskPair = { o: pair.owner, t: pair.title, b: pair.start, e: pair.end, m: pair.updatedAt };
+    if (pair.locationId !== undefined && pair.locationId !== plain) disk.l = pair.locationId;
     if (derivedKey(pair) !== pair.key) disk.k = pair.key;
     if (pair.status !== 'synced') disk.s = pair.status;
     if (pair.allDay) disk.a = 1;
@@ -145,6 +152,7 @@ export function encodeState(state: State): DiskState {
       if (pair.hashes.icloud !== undefined) disk.hi = pair.hashes.icloud;
       if (pair.hashes.platform !== undefined) disk.hp = pair.hashes.platform;
     }
+    if (pair.crossFrom) disk.xf = [pair.crossFrom.location, pair.crossFrom.appointment];
     if (pair.conflict) disk.x = pair.conflict;
     if (pair.detached) disk.d = pair.detached;
     return disk;
@@ -177,6 +185,7 @@ export function decodeState(disk: DiskState): State {
       objects[href] = { etag: object.e, calendarUrl, uid, recurring: object.r === 1 };
     }
   }
+  const plain = plainLocationId(disk.accounts);
   const pairs: State['pairs'] = {};
   for (const disk_ of disk.pairs) {
     let icloud: PairRecord['icloud'];
@@ -194,6 +203,8 @@ export function decodeState(disk: DiskState): State {
     const pair: PairRecord = {
       key: '', owner: disk_.o, status: disk_.s ?? 'synced', title: disk_.t, start: disk_.b, end: disk_.e, allDay: disk_.a === 1,
       ...(disk_.p !== undefined ? { platformId: disk_.p } : {}), platformKind: disk_.pk ?? usualKind[disk_.o],
+      ...((disk_.l ?? plain) !== undefined ? { locationId: disk_.l ?? plain } : {}),
+      ...(disk_.xf ? { crossFrom: { location: disk_.xf[0], appointment: disk_.xf[1] } } : {}),
       ...(icloud ? { icloud } : {}),
       hashes: disk_.h !== undefined ? { icloud: disk_.h, platform: disk_.h } : { icloud: disk_.hi, platform: disk_.hp },
       ...(disk_.x ? { conflict: structuredClone(disk_.x) } : {}), ...(disk_.d ? { detached: { ...disk_.d } } : {}), updatedAt: disk_.m,
@@ -210,7 +221,13 @@ export function decodeState(disk: DiskState): State {
   });
   return {
     schemaVersion: STATE_SCHEMA_VERSION, settings, accounts, links, cursors, objects, pairs,
-    intents, ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler,
+    intents: withLocations(intents, plain), ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler,
     ...(following !== undefined ? { following } : {}),
   };
+}
+
+/** Intents written before several locations name none: they are the plain-key location's. */
+function withLocations(intents: DiskState['intents'], plain: string | undefined): State['intents'] {
+  if (plain === undefined) return intents;
+  return Object.fromEntries(Object.entries(intents).map(([key, intent]) => [key, intent.locationId ? intent : { ...intent, locationId: plain }]));
 }

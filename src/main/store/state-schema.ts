@@ -6,8 +6,11 @@ import { guardDecisionSchema, unfollowedItemSchema } from '../../shared/guard';
 import { defaultSettings, settingsSchema } from '../../shared/settings';
 import { pairRecordSchema } from './pair-record';
 
-/** 2: the compact file (state-disk.ts) and iCloud pairs keyed by href + RECURRENCE-ID, not UID. */
-export const STATE_SCHEMA_VERSION = 2;
+/**
+ * 2: the compact file (state-disk.ts) and iCloud pairs keyed by href + RECURRENCE-ID, not UID.
+ * 3: several platform locations (issue 15), each with its own account and synced calendars.
+ */
+export const STATE_SCHEMA_VERSION = 3;
 
 export const icloudAccountSchema = z.object({
   appleId: z.string(),
@@ -33,9 +36,17 @@ export const platformAccountSchema = z.object({
   locationTimezone: z.string().optional(),
   locationCheckedAt: z.string().optional(),
   locationProblem: z.enum(['missing-scope', 'no-timezone']).optional(),
+  /** This location's platform calendars whose appointments are mirrored; null: choose again (cli.md `link`). */
+  calendars: z.array(z.string()).nullable(),
   /**
-   * When the whole window's blocked slots were last listed (sync/platform-read-tiers.ts): the far
-   * tier is read again an hour later. Absent (a new connection, an older file): the next cycle reads all.
+   * Appended to the keys of this location's blocked-slot pairs (`|<location id>`): one iCloud event has a
+   * slot in every location. Absent for the location connected first, whose keys stay those of a
+   * one-location state (an iCloud item's href), so a migrated state and its reports read as before.
+   */
+  pairSuffix: z.string().optional(),
+  /**
+   * When this location's whole window of blocked slots was last listed (sync/platform-read-tiers.ts):
+   * its far tier is read again an hour later. Absent (a new connection, an older file): its next cycle reads all.
    */
   blockedSlotsReadAt: z.string().optional(),
 });
@@ -43,8 +54,6 @@ export const platformAccountSchema = z.object({
 export const linksSchema = z.object({
   icloudCalendar: z.string().optional(),
   busySources: z.array(z.string()),
-  /** null: every supported calendar the user is a member of (cli.md `link` default). */
-  platformCalendars: z.array(z.string()).nullable(),
   /** Display names of linked calendars as last listed, so status can name them without a request. */
   names: z.record(z.string(), z.string()),
 });
@@ -64,6 +73,8 @@ export const icloudObjectSchema = z.object({
 export const intentSchema = z.object({
   key: z.string(), start: z.string(), end: z.string(), title: z.string(), sentAt: z.string(),
   href: z.string().optional(), calendarUrl: z.string().optional(),
+  /** The location the slot is created in (absent in files of schema 2: the location connected first). */
+  locationId: z.string().optional(),
 });
 
 export const schedulerSchema = z.object({
@@ -93,7 +104,8 @@ export const stateSchema = z.object({
   settings: storedSettingsSchema,
   accounts: z.object({
     icloud: icloudAccountSchema.optional(),
-    platform: platformAccountSchema.optional(),
+    /** By location id: every connected platform location (sub-account). */
+    platforms: z.record(z.string(), platformAccountSchema),
   }),
   links: linksSchema,
   cursors: z.record(z.string(), cursorSchema),
@@ -126,8 +138,8 @@ export function initialState(): State {
   return {
     schemaVersion: STATE_SCHEMA_VERSION,
     settings: { ...defaultSettings },
-    accounts: {},
-    links: { busySources: [], platformCalendars: null, names: {} },
+    accounts: { platforms: {} },
+    links: { busySources: [], names: {} },
     cursors: {},
     objects: {},
     pairs: {},

@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/settings';
 import type { Occurrence } from '../icloud/codec/types';
 import type { CalendarEvent } from '../platform/schemas';
 import { PLATFORM_LIMITS } from '../../shared/platform-limits';
+import { blockTitle } from './block-title';
 import { fitText } from './fit-text';
 import { midnightInZone } from './zoned-midnight';
 
@@ -62,16 +63,15 @@ function lanes(text: string, seed: number): string {
 const canonicalUtc = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const instant = (value: string) => (canonicalUtc.test(value) ? value : new Date(value).toISOString());
 
-/** Title a blocked slot gets for an iCloud event (setting blockTitles), cut to what the platform accepts. */
-export function blockTitle(title: string, settings: Pick<Settings, 'blockTitles'>): string {
-  return settings.blockTitles === 'busy' || !title.trim() ? 'Busy' : fitText(title, PLATFORM_LIMITS.title);
-}
-
-/** An iCloud event as the blocked slot that mirrors it (S8, S15: all-day = whole days in the location's zone). */
-export function blockContentFromIcloud(occ: Occurrence, settings: Pick<Settings, 'blockTitles'>, zone: string): Content {
+/**
+ * An iCloud event as the blocked slot that mirrors it (S8, S15: all-day = whole days in the location's
+ * zone), before any filter: judge-block.ts applies the source's filter and working hours.
+ * `calendar` is the event's calendar name (a title template's {calendar}).
+ */
+export function blockContentFromIcloud(occ: Occurrence, settings: Pick<Settings, 'blockTitles'>, zone: string, calendar = ''): Content {
   const start = occ.allDay && occ.start.date ? midnightInZone(occ.start.date, zone) : instant(occ.start.iso);
   const end = occ.allDay && occ.end.date ? midnightInZone(occ.end.date, zone) : instant(occ.end.iso);
-  return { title: blockTitle(occ.title, settings), start, end, allDay: false };
+  return { title: blockTitle(occ.title, settings, calendar), start, end, allDay: false };
 }
 
 export function blockContentFromPlatform(event: CalendarEvent): Content {

@@ -3,14 +3,19 @@
 // the real executor (not a separate description of the plan) is what makes the preview report
 // exactly what the following sync does: the same code decides the items and counts. Nothing is
 // saved: the scratch transaction's save() is a no-op and the real transaction is never saved.
+import type { Settings } from '../../shared/settings';
+import { platformAccounts } from '../store/locations';
+import { rebaseline } from '../store/rebaseline';
 import type { State } from '../store/state-schema';
+import type { CycleSides } from './cycle-locations';
 import type { StateTransaction } from '../store/state-store';
 import type { Operation } from './operations';
-import type { IcloudPort, PlatformPort } from './ports';
+import type { PlatformPort } from './ports';
 
 /**
- * Calendars the user is choosing but has not saved (onboarding's last step): previewed as if linked,
- * so nothing is linked — and no scheduled sync can start — before they press "Start Syncing".
+ * Calendars the user is choosing but has not saved (onboarding's last step, Settings → Calendars):
+ * previewed as if linked, so nothing is linked — and no scheduled sync can start — before they
+ * press "Start Syncing" or "Apply".
  */
 export interface ProposedLinks {
   icloud: string;
@@ -18,12 +23,25 @@ export interface ProposedLinks {
   platformCalendars: string[];
 }
 
+/** What a preview plans with instead of what is saved: settings and calendars proposed, not applied. */
+export interface ProposedChanges {
+  links?: ProposedLinks;
+  /** Already validated (the IPC contract, parseSettingText): the scratch copy takes them as they are. */
+  settings?: Partial<Settings>;
+}
+
 /** A copy of the state the executor may change freely; never written to disk. */
-export function scratchTransaction(tx: StateTransaction, proposed?: ProposedLinks): StateTransaction {
+export function scratchTransaction(tx: StateTransaction, proposed: ProposedChanges = {}): StateTransaction {
   const state: State = structuredClone(tx.state);
-  if (proposed) {
-    state.links = { ...state.links, icloudCalendar: proposed.icloud, busySources: proposed.busy, platformCalendars: proposed.platformCalendars };
+  const { links, settings } = proposed;
+  if (links) {
+    // As AccountsService.link does on saving: another linked calendar starts a new baseline.
+    if (state.links.icloudCalendar && state.links.icloudCalendar !== links.icloud) rebaseline(state, 'icloud');
+    state.links = { ...state.links, icloudCalendar: links.icloud, busySources: [...new Set(links.busy)] };
+    // Calendar ids are the platform's, unique across locations: each location syncs those of its own.
+    for (const account of platformAccounts(state)) state.accounts.platforms[account.locationId] = { ...account, calendars: links.platformCalendars };
   }
+  if (settings) state.settings = { ...state.settings, ...settings };
   return { state, save: async () => undefined };
 }
 
@@ -31,10 +49,15 @@ export function scratchTransaction(tx: StateTransaction, proposed?: ProposedLink
  * The two sides with every write answered locally: reads go to the servers, writes never leave the
  * process. The answers are what the executor needs to go on (an href, an id), marked as previews.
  */
-export function readOnlySides(sides: { icloud: IcloudPort; platform: PlatformPort }): { icloud: IcloudPort; platform: PlatformPort } {
-  const { icloud, platform } = sides;
-  let slots = 0;
+export function readOnlySides(sides: CycleSides): CycleSides {
+  const { icloud } = sides;
+  const slots = { made: 0 };
+  const locations = sides.locations
+    ? Object.fromEntries(Object.entries(sides.locations).map(([id, side]) => [id, { ...side, platform: readOnlyPlatform(side.platform, slots) }]))
+    : undefined;
   return {
+    ...(locations ? { locations } : {}),
+    platform: readOnlyPlatform(sides.platform, slots),
     icloud: {
       fetchChanges: (...args) => icloud.fetchChanges(...args),
       getObject: (href) => icloud.getObject(href),
@@ -42,15 +65,18 @@ export function readOnlySides(sides: { icloud: IcloudPort; platform: PlatformPor
       updateEvent: async (href) => ({ href, etag: PREVIEW_ETAG }),
       deleteEvent: async () => 'deleted',
     },
-    platform: {
-      listAppointments: (window) => platform.listAppointments(window),
-      listBlockedSlots: (window) => platform.listBlockedSlots(window),
-      getEvent: (id) => platform.getEvent(id),
-      createBlockSlot: async (input) => ({ id: `dry-run-${++slots}`, title: input.title ?? '', startTime: isoOf(input.startTime), endTime: isoOf(input.endTime) }),
-      updateBlockSlot: async () => undefined,
-      updateAppointment: async () => undefined,
-      deleteEvent: async () => undefined,
-    },
+  };
+}
+
+function readOnlyPlatform(platform: PlatformPort, slots: { made: number }): PlatformPort {
+  return {
+    listAppointments: (window) => platform.listAppointments(window),
+    listBlockedSlots: (window) => platform.listBlockedSlots(window),
+    getEvent: (id) => platform.getEvent(id),
+    createBlockSlot: async (input) => ({ id: `dry-run-${++slots.made}`, title: input.title ?? '', startTime: isoOf(input.startTime), endTime: isoOf(input.endTime) }),
+    updateBlockSlot: async () => undefined,
+    updateAppointment: async () => undefined,
+    deleteEvent: async () => undefined,
   };
 }
 

@@ -8,6 +8,7 @@ import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import { retimeEvent } from '../icloud/codec/retime';
+import { firstPlatform } from '../store/locations';
 import type { State } from '../store/state-schema';
 import type { StateTransaction } from '../store/state-store';
 import { hashContent, type Content } from './content';
@@ -20,8 +21,10 @@ import { settledCursor } from './settle-cursors';
 import type { IcloudPort, PlatformPort } from './ports';
 import type { ReportBuilder } from './report-builder';
 import { withLocationFacts } from './location-refresh';
-import { GuardStop } from './guards';
-import { setPendingGuard } from './unfollowed';
+import { changesNothing } from './record-outcome';
+import { applyUndo } from './apply-undo';
+import type { UndoRecorder } from './undo-record';
+import { laneOf, splitLanes, type Lane } from './execute-lanes';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -41,6 +44,12 @@ export interface ExecuteDeps {
    * and are adopted after a crash.
    */
   saveEveryMs?: number;
+  /** Keeps what reverses each operation (undo-record.ts); absent for a dry run and for an undo. */
+  undo?: UndoRecorder;
+  /** With several locations (issue 15): each one's side and context, by id (an operation's `location`). */
+  locations?: Record<string, Lane>;
+  /** A location's side failed as a whole: its other operations are skipped, the others go on (else: the cycle stops). */
+  onLocationFailed?: (locationId: string, error: SyncError) => void;
 }
 
 /** Blocked-slot intents written ahead in one save, so each create does not need its own. */
@@ -49,7 +58,12 @@ const INTENT_BATCH = 50;
 /** Operations that only record what was read (no request, nothing for the user to count). */
 const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read', 'platform.read']);
 
-/** Applies the operations; returns those that failed (reported and skipped), to be retried next cycle. */
+/**
+ * Applies the operations; returns those that failed (reported and skipped), to be retried next cycle.
+ * With several locations each location's operations run as their own lane, all lanes at once (each
+ * on its own side and rate limiter: two locations take about the time of one), then what only
+ * records what was read; within a lane the order is the planner's.
+ */
 export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Operation[]> {
   const { tx, report } = deps;
   const failed: Operation[] = [];
@@ -62,83 +76,76 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   let done = 0;
   // Progress counts what the user would call work, not the records of what was read.
   const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
-  for (const [index, op] of ops.entries()) {
-    try {
-      if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
-        // Not idempotent (no external id on the platform): the intent is on disk before the request.
-        for (const next of ops.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
-          tx.state.intents[next.key] = {
-            key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
-            href: next.ref.href, calendarUrl: next.ref.calendarUrl,
-          };
-          intentsOnDisk.add(next.key);
-        }
-        await tx.save();
-        lastSave = performance.now();
+  const stopped = new Set<string>();
+  // Lanes write the one state file in turn, never two writes at once.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => (saving = saving.then(() => tx.save()));
+  let abort: unknown; // a lane stopped the cycle: the others stop too
+
+  async function run(list: Operation[]): Promise<void> {
+    for (const [index, op] of list.entries()) {
+      if (abort !== undefined) return;
+      if (op.location !== undefined && stopped.has(op.location)) {
+        markUnread(tx.state, op, failedHrefs);
+        continue;
       }
-      // The object this was decided from goes into the same write as the pair (before the operation,
-      // so an etag the operation itself writes wins over the one read).
-      if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
-      // An idle cycle's records (the same cursor, the same window day) leave nothing to save.
-      if (!op.seen && changesNothing(op, tx.state)) continue;
-      await apply(op, deps, failedHrefs);
-    } catch (thrown) {
-      const error = toSyncError(thrown, sideOf(op));
-      markUnread(tx.state, op, failedHrefs);
-      if (stopsTheCycle(error.kind)) throw error; // error-actions.ts
-      failed.push(op);
-      report.counts.errors += 1;
-      report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
+      try {
+        if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
+          // Not idempotent (no external id on the platform): the intent is on disk before the request.
+          for (const next of list.slice(index).filter((o) => o.type === 'platform.createBlock').slice(0, INTENT_BATCH)) {
+            tx.state.intents[next.key] = {
+              key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
+              href: next.ref.href, calendarUrl: next.ref.calendarUrl, ...(next.location !== undefined ? { locationId: next.location } : {}),
+            };
+            intentsOnDisk.add(next.key);
+          }
+          await save();
+          lastSave = performance.now();
+        }
+        // The object this was decided from goes into the same write as the pair (before the operation,
+        // so an etag the operation itself writes wins over the one read).
+        if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
+        // An idle cycle's records (the same cursor, the same window day) leave nothing to save.
+        if (!op.seen && changesNothing(op, tx.state)) continue;
+        const prior = await deps.undo?.capture(op);
+        await apply(op, deps, failedHrefs);
+        deps.undo?.record(op, prior, tx.state);
+      } catch (thrown) {
+        const error = toSyncError(thrown, sideOf(op));
+        markUnread(tx.state, op, failedHrefs);
+        if (stopsTheCycle(error.kind)) {
+          // error-actions.ts; with several locations, a platform side failing stops only its location.
+          if (op.location === undefined || !deps.onLocationFailed || error.details.side !== 'platform') {
+            abort ??= error;
+            throw error;
+          }
+          stopped.add(op.location);
+          deps.onLocationFailed(op.location, error);
+        } else {
+          failed.push(op);
+          report.counts.errors += 1;
+          report.item({ op: itemOp(op), side: sideOf(op), pair: op.key, title: op.title, reason: retryNote(error), error: error.message });
+        }
+      }
+      // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
+      if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
+      if (dirty && performance.now() - lastSave >= saveEveryMs) {
+        lastSave = performance.now();
+        dirty = false;
+        await save();
+      }
+      if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
     }
-    // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
-    if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
-    if (dirty && performance.now() - lastSave >= saveEveryMs) {
-      await tx.save();
-      lastSave = performance.now();
-      dirty = false;
-    }
-    if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
   }
-  if (dirty) await tx.save();
+
+  const { lanes, tail } = splitLanes(ops);
+  const outcomes = await Promise.allSettled(lanes.map(run));
+  const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (rejected) throw rejected.reason;
+  await run(tail);
+  await saving;
+  if (dirty) await save();
   return failed;
-}
-
-/** The end of a cycle, for the scheduler: how it went and when to try again (then one last write). */
-export async function recordOutcome(tx: StateTransaction, now: Date, error?: SyncError): Promise<void> {
-  const { scheduler } = tx.state;
-  const before = outcomeFields(tx.state);
-  // The guard waiting for the user (the window shows it): set by the cycle a guard stopped, cleared
-  // by one that went through; a cycle that failed otherwise leaves it as it was.
-  if (!error) setPendingGuard(tx.state, undefined);
-  else if (error instanceof GuardStop) setPendingGuard(tx.state, error.decision);
-  if (!error) {
-    scheduler.consecutiveFailures = 0;
-    scheduler.stoppedForCredentials = undefined;
-    scheduler.retryAt = undefined;
-  } else {
-    scheduler.consecutiveFailures += 1;
-    const wait = error.details.retryAfterMs;
-    scheduler.retryAt = wait ? new Date(now.getTime() + wait).toISOString() : undefined;
-    if (error.kind === 'auth' && error.details.side) scheduler.stoppedForCredentials = error.details.side;
-  }
-  // scheduler.lastRunAt is no longer stamped here: nothing reads it (the history holds every run's
-  // time), and stamping it made every no-change cycle rewrite the whole state file (issue 16).
-  // The executor saved its own changes; only a changed outcome is written (and encoded) here.
-  if (outcomeFields(tx.state) !== before) await tx.save();
-}
-
-/** What recordOutcome may change: the scheduler's bookkeeping and the pending guard. */
-function outcomeFields(state: State): string {
-  return JSON.stringify([state.scheduler, state.following?.pending ?? null]);
-}
-
-/** A record that would write what state already holds: the same cursor (nothing to settle), the same window day. */
-function changesNothing(op: Operation, state: State): boolean {
-  if (op.type === 'cursor.commit') {
-    const stored = state.cursors[op.calendarUrl];
-    return !op.settle && stored !== undefined && stored.syncToken === op.cursor.syncToken && stored.ctag === op.cursor.ctag;
-  }
-  return op.type === 'window.judged' && state.windowDay === op.judgedWith;
 }
 
 /**
@@ -156,13 +163,15 @@ function markUnread(state: State, op: Operation, failedHrefs: Set<string>): void
 
 async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<string>): Promise<void> {
   const { state } = deps.tx;
+  const { platform, context } = laneOf(op, deps);
+  const located = context.locationId !== undefined ? { locationId: context.locationId } : {};
   const { report } = deps;
   const note = (side: 'icloud' | 'platform', opName: Parameters<ReportBuilder['item']>[0]['op']) =>
     report.item({ op: opName, side, pair: op.key, title: titleAfter(op), ...(op.reason ? { reason: op.reason } : {}) });
   switch (op.type) {
     case 'icloud.create': {
       const uuid = mirrorUuid(op.appointment.id);
-      const ics = mirrorIcs(deps, op.appointment.id, op.content);
+      const ics = mirrorIcs(deps, context, op.appointment.id, op.content);
       let written: { href: string; etag?: string };
       try {
         written = await deps.icloud.createEvent(op.calendarUrl, uuid, ics);
@@ -175,7 +184,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       }
       setPair(state, {
         key: op.key, owner: 'platform', status: 'synced', title: op.content.title, start: op.content.start, end: op.content.end,
-        allDay: false, platformId: op.appointment.id, platformKind: 'appointment',
+        allDay: false, platformId: op.appointment.id, platformKind: 'appointment', ...located,
         icloud: { href: written.href, etag: written.etag, uid: mirrorUid(op.appointment.id), calendarUrl: op.calendarUrl, source: 'linked' },
         hashes: { icloud: hashContent(op.content), platform: hashContent(op.content) }, updatedAt: deps.now().toISOString(),
       });
@@ -185,7 +194,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     }
     case 'icloud.update': {
       const ref = requireRef(op.pair);
-      const ics = mirrorIcs(deps, op.appointment.id, op.content);
+      const ics = mirrorIcs(deps, context, op.appointment.id, op.content);
       const written = await deps.icloud.updateEvent(ref.href, ics, ref.etag ?? '*');
       synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps);
       rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);
@@ -198,9 +207,11 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       if (!current) throw new SyncError('gone', 'The iCloud event is gone; it will be handled on the next sync.');
       const times = { start: { iso: op.content.start }, end: { iso: op.content.end } };
       const title = deps.tx.state.settings.blockTitles === 'event' ? op.content.title : undefined;
+      // Floating times are the Mac's wall clock, whole days the location's (S15): two zones.
+      const zones = { floatingZone: context.floatingZone, dayZone: context.zone };
       const ics = ref.recurrenceId
-        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), floatingZone: deps.context.zone })
-        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), floatingZone: deps.context.zone }, deps.codec.zones);
+        ? deps.codec.override(current.data, { uid: ref.uid, recurrenceId: ref.recurrenceId, ...times, title, now: deps.now(), ...zones })
+        : retimeEvent(current.data, { uid: ref.uid, ...times, title, now: deps.now(), ...zones }, deps.codec.zones);
       const written = await deps.icloud.updateEvent(ref.href, ics, current.etag);
       synced(state, op.pair, op.content, { ...ref, etag: written.etag }, deps, { title: title ?? op.pair.title });
       rememberObject(state, ref.href, written.etag, ref.calendarUrl, ref.uid);
@@ -217,24 +228,30 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     }
     case 'platform.createBlock': {
       // Its intent was written to disk before this request (execute, in a batch).
-      const slot = await deps.platform.createBlockSlot({ assignedUserId: deps.context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      const slot = await platform.createBlockSlot({ assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
       setPair(state, {
         key: op.key, owner: 'icloud', status: 'synced', title: op.occurrence.title, start: op.content.start, end: op.content.end,
-        allDay: op.occurrence.allDay, platformId: slot.id, platformKind: 'block', icloud: op.ref,
+        allDay: op.occurrence.allDay, platformId: slot.id, platformKind: 'block', ...located, icloud: op.ref,
         hashes: { icloud: hashContent(op.content), platform: hashContent(op.content) }, updatedAt: deps.now().toISOString(),
       });
       delete state.intents[op.key];
       report.counts.platform.created += 1;
       return note('platform', 'create');
     }
+    case 'platform.createCrossBlock': {
+      const slot = await platform.createBlockSlot({ assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      setPair(state, { ...op.pair, platformId: slot.id, updatedAt: deps.now().toISOString() });
+      report.counts.platform.created += 1;
+      return note('platform', 'create');
+    }
     case 'platform.updateBlock': {
-      await deps.platform.updateBlockSlot(op.pair.platformId!, { assignedUserId: deps.context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
+      await platform.updateBlockSlot(op.pair.platformId!, { assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
       synced(state, op.pair, op.content, op.ref ?? op.pair.icloud, deps, { title: op.occurrence?.title ?? op.pair.title });
       report.counts.platform.updated += 1;
       return note('platform', 'update');
     }
     case 'platform.deleteBlock': {
-      await deleteIgnoringGone(deps.platform, op.pair.platformId!);
+      await deleteIgnoringGone(platform, op.pair.platformId!);
       delete state.pairs[op.key];
       // A slot made before an interruption, for an event deleted since, is deleted by its intent.
       delete state.intents[op.key];
@@ -242,7 +259,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return note('platform', 'delete');
     }
     case 'platform.updateAppointment': {
-      await deps.platform.updateAppointment(op.pair.platformId!, {
+      await platform.updateAppointment(op.pair.platformId!, {
         title: op.content.title, startTime: op.content.start, endTime: op.content.end,
         description: op.content.notes ?? '', address: op.content.location ?? '',
       });
@@ -253,7 +270,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'adopt':
       setPair(state, op.pair);
       if (op.pair.owner === 'icloud') delete state.intents[op.key];
-      return note(op.pair.owner === 'icloud' ? 'platform' : 'icloud', 'adopt');
+      return note(op.pair.owner === 'icloud' || op.pair.crossFrom ? 'platform' : 'icloud', 'adopt');
     case 'record':
       setPair(state, { ...op.pair, updatedAt: deps.now().toISOString() });
       return;
@@ -294,12 +311,21 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'window.judged':
       state.windowDay = op.judgedWith;
       return;
-    case 'location.read':
-      if (state.accounts.platform) state.accounts.platform = withLocationFacts(state.accounts.platform, op.facts);
+    case 'location.read': {
+      const id = op.locationId ?? context.locationId;
+      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      if (account) state.accounts.platforms[account.locationId] = withLocationFacts(account, op.facts);
       return;
-    case 'platform.read':
-      if (state.accounts.platform) state.accounts.platform.blockedSlotsReadAt = op.at;
+    }
+    case 'platform.read': {
+      // The op's location's account (each location has its own far tier); none named: the only one.
+      const id = op.location ?? context.locationId;
+      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      if (account) state.accounts.platforms[account.locationId] = { ...account, blockedSlotsReadAt: op.at };
       return;
+    }
+    case 'undo':
+      return applyUndo(op, deps);
   }
 }
 
@@ -310,10 +336,10 @@ function titleAfter(op: Operation): string {
   return op.title;
 }
 
-function mirrorIcs(deps: ExecuteDeps, platformId: string, content: Content): string {
+function mirrorIcs(deps: ExecuteDeps, context: PlanContext, platformId: string, content: Content): string {
   return deps.codec.mirror({
     uid: mirrorUid(platformId), platformId, title: content.title, notes: content.notes, location: content.location,
-    start: { iso: content.start }, end: { iso: content.end }, tzid: deps.context.zone, now: deps.now(),
+    start: { iso: content.start }, end: { iso: content.end }, tzid: context.zone, now: deps.now(),
   });
 }
 
@@ -349,11 +375,12 @@ async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<v
 function sideOf(op: Operation): 'icloud' | 'platform' {
   if (op.type.startsWith('icloud.')) return 'icloud';
   if (op.type.startsWith('platform.')) return 'platform';
+  if (op.type === 'undo') return op.entry.side;
   return op.type === 'skip' || op.type === 'notice' ? op.side : 'icloud';
 }
 
 function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {
-  if (op.type.endsWith('create') || op.type.endsWith('createBlock')) return 'create';
+  if (op.type.endsWith('create') || op.type.endsWith('createBlock') || op.type === 'platform.createCrossBlock') return 'create';
   if (op.type.includes('delete')) return 'delete';
   if (op.type.includes('update')) return 'update';
   return 'skip';

@@ -7,6 +7,13 @@ export function mirrorUuid(platformId: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Every mirror's UID ends so (and only ours do): clean-up finds mirrors by it when state was lost. */
+export const MIRROR_UID_SUFFIX = '@icloud-sync-companion';
+
 export function mirrorUid(platformId: string): string {
-  return `${mirrorUuid(platformId)}@icloud-sync-companion`;
+  return `${mirrorUuid(platformId)}${MIRROR_UID_SUFFIX}`;
+}
+
+export function isMirrorUid(uid: string): boolean {
+  return uid.endsWith(MIRROR_UID_SUFFIX);
 }

@@ -10,8 +10,9 @@ import type { LocationFacts } from '../platform/location';
 import type { CalendarEvent } from '../platform/schemas';
 import type { Content } from './content';
 import type { IcloudRef, PairRecord } from './pair';
+import type { UndoEntry } from '../store/undo-entry';
 
-export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read' | 'bounds';
+export type Rule = 'S1' | 'S3' | 'S4' | 'S5' | 'S6' | 'S8' | 'S9' | 'S10' | 'S11' | 'S12' | 'S13' | 'S17' | 'adopt' | 'window' | 'busy' | 'item' | 'identity' | 'read' | 'bounds' | 'filter';
 
 /** What to record of one iCloud object as it was read this cycle (its etag: seen up to there). */
 export interface ObjectSeen {
@@ -30,6 +31,8 @@ interface Base {
    * operation fails the object is marked unread instead, so the next cycle reads it again.
    */
   seen?: ObjectSeen;
+  /** The platform location whose plan this came from (issue 15); absent: the only one, or none. */
+  location?: string;
 }
 
 export type Operation =
@@ -45,6 +48,8 @@ export type Operation =
   | (Base & { type: 'platform.createBlock'; occurrence: Occurrence; ref: IcloudRef; content: Content })
   /** S9 / busy put-back / S17: bring the blocked slot in line with its iCloud event. */
   | (Base & { type: 'platform.updateBlock'; pair: PairRecord; content: Content; occurrence?: Occurrence; ref?: IcloudRef })
+  /** Busy across locations (issue 15): block, in `location`, the time of another location's appointment. */
+  | (Base & { type: 'platform.createCrossBlock'; pair: PairRecord; content: Content })
   /** S11 (and S13 when an event stops blocking): delete the blocked slot. */
   | (Base & { type: 'platform.deleteBlock'; pair: PairRecord })
   /** S5 / S17: an edit of the mirror in iCloud updates the appointment. */
@@ -78,8 +83,10 @@ export type Operation =
   /** The day and settings the events were judged with (a change makes the next cycle read all again). */
   | (Base & { type: 'window.judged'; judgedWith: string })
   /** Record the platform location's name and zone as read this cycle (S15). */
-  | (Base & { type: 'location.read'; facts: LocationFacts })
-  /** The whole window's blocked slots were listed at `at` (platform-read-tiers.ts: when the far tier is due again). */
-  | (Base & { type: 'platform.read'; at: string });
+  | (Base & { type: 'location.read'; facts: LocationFacts; locationId?: string })
+  /** The whole window of `location`'s blocked slots was listed at `at` (platform-read-tiers.ts: when its far tier is due again). */
+  | (Base & { type: 'platform.read'; at: string })
+  /** Reverse one operation of an earlier run (plan-undo.ts, apply-undo.ts); refused when the other side changed since. */
+  | (Base & { type: 'undo'; entry: UndoEntry });
 
 export type OperationType = Operation['type'];

@@ -81,6 +81,13 @@ export interface PlanContext {
   /** The user's own calendar addresses, normalised (S18: their ATTENDEE in an invitation); none → no invitation is judged. */
   ownAddresses?: string[];
   window: { start: Date; end: Date };
+  /** Calendar display names by URL (a title template's {calendar}; how the report names a busy source). */
+  calendarNames?: Record<string, string>;
+  /** The platform location planned for (issue 15); its filter is settings.filters[locationId] (DESIGN "What crosses"). */
+  locationId?: string;
+  locationName?: string;
+  /** Appended to this location's blocked-slot keys (state-schema.ts `pairSuffix`). */
+  pairSuffix?: string;
 }
 
 export interface PlanInput {
@@ -95,6 +102,13 @@ export interface PlanInput {
   judgedWith?: string;
   /** The location as read this cycle (S15), when it was due: recorded by a location.read operation. */
   location?: LocationFacts;
+  /**
+   * With several locations: the platform ids (pairs and listed events) of the other locations. Our
+   * iCloud mirrors of their appointments are theirs to follow: this location's plan leaves them alone.
+   */
+  otherPlatformIds?: ReadonlySet<string>;
+  /** False for every location but the first: what is only about iCloud (an unreadable item, a shared UID) is said once. */
+  icloudNotes?: boolean;
 }
 
 /** The X-property that marks an iCloud event as our mirror of a platform appointment. */

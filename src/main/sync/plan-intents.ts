@@ -32,7 +32,7 @@ export function settleOrphanIntents(
     usedPlatformIds.add(slot.id);
     const pair = {
       key: intent.key, owner: 'icloud' as const, status: 'synced' as const, title: intent.title, start: intent.start, end: intent.end, allDay: false,
-      platformId: slot.id, platformKind: 'block' as const, hashes: { icloud: hash, platform: hash }, updatedAt: input.now.toISOString(),
+      platformId: slot.id, platformKind: 'block' as const, ...(intent.locationId ? { locationId: intent.locationId } : {}), hashes: { icloud: hash, platform: hash }, updatedAt: input.now.toISOString(),
     };
     ops.push({ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: 'a blocked slot made before an interruption, for an iCloud event deleted since' });
   }

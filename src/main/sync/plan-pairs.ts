@@ -1,16 +1,9 @@
 // Decisions for pairs we already know: what each side did since the last cycle, and what follows
 // (S3–S6, S9–S12, S17). One principle: a deletion travels from the owner to its mirror, never back.
 import type { Settings } from '../../shared/settings';
-import {
-  appointmentContentFromIcloud,
-  appointmentContentFromPlatform,
-  blockContentFromIcloud,
-  blockContentFromPlatform,
-  blockTitle,
-  changedFields,
-  hashContent,
-  type Content,
-} from './content';
+import { blockTitle } from './block-title';
+import { appointmentContentFromIcloud, appointmentContentFromPlatform, blockContentFromPlatform, changedFields, hashContent, type Content } from './content';
+import { appointmentFilterProblem, judgeBlock } from './judge-block';
 import type { Operation } from './operations';
 import type { IcloudRef, PairRecord } from './pair';
 import type { PlanContext } from './plan-input';
@@ -51,7 +44,7 @@ export function decidePair(
     else if (!icloud) return [];
   }
   return pair.owner === 'platform'
-    ? decideAppointment(pair, icloud, icloudGone, platform, settings)
+    ? decideAppointment(pair, icloud, icloudGone, platform, settings, context)
     : decideBlock(pair, icloud, icloudGone, platform, settings, context);
 }
 
@@ -61,6 +54,7 @@ function decideAppointment(
   icloudGone: boolean,
   platform: PlatformSide,
   settings: Settings,
+  context: PlanContext,
 ): Operation[] {
   const base = { key: pair.key, title: pair.title };
   // A write to the mirror must name its current version (If-Match): when the mirror changed in iCloud
@@ -69,6 +63,12 @@ function decideAppointment(
   if (platform.state === 'gone') {
     if (icloudGone || !pair.icloud) return [{ ...base, type: 'forget', rule: 'S4', pair, reason: platform.why }];
     return [{ ...base, type: 'icloud.delete', rule: 'S4', pair: current, reason: platform.why }];
+  }
+  // The location's filter now keeps this appointment out: its iCloud copy is released (the booking stays).
+  const filtered = platform.state === 'present' ? appointmentFilterProblem(platform.event, settings, context) : undefined;
+  if (filtered) {
+    if (icloudGone || !pair.icloud) return [{ ...base, type: 'forget', rule: 'filter', pair, reason: filtered }];
+    return [{ ...base, type: 'icloud.delete', rule: 'filter', pair: current, reason: `${filtered}: its iCloud copy was released` }];
   }
   if (icloudGone) {
     return [{ ...base, type: 'detach', rule: 'S6', pair, kind: 'icloud-mirror-deleted', reason: 'the iCloud copy of this appointment was deleted; the booking was kept' }];
@@ -110,11 +110,17 @@ function decideBlock(
       return [{ ...base, type: 'platform.deleteBlock', rule: 'S13', pair, reason: `${problem}: it no longer blocks time` }];
     }
   }
+  // The source's filter now keeps this event out (a filter set or changed since): release its slot.
+  const verdict = icloud ? judgeBlock(icloud.occ, icloud.ref, settings, context) : undefined;
+  if (verdict && 'skip' in verdict) {
+    if (platform.state === 'gone') return [{ ...base, type: 'forget', rule: 'filter', pair, reason: verdict.skip }];
+    return [{ ...base, type: 'platform.deleteBlock', rule: 'filter', pair, reason: `${verdict.skip}: its blocked slot was released` }];
+  }
   if (platform.state === 'gone') {
     return [{ ...base, type: 'detach', rule: 'S12', pair, kind: 'platform-mirror-deleted', reason: 'the blocked slot was deleted on the platform; the iCloud event was kept' }];
   }
   const event = platform.state === 'present' ? platform.event : undefined;
-  const ic = icloud ? blockContentFromIcloud(icloud.occ, settings, context.zone) : undefined;
+  const ic = verdict && 'content' in verdict ? verdict.content : undefined;
   const pl = event ? blockContentFromPlatform(event) : undefined;
   if (unchanged(pair, icloud, pl)) return none;
   const busy = (icloud?.ref.source ?? pair.icloud?.source) === 'busy';
@@ -125,7 +131,8 @@ function decideBlock(
     platformWins: (c, reason) => {
       if (!busy) return { ...base, type: 'icloud.updateFromBlock', rule: reason ? 'S17' : 'S10', pair, block: event!, content: c, reason };
       // A busy source flows one way: the platform edit is put back from iCloud.
-      const back = ic ?? { title: blockTitle(pair.title, settings), start: pair.start, end: pair.end, allDay: false };
+      const calendar = pair.icloud ? (context.calendarNames?.[pair.icloud.calendarUrl] ?? '') : '';
+      const back = ic ?? { title: blockTitle(pair.title, settings, calendar), start: pair.start, end: pair.end, allDay: false };
       return toPlatform(back, 'busy', 'busy-source calendars sync one way: the platform edit was put back from iCloud');
     },
   });

@@ -2,8 +2,8 @@
 // is the only writer). Each object read this cycle is recorded with the first operation decided from
 // it — in the same write as that pair — or on its own when nothing else was to be done for it; objects
 // iCloud no longer lists are forgotten; each calendar's cursor is committed last (the executor skips it
-// when something read there failed), then the day and settings the events were judged with, and
-// when the whole window's blocked slots were last listed (the far read tier).
+// when something read there failed), then the day and settings the events were judged with. (When
+// each location's whole window of blocked slots was listed is recorded by the cycle: platform.read.)
 import type { Operation } from './operations';
 import type { PlanInput } from './plan-input';
 
@@ -21,7 +21,7 @@ function calendarWrittenTo(op: Operation): string | undefined {
   return undefined;
 }
 
-export function withReadRecords(ops: Operation[], input: Pick<PlanInput, 'icloud' | 'judgedWith' | 'location' | 'platform' | 'now'>): Operation[] {
+export function withReadRecords(ops: Operation[], input: Pick<PlanInput, 'icloud' | 'judgedWith' | 'location'>): Operation[] {
   const unrecorded = new Map(input.icloud.changed.map((change) => [change.href, change]));
   const out: Operation[] = [];
   for (const op of ops) {
@@ -50,7 +50,6 @@ export function withReadRecords(ops: Operation[], input: Pick<PlanInput, 'icloud
     });
   }
   if (input.location) out.push({ type: 'location.read', rule: 'read', key: 'location', title: '', facts: input.location });
-  if (input.platform.wholeWindowRead) out.push({ type: 'platform.read', rule: 'read', key: 'platform-read', title: '', at: input.now.toISOString() });
   if (input.judgedWith !== undefined) out.push({ type: 'window.judged', rule: 'read', key: 'window', title: '', judgedWith: input.judgedWith });
   return out;
 }

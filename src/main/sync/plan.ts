@@ -2,13 +2,8 @@
 // changed to the operations that make both sides right. No I/O, no clock but `input.now`.
 import { isAppointment } from '../platform/schemas';
 import type { CalendarEvent } from '../platform/schemas';
-import {
-  appointmentContentFromIcloud,
-  appointmentContentFromPlatform,
-  blockContentFromIcloud,
-  blockContentFromPlatform,
-  hashContent,
-} from './content';
+import { appointmentContentFromIcloud, appointmentContentFromPlatform, blockContentFromPlatform, hashContent } from './content';
+import { appointmentFilterProblem, judgeBlock } from './judge-block';
 import type { Operation } from './operations';
 import { icloudItemKey, type IcloudRef, type PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
@@ -23,6 +18,13 @@ export function plan(input: PlanInput): Operation[] {
   return withReadRecords(planPairs(input), input);
 }
 
+/** One location's operations, without the records of what was read (cycle.ts adds them once for all). */
+export function planLocation(input: PlanInput): Operation[] {
+  const location = input.context.locationId;
+  const ops = planPairs(input);
+  return location === undefined ? ops : ops.map((op) => ({ ...op, location }));
+}
+
 /** One iCloud occurrence's identity: calendar + href (+ RECURRENCE-ID), never the UID alone. */
 const itemOf = (ref: Pick<IcloudRef, 'href' | 'recurrenceId'>) => icloudItemKey(ref.href, ref.recurrenceId);
 /** What a moved event keeps: its UID (+ RECURRENCE-ID), the only thing that stays when its href changes. */
@@ -31,6 +33,8 @@ const uidOf = (ref: Pick<IcloudRef, 'uid' | 'recurrenceId'>) => `${ref.uid}::${r
 function planPairs(input: PlanInput): Operation[] {
   const { pairs, settings, context } = input;
   const ops: Operation[] = [];
+  // This location's key of an iCloud item: the item, plus the location's suffix (state-schema.ts).
+  const keyOf = (ref: Pick<IcloudRef, 'href' | 'recurrenceId'>) => itemOf(ref) + (context.pairSuffix ?? '');
   const pairList = Object.values(pairs);
   const pairByPlatformId = new Map(pairList.filter((p) => p.platformId).map((p) => [p.platformId!, p]));
   // Only the hrefs iCloud reported on this cycle are looked up by href (a handful, not every pair).
@@ -55,6 +59,7 @@ function planPairs(input: PlanInput): Operation[] {
     for (const occ of change.occurrences) {
       const ref: IcloudRef = { href: change.href, etag: change.etag, uid: occ.uid, recurrenceId: occ.recurrenceId, calendarUrl: change.calendarUrl, source: change.source };
       const mirrorOf = change.source === 'linked' ? occ.xProps[MIRROR_PLATFORM_ID] : undefined;
+      if (mirrorOf && input.otherPlatformIds?.has(mirrorOf)) continue; // another location's mirror
       const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairByItem.get(itemOf(ref));
       const moved = pair || mirrorOf ? undefined : movable.get(uidOf(ref))?.find((p) => !icloudNow.has(p.key));
       if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
@@ -79,11 +84,12 @@ function planPairs(input: PlanInput): Operation[] {
   for (const href of input.icloud.deleted) {
     for (const p of pairsByHref.get(href) ?? []) if (!icloudNow.has(p.key)) icloudGone.add(p.key);
   }
-  for (const failure of input.icloud.failures) {
+  const icloudNotes = input.icloudNotes !== false;
+  for (const failure of icloudNotes ? input.icloud.failures : []) {
     ops.push({ type: 'skip', rule: 'item', side: 'icloud', key: failure.href, title: failure.href, reason: 'could not read this iCloud event: it will be read again on the next sync', error: failure.error });
   }
-  ops.push(...sharedUidNotices(input));
-  for (const notice of input.icloud.notices ?? []) ops.push({ type: 'notice', rule: 'bounds', side: 'icloud', key: notice.key, title: notice.title, reason: notice.reason });
+  if (icloudNotes) ops.push(...sharedUidNotices(input));
+  for (const notice of icloudNotes ? input.icloud.notices ?? [] : []) ops.push({ type: 'notice', rule: 'bounds', side: 'icloud', key: notice.key, title: notice.title, reason: notice.reason });
 
   // 2. Every known pair: what each side did, and what follows.
   for (const pair of pairList) {
@@ -100,7 +106,7 @@ function planPairs(input: PlanInput): Operation[] {
   }
 
   // 3. New iCloud events become blocked slots (S8), or are adopted when their slot already exists.
-  const usedPlatformIds = new Set(pairByPlatformId.keys());
+  const usedPlatformIds = new Set([...pairByPlatformId.keys(), ...(input.otherPlatformIds ?? [])]);
   // Unpaired blocked slots of the user by content hash: adoption is a lookup, not a scan per event.
   const unpairedBlocks = groupBy(
     input.platform.events.filter((e) => !isAppointment(e) && e.assignedUserId === context.userId && !usedPlatformIds.has(e.id)),
@@ -110,7 +116,7 @@ function planPairs(input: PlanInput): Operation[] {
   for (const { occ, ref } of newEvents) {
     // Single events are expanded whatever their date (so a pair follows its event out of the window);
     // only those inside the window are new to sync.
-    const key = freeKey(itemOf(ref), input.pairs);
+    const key = freeKey(keyOf(ref), input.pairs, keyOf);
     if (createdKeys.has(key) || !overlaps({ start: occ.start.iso, end: occ.end.iso }, context.window)) continue;
     createdKeys.add(key);
     const problem = blockingProblem(occ, settings, context.ownAddresses);
@@ -118,12 +124,17 @@ function planPairs(input: PlanInput): Operation[] {
       ops.push({ type: 'skip', rule: 'S13', side: 'platform', key, title: occ.title, reason: `${problem}: no blocked slot` });
       continue;
     }
-    const content = blockContentFromIcloud(occ, settings, context.zone);
+    const verdict = judgeBlock(occ, ref, settings, context);
+    if ('skip' in verdict) {
+      ops.push({ type: 'skip', rule: 'filter', side: 'platform', key, title: occ.title, reason: `${verdict.skip}: no blocked slot` });
+      continue;
+    }
+    const { content } = verdict;
     const hash = hashContent(content);
     const existing = unpairedBlocks.get(hash)?.find((b) => !usedPlatformIds.has(b.id));
     if (existing) {
       usedPlatformIds.add(existing.id);
-      const pair = newPair(key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now);
+      const pair = newPair(key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now, context.locationId);
       const why = input.intents[key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
       ops.push({ type: 'adopt', rule: 'adopt', key, title: occ.title, pair, reason: why });
       continue;
@@ -135,7 +146,7 @@ function planPairs(input: PlanInput): Operation[] {
     const created = intentHash ? unpairedBlocks.get(intentHash)?.find((b) => !usedPlatformIds.has(b.id)) : undefined;
     if (created && intentHash) {
       usedPlatformIds.add(created.id);
-      const pair = newPair(key, 'icloud', 'block', occ.title, intent!, ref, created.id, intentHash, intentHash, input.now);
+      const pair = newPair(key, 'icloud', 'block', occ.title, intent!, ref, created.id, intentHash, intentHash, input.now, context.locationId);
       ops.push({ type: 'adopt', rule: 'adopt', key, title: occ.title, pair, reason: 'a blocked slot created before an interruption was found' });
       ops.push({ type: 'platform.updateBlock', rule: 'S9', key, title: occ.title, pair, content, occurrence: occ, ref });
       continue;
@@ -161,7 +172,7 @@ function planPairs(input: PlanInput): Operation[] {
     }
     const ic = appointmentContentFromIcloud(occ);
     const pl = appointmentContentFromPlatform(event);
-    const pair = newPair(key, 'platform', 'appointment', event.title ?? occ.title, pl, ref, platformId, hashContent(ic), hashContent(pl), input.now);
+    const pair = newPair(key, 'platform', 'appointment', event.title ?? occ.title, pl, ref, platformId, hashContent(ic), hashContent(pl), input.now, context.locationId);
     if (event.appointmentStatus === 'cancelled') {
       ops.push({ type: 'icloud.delete', rule: 'S4', key, title: pair.title, pair, reason: 'the appointment was cancelled' });
       continue;
@@ -176,6 +187,11 @@ function planPairs(input: PlanInput): Operation[] {
   for (const event of input.platform.events) {
     if (!isOurAppointment(event, input) || event.appointmentStatus === 'cancelled') continue;
     if (pairByPlatformId.has(event.id) || mirrored.has(event.id)) continue;
+    const filtered = appointmentFilterProblem(event, settings, context);
+    if (filtered) {
+      ops.push({ type: 'skip', rule: 'filter', side: 'icloud', key: appointmentKey(event.id), title: event.title ?? '', reason: `${filtered}: no iCloud copy` });
+      continue;
+    }
     const content = appointmentContentFromPlatform(event);
     ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
   }
@@ -209,10 +225,11 @@ function platformSide(pair: PairRecord, input: PlanInput, platformById: Map<stri
 function newPair(
   key: string, owner: PairRecord['owner'], kind: PairRecord['platformKind'], title: string,
   content: { start: string; end: string }, ref: IcloudRef, platformId: string, icloudHash: string, platformHash: string, now: Date,
+  locationId?: string,
 ): PairRecord {
   return {
     key, owner, status: 'synced', title, start: content.start, end: content.end, allDay: false,
-    platformId, platformKind: kind, icloud: ref, hashes: { icloud: icloudHash, platform: platformHash }, updatedAt: now.toISOString(),
+    platformId, platformKind: kind, ...(locationId !== undefined ? { locationId } : {}), icloud: ref, hashes: { icloud: icloudHash, platform: platformHash }, updatedAt: now.toISOString(),
   };
 }
 
@@ -220,9 +237,9 @@ function newPair(
  * The key for a new item's pair: its identity, unless a pair that moved away from this href (it keeps
  * the key it was made with) still holds it — then the first free `#n` after it.
  */
-function freeKey(identity: string, pairs: PlanInput['pairs']): string {
+function freeKey(identity: string, pairs: PlanInput['pairs'], keyOf: (ref: IcloudRef) => string): string {
   let key = identity;
-  for (let n = 2; pairs[key] && (pairs[key].icloud ? itemOf(pairs[key].icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
+  for (let n = 2; pairs[key] && (pairs[key].icloud ? keyOf(pairs[key].icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
   return key;
 }
 

@@ -2,7 +2,7 @@
 // property and crash tests use in-memory ones. Wired through constructors (DESIGN §2), never globals.
 import type { CalendarCursor, ChangeSet, KnownObject, RemoteObject, WriteResult } from '../icloud';
 import type { AppointmentUpdate, BlockSlotInput, EventWindow } from '../platform/client';
-import type { CalendarEvent, PlatformLocation } from '../platform/schemas';
+import type { CalendarEvent, PlatformContact, PlatformLocation } from '../platform/schemas';
 
 export interface IcloudPort {
   fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObject[]): Promise<ChangeSet>;
@@ -22,4 +22,6 @@ export interface PlatformPort {
   deleteEvent(eventId: string): Promise<void>;
   /** The location's name and zone (S15); optional: a side without it keeps what connect read. */
   getLocation?(): Promise<PlatformLocation>;
+  /** The customer of an appointment, for the cancel confirmation only; optional like getLocation. */
+  getContact?(contactId: string): Promise<PlatformContact>;
 }

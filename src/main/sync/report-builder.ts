@@ -10,6 +10,11 @@ export class ReportBuilder {
   readonly items: RunItem[] = [];
   private error: RunReport['error'];
   private guarded: GuardDecision | undefined;
+  /** Set once the run's undo records are kept (or known not to be): the report's `undoable`. */
+  undoable: boolean | undefined;
+  /** An undo run: the run it reversed. */
+  undoes: string | undefined;
+  private perLocation: RunReport['locations'];
 
   constructor(
     private readonly trigger: Trigger,
@@ -32,6 +37,11 @@ export class ReportBuilder {
     this.guarded = decision;
   }
 
+  /** How each location went (several connected). */
+  locations(locations: NonNullable<RunReport['locations']>): void {
+    this.perLocation = locations;
+  }
+
   finish(finishedAt: Date): RunReport {
     const outcome: Outcome = this.error
       ? this.error.kind === 'guard' ? 'guarded' : 'failed'
@@ -47,7 +57,10 @@ export class ReportBuilder {
       items: this.items,
       ...(this.error ? { error: this.error } : {}),
       ...(this.guarded ? { guard: this.guarded } : {}),
+      ...(this.perLocation ? { locations: this.perLocation } : {}),
       ...(this.dryRun ? { dryRun: true as const } : {}),
+      ...(this.undoable !== undefined ? { undoable: this.undoable } : {}),
+      ...(this.undoes ? { undoes: this.undoes } : {}),
     };
   }
 }

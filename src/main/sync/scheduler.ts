@@ -87,7 +87,7 @@ export class Scheduler {
     if (state.scheduler.paused) return undefined;
     // Waiting for the user to reconnect (or to finish onboarding): no cycle, but keep looking, so
     // syncing starts again by itself once they have.
-    if (state.scheduler.stoppedForCredentials || !state.accounts.icloud || !state.accounts.platform || !state.links.icloudCalendar) {
+    if (state.scheduler.stoppedForCredentials || !state.accounts.icloud || Object.keys(state.accounts.platforms).length === 0 || !state.links.icloudCalendar) {
       await this.planNext(0, undefined);
       return undefined;
     }

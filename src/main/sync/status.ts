@@ -1,7 +1,8 @@
 // Builds the status the user sees (CLI `status`, the window, the tray line) from the stored state.
 import type { RunReport } from '../../shared/run-report';
-import type { StatusView } from '../../shared/status';
-import type { State } from '../store/state-schema';
+import type { LocationStatus, StatusView } from '../../shared/status';
+import { platformAccounts } from '../store/locations';
+import type { PlatformAccount, State } from '../store/state-schema';
 import { AUTH_REJECTED_MESSAGE } from '../icloud/credentials';
 import { AUTH_MESSAGE } from '../platform/platform-errors';
 import { blockZone, locationNotice } from '../platform/location';
@@ -25,7 +26,7 @@ export function buildStatus(
   localZone: string = macZone(),
   runNotices: RecentNotice[] = [],
 ): StatusView {
-  const { icloud, platform } = state.accounts;
+  const { icloud } = state.accounts;
   const pairs = Object.values(state.pairs);
   const name = (id: string) => ({ id, name: state.links.names[id] ?? id });
   const stopped = state.scheduler.stoppedForCredentials;
@@ -38,7 +39,24 @@ export function buildStatus(
     if (lastRun.outcome === 'failed' && (!failedSide || failedSide === side)) return { health: 'error' as const, message: lastRun.error?.message };
     return { health: 'ok' as const };
   };
-  const platformCalendars = state.links.platformCalendars ?? [];
+  const located = (account: PlatformAccount | undefined): LocationStatus => {
+    const base = health('platform', Boolean(account));
+    // With several locations, one that failed on its own last time is marked by its own entry.
+    const own = account ? lastRun?.locations?.find((entry) => entry.id === account.locationId) : undefined;
+    const marked = own ? (own.outcome === 'failed' ? { health: 'error' as const, message: own.error?.message } : { health: 'ok' as const }) : base;
+    return {
+      connected: Boolean(account),
+      locationId: account?.locationId,
+      locationName: account?.locationName,
+      timezone: account ? blockZone(account, localZone) : undefined,
+      locationNotice: account ? locationNotice(account, localZone) : undefined,
+      userId: account?.userId,
+      userName: account?.userName,
+      ...(stopped === 'platform' || !own ? base : marked),
+      calendars: (account?.calendars ?? []).map(name),
+    };
+  };
+  const accounts = platformAccounts(state);
 
   return {
     icloud: {
@@ -48,17 +66,8 @@ export function buildStatus(
       linkedCalendar: state.links.icloudCalendar ? name(state.links.icloudCalendar) : undefined,
       busySources: state.links.busySources.map(name),
     },
-    platform: {
-      connected: Boolean(platform),
-      locationId: platform?.locationId,
-      locationName: platform?.locationName,
-      timezone: platform ? blockZone(platform, localZone) : undefined,
-      locationNotice: platform ? locationNotice(platform, localZone) : undefined,
-      userId: platform?.userId,
-      userName: platform?.userName,
-      ...health('platform', Boolean(platform)),
-      calendars: platformCalendars.map(name),
-    },
+    platform: located(accounts[0]),
+    ...(accounts.length > 1 ? { locations: accounts.map(located) } : {}),
     running: live.running,
     paused: state.scheduler.paused,
     progress: live.progress,

@@ -10,21 +10,31 @@ import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
 import { planContext, runCycle } from './cycle';
-import { readOnlySides, scratchTransaction, type ProposedLinks } from './dry-run';
+import { readOnlySides, scratchTransaction, type ProposedChanges } from './dry-run';
 import { cleanUpOperations } from './clean-up';
+import { orphanMirrorDeletions } from './orphan-mirrors';
+import { macZone } from './zoned-midnight';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
+import type { CycleSides } from './cycle-locations';
+import { decisionLanes } from './decision-lanes';
 import { ReportBuilder } from './report-builder';
 import { followAgain, keepPending } from './unfollowed';
 import { cancelDecision, resolveOperation, restoreOperation } from './user-decisions';
+import type { UndoStore } from '../store/undo-store';
+import { planUndo } from './plan-undo';
+import { keepUndoRecords, UndoRecorder } from './undo-record';
+import { recordStoppedUndo, undoableNow, undoableRun, undoSummary } from './undo-run';
 
 export interface SyncServiceDeps {
   store: StateStore;
   history: HistoryStore;
+  /** undo.json (undo-store.ts); absent: runs are not undoable. */
+  undo?: UndoStore;
   codec: IcsCodec;
   counter: RequestCounter;
-  sides(state: State): Promise<{ icloud: IcloudPort; platform: PlatformPort }>;
+  sides(state: State): Promise<CycleSides>;
   now: () => Date;
   /** The Mac's zone (cycle.ts); default: this process's. */
   localZone?: string;
@@ -62,12 +72,12 @@ export class SyncService {
   }
 
   /** Run a cycle now, or join the one already running (coalesced). */
-  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposedLinks?: ProposedLinks } = {}): { report: Promise<RunReport>; coalesced: boolean } {
+  run(trigger: Trigger, options: { allowDeletions?: boolean; allowCreations?: boolean; dryRun?: boolean; proposed?: ProposedChanges } = {}): { report: Promise<RunReport>; coalesced: boolean } {
     // A preview never joins a real cycle (its report would not be a preview) and shows no progress;
     // the data-directory lock makes it wait for one that is running.
     if (options.dryRun) {
       const report = settled(this.current).then(() =>
-        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposedLinks: options.proposedLinks }));
+        runCycle(this.deps, { trigger, allowDeletions: options.allowDeletions, allowCreations: options.allowCreations, dryRun: true, proposed: options.proposed }));
       const previewing = settled(report).finally(() => {
         if (this.previewing === previewing) this.previewing = undefined;
       });
@@ -93,19 +103,19 @@ export class SyncService {
   }
 
   async restore(id: string, trigger: Trigger): Promise<RunReport> {
-    return this.decide(trigger, async (state, platform) => {
+    return this.decide(trigger, async (state, platformOf) => {
       const pair = state.pairs[id];
       let appointment: CalendarEvent | undefined;
-      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platform.getEvent(pair.platformId).catch(goneAsUndefined);
+      if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platformOf(id).getEvent(pair.platformId).catch(goneAsUndefined);
       return [restoreOperation(state, id, appointment)];
     });
   }
 
   async cancel(id: string, trigger: Trigger): Promise<RunReport> {
-    return this.decide(trigger, async (state, platform, report) => {
+    return this.decide(trigger, async (state, platformOf, report) => {
       const decision = cancelDecision(state, id);
       if (decision.cancelAppointment) {
-        await platform.updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
+        await platformOf(id).updateAppointment(decision.cancelAppointment, { appointmentStatus: 'cancelled' });
         report.counts.platform.updated += 1;
         report.item({ op: 'update', side: 'platform', pair: id, title: decision.dismiss.title, reason: 'appointment cancelled by you (its iCloud copy had been deleted)' });
         delete state.pairs[id];
@@ -157,27 +167,66 @@ export class SyncService {
    * Delete every copy the app made (clean-up.ts), owners untouched; `preview`: the same through a
    * scratch state and read-only sides (dry-run.ts), nothing changed and no history entry.
    */
-  async removeCopies(trigger: Trigger, preview: boolean): Promise<RunReport> {
-    return this.decide(trigger, (state) => cleanUpOperations(state), preview);
+  async removeCopies(trigger: Trigger, preview: boolean, locationId?: string): Promise<RunReport> {
+    // The pairs' copies, then the mirrors found by their mark that no pair knows of (lost state) —
+    // those only when the whole of the app's copies go (not one location's).
+    return this.decide(trigger, async (state, _platformOf, _report, icloud) => [
+      ...cleanUpOperations(state, locationId),
+      ...(locationId === undefined ? await orphanMirrorDeletions(icloud, this.deps.codec, state, this.deps.localZone ?? macZone()) : []),
+    ], preview);
+  }
+
+  /**
+   * Undo an earlier run (plan-undo.ts, apply-undo.ts): its records become operations run through the
+   * executor like a decision's; an undo is itself a run, never undoable.
+   */
+  async undo(runId: string): Promise<RunReport> {
+    const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
+    const report = await this.decide('undo', (state) => planUndo(run, state), false, runId);
+    this.emit(); // the window's History and Status show the new run
+    return report;
+  }
+
+  /** How many items an undo of the run would change on each side, and refuse already (the confirmation). */
+  async undoPreview(runId: string): Promise<{ icloud: number; platform: number; refused: number }> {
+    const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
+    return undoSummary(run, await this.deps.store.read());
+  }
+
+  /** The runs with `undoable` as it is now (undone, or records no longer kept: false), for the window. */
+  async withUndoableNow(runs: RunReport[]): Promise<RunReport[]> {
+    return undoableNow(this.deps.undo, runs, this.deps.now());
   }
 
   private async decide(
     trigger: Trigger,
-    build: (state: State, platform: PlatformPort, report: ReportBuilder) => Operation[] | Promise<Operation[]>,
+    /** platformOf(pair key): the side of the location that pair is in. */
+    build: (state: State, platformOf: (key: string) => PlatformPort, report: ReportBuilder, icloud: IcloudPort) => Operation[] | Promise<Operation[]>,
     preview = false,
+    undoes?: string,
   ): Promise<RunReport> {
     if (this.current) await this.current.catch(() => undefined);
     this.deps.counter.reset();
     const report = new ReportBuilder(trigger, this.deps.now(), this.deps.counter, preview);
+    report.undoes = undoes;
     await this.deps.store.transaction(async (held) => {
       const tx = preview ? scratchTransaction(held) : held;
       const real = await this.deps.sides(tx.state);
       const sides = preview ? readOnlySides(real) : real;
-      const ops = await build(tx.state, sides.platform, report);
+      const lanes = decisionLanes(tx.state, sides, this.deps.now(), this.deps.localZone);
+      const ops = (await build(tx.state, (key) => lanes.of(key).platform, report, sides.icloud)).map(lanes.stamp);
       const context = planContext(tx.state, this.deps.now(), this.deps.localZone);
-      await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now });
+      // What this run changes is kept to be undone, except by a preview or an undo (an undo is not undone).
+      const undo = preview || undoes ? undefined : new UndoRecorder(real);
+      try {
+        await execute(ops, { ...sides, codec: this.deps.codec, tx, report, context, now: this.deps.now, locations: lanes.all, undo });
+      } finally {
+        if (!preview) report.undoable = await keepUndoRecords(this.deps.undo, undo, report.id, this.deps.now());
+        // Under the lock, and also when an item failed: a second undo would recreate twice what this one recreated.
+        if (undoes) await this.deps.undo?.markUndone(undoes, report.id, this.deps.now());
+      }
       await tx.save();
-    });
+    }).catch((thrown: unknown) => (undoes ? recordStoppedUndo(this.deps.history, report, thrown, this.deps.now()) : Promise.reject(thrown)));
     const finished = report.finish(this.deps.now());
     if (preview) return finished;
     await this.deps.history.append(finished, this.deps.now());

@@ -19,13 +19,22 @@ export function windowDay(now: Date): string {
  * What the iCloud events were last judged against: the day of the window, the settings that change
  * how an event becomes a blocked slot (invitationsBlock among them, S18), the user's own addresses, and the zones (the location's for all-day blocks, the Mac's for
  * floating times). When it changes, every event is read and judged again: blocks placed in the Mac's
- * zone move to the location's day once it is known (S15).
+ * zone move to the location's day once it is known (S15). The filters are part of it (a filter set
+ * or changed releases the copies it now keeps out), and so are the calendars' names while a title
+ * template uses {calendar} (a renamed calendar retitles its blocks).
  */
 export function projectionKey(
   now: Date,
-  settings: Pick<Settings, 'pastDays' | 'futureDays' | 'freeEventsBlock' | 'blockTitles' | 'invitationsBlock'>,
-  context: { zone: string; floatingZone: string; ownAddresses?: string[] },
+  settings: Pick<Settings, 'pastDays' | 'futureDays' | 'freeEventsBlock' | 'blockTitles' | 'invitationsBlock' | 'filters'>,
+  context: { zone: string; floatingZone: string; ownAddresses?: string[]; calendarNames?: Record<string, string> },
 ): string {
   const judged = [settings.pastDays, settings.futureDays, settings.freeEventsBlock, settings.blockTitles, settings.invitationsBlock];
-  return [windowDay(now), ...judged, context.zone, context.floatingZone, (context.ownAddresses ?? []).join(',')].join('|');
+  const key = [windowDay(now), ...judged, context.zone, context.floatingZone, (context.ownAddresses ?? []).join(',')];
+  // Only the iCloud calendars' filters (keyed by URL; a location id has no "/"): a location's appointments are listed in full
+  // every cycle and judged each time. Appended only when set, so a state judged before filters
+  // existed is not read again for nothing.
+  const calendarFilters = Object.entries(settings.filters).filter(([source]) => source.includes('/'));
+  if (calendarFilters.length) key.push(JSON.stringify(calendarFilters));
+  if (settings.blockTitles.includes('{calendar}')) key.push(JSON.stringify(context.calendarNames ?? {}));
+  return key.join('|');
 }

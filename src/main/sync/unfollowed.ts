@@ -2,7 +2,7 @@
 // "Keep them" leaves both sides as they are and stops following those items, durably: their pairs
 // are dropped and they are remembered here, and every cycle hides them from the planner (so it never
 // deletes, adopts or mirrors them again) until the user follows one again.
-import type { GuardDecision, UnfollowedItem } from '../../shared/guard';
+import type { GuardDecision, GuardItem, UnfollowedItem } from '../../shared/guard';
 import { SyncError } from '../errors';
 import { icloudItemKey } from '../store/pair-record';
 import type { State } from '../store/state-schema';
@@ -69,7 +69,7 @@ export function withoutUnfollowed(input: PlanInput, state: State): PlanInput {
   // An iCloud item's pair key is its href (+ RECURRENCE-ID), exact identity; a mirror is known by its platform id.
   const hidden = (href: string, occ: { recurrenceId?: string; xProps: Record<string, string> }) => {
     const mirrorOf = occ.xProps[MIRROR_PLATFORM_ID];
-    return keys.has(icloudItemKey(href, occ.recurrenceId)) || (mirrorOf !== undefined && platformIds.has(mirrorOf));
+    return keys.has(icloudItemKey(href, occ.recurrenceId) + (input.context.pairSuffix ?? '')) || (mirrorOf !== undefined && platformIds.has(mirrorOf));
   };
   return {
     ...input,
@@ -79,4 +79,10 @@ export function withoutUnfollowed(input: PlanInput, state: State): PlanInput {
     },
     platform: { ...input.platform, events: input.platform.events.filter((event) => !platformIds.has(event.id)) },
   };
+}
+
+/** An item an undo reversed: no longer followed, so the next sync does not simply redo it. */
+export function unfollowUndone(state: State, item: GuardItem, now: Date): void {
+  const current = following(state);
+  state.following = { ...current, unfollowed: { ...current.unfollowed, [item.key]: { ...item, since: now.toISOString(), guard: 'undo' } } };
 }

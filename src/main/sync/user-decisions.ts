@@ -5,7 +5,8 @@ import type { AttentionItem, Conflict } from '../../shared/ipc/views';
 import { SyncError } from '../errors';
 import type { CalendarEvent } from '../platform/schemas';
 import type { State } from '../store/state-schema';
-import { appointmentContentFromPlatform, blockTitle, type Content } from './content';
+import { blockTitle } from './block-title';
+import { appointmentContentFromPlatform, type Content } from './content';
 import type { Operation } from './operations';
 import type { PairRecord } from './pair';
 
@@ -43,7 +44,8 @@ export function resolveOperation(state: State, id: string, keep: 'platform' | 'i
   const ref = pair.icloud!;
   if (keep === 'icloud') {
     if (pair.platformKind === 'appointment') return { ...base, type: 'platform.updateAppointment', pair, occurrence: undefined as never, ref, content };
-    return { ...base, type: 'platform.updateBlock', pair, content: { ...content, title: blockTitle(content.title, state.settings) }, ref };
+    // The held iCloud version is the blocked slot as the event makes it (titled and clipped already).
+    return { ...base, type: 'platform.updateBlock', pair, content, ref };
   }
   if (pair.platformKind === 'appointment') return { ...base, type: 'icloud.update', pair, appointment: { id: pair.platformId! } as CalendarEvent, content };
   return { ...base, type: 'icloud.updateFromBlock', pair, block: { id: pair.platformId! } as CalendarEvent, content };
@@ -57,7 +59,7 @@ export function restoreOperation(state: State, id: string, appointment?: Calenda
     if (!appointment) throw new SyncError('gone', `The appointment "${pair.title}" no longer exists on the platform.`);
     return { ...base, rule: 'S6', type: 'icloud.create', calendarUrl: pair.icloud!.calendarUrl, appointment, content: appointmentContentFromPlatform(appointment) };
   }
-  const content: Content = { title: blockTitle(pair.title, state.settings), start: pair.start, end: pair.end, allDay: false };
+  const content: Content = { title: blockTitle(pair.title, state.settings, calendarName(state, pair.icloud!.calendarUrl)), start: pair.start, end: pair.end, allDay: false };
   const occurrence = { uid: pair.icloud!.uid, title: pair.title, allDay: pair.allDay } as never;
   return { ...base, rule: 'S12', type: 'platform.createBlock', occurrence, ref: pair.icloud!, content };
 }
@@ -67,4 +69,8 @@ export function cancelDecision(state: State, id: string): { cancelAppointment?: 
   const pair = requirePair(state, id, 'detached');
   if (pair.detached!.kind === 'icloud-mirror-deleted') return { cancelAppointment: pair.platformId, dismiss: pair };
   return { dismiss: pair };
+}
+
+function calendarName(state: State, url: string): string {
+  return state.links.names[url] ?? '';
 }

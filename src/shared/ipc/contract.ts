@@ -10,7 +10,7 @@ import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
 import { isAllowedExternalUrl } from './external-url';
 import { statusViewSchema } from '../status';
-import { attentionItemSchema, conflictSchema, progressSchema } from './views';
+import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, progressSchema } from './views';
 
 /** Channels that take no argument: anything but `undefined` is a malformed request. */
 const noRequest = z.undefined();
@@ -89,9 +89,13 @@ export const contract = {
 
   'sync.now': { request: noRequest, response: z.object({ started: z.boolean(), coalesced: z.boolean() }) },
   /** The dry run (cycle.ts dryRun): the report a cycle would write, `dryRun: true`; nothing changes, no history entry. */
-  // links: calendars being chosen (onboarding), previewed as if linked; nothing is saved.
+  // links: calendars being chosen (onboarding, Settings), previewed as if linked; settings: values
+  // being changed in Settings (window, free events), previewed as if set. Nothing is saved.
   'sync.preview': {
-    request: z.strictObject({ links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional() }).optional(),
+    request: z.strictObject({
+      links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional(),
+      settings: settingsSchema.partial().strict().optional(),
+    }).optional(),
     response: runReportSchema,
   },
   'sync.pause': { request: noRequest, response: z.object({ paused: z.literal(true) }) },
@@ -111,6 +115,8 @@ export const contract = {
 
   'attention.list': { request: noRequest, response: z.array(attentionItemSchema) },
   'attention.restore': { request: z.strictObject({ id }), response: ok },
+  // What the cancel confirmation names (the customer, the time), read from the platform when asked.
+  'attention.describe': { request: z.strictObject({ id }), response: appointmentDescriptionSchema },
   'attention.cancel': { request: z.strictObject({ id }), response: ok },
 
   // A safety guard's decision (status.guard): "Delete them" (allow) runs the cycle it stopped with
@@ -122,6 +128,14 @@ export const contract = {
   },
   'unfollowed.list': { request: noRequest, response: z.array(unfollowedItemSchema) },
   'unfollowed.follow': { request: z.strictObject({ key: id }), response: ok },
+
+  // History → "Undo this run": what it would put back on each side (the confirmation), then the undo
+  // run itself (a run in the history, trigger "undo"); both refuse a run that cannot be undone.
+  'run.undoPreview': {
+    request: z.strictObject({ id }),
+    response: z.object({ icloud: z.number().int().min(0), platform: z.number().int().min(0), refused: z.number().int().min(0) }),
+  },
+  'run.undo': { request: z.strictObject({ id }), response: runReportSchema },
 
   'app.openExternal': {
     request: z.strictObject({

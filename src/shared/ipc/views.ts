@@ -44,3 +44,20 @@ export const attentionItemSchema = z.object({
   message: z.string(),
 });
 export type AttentionItem = z.infer<typeof attentionItemSchema>;
+
+/**
+ * What the cancel confirmation names (attention.describe): the appointment as the platform has it
+ * now and its customer's name, read when the user asks, never stored. Without the name,
+ * `customerMissing` says why (the token lacks contacts.readonly; the platform could not be asked;
+ * the contact has no name) and the words say "the customer".
+ */
+export const customerMissingReasons = ['missing-scope', 'unavailable', 'no-name'] as const;
+export const appointmentDescriptionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  customerName: z.string().optional(),
+  customerMissing: z.enum(customerMissingReasons).optional(),
+});
+export type AppointmentDescription = z.infer<typeof appointmentDescriptionSchema>;

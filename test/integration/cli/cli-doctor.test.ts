@@ -53,7 +53,7 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
     expect(linked.code).toBe(0);
   });
   afterEach(() => {
-    for (const scope of ['users.readonly', 'locations.readonly']) emulator.state.grantScope(TEST_TOKEN, scope);
+    for (const scope of ['users.readonly', 'locations.readonly', 'contacts.readonly']) emulator.state.grantScope(TEST_TOKEN, scope);
     emulator.doctor.dateSkewMs = undefined;
   });
   afterAll(async () => {
@@ -73,6 +73,7 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
       'platform scope: calendars/events.readonly',
       'platform scope: users.readonly',
       'platform scope: locations.readonly',
+      'platform scope: contacts.readonly',
       'platform rate limits',
       'time zone',
       'clock',
@@ -122,6 +123,22 @@ describe.skipIf(!available)('icloud-sync doctor', () => {
     });
     expect(check('platform scope: calendars.readonly')!.status).toBe('pass');
     expect(check('platform scope: calendars/events.readonly')!.status).toBe('pass');
+  });
+
+  it('a withheld contacts.readonly only warns (the cancel question says "the customer"), exit 0', async () => {
+    emulator.state.withholdScope(TEST_TOKEN, 'contacts.readonly');
+    const { code, check } = await doctor();
+    expect(code).toBe(0);
+    expect(check('platform scope: contacts.readonly')).toMatchObject({
+      status: 'warn',
+      message: expect.stringMatching(/may not read contacts \(401\).*"the customer"/),
+      fix: expect.stringMatching(/Optional.*contacts\.readonly/),
+    });
+    // With the scope the probe's unknown contact is the documented 400: the scope is there, no one's record was read.
+    emulator.state.grantScope(TEST_TOKEN, 'contacts.readonly');
+    const again = await doctor();
+    expect(again.check('platform scope: contacts.readonly')).toMatchObject({ status: 'pass', message: expect.stringMatching(/names the customer/) });
+    expect(emulator.exchanges.filter((x) => x.path.startsWith('/contacts/')).every((x) => x.path === '/contacts/icloud-sync-doctor-probe')).toBe(true);
   });
 
   it('a withheld locations.readonly fails that line and the time zone is not checked', async () => {

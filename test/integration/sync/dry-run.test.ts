@@ -105,4 +105,59 @@ describe.skipIf(skipWithoutRadicale)('sync --dry-run', () => {
       expect(real.json<RunReport>().guard?.items.length).toBe(preview.guard?.items.length);
     });
   });
+
+  it('previews a wider window (set futureDays … --dry-run) exactly as the sync after saving it, changing nothing', async () => {
+    await inWorld({ settings: { futureDays: 10 } }, async (world) => {
+      await world.platform.book({ title: 'Soon', start: hoursFromNow(8, 1), end: hoursFromNow(9, 1) });
+      await world.platform.book({ title: 'Later booking', start: hoursFromNow(8, 40), end: hoursFromNow(9, 40) });
+      await world.icloud.put('work', 'near.ics', icsEvent('near', { title: 'Near', start: hoursFromNow(14, 2), end: hoursFromNow(15, 2) }));
+      await world.icloud.put('work', 'far.ics', icsEvent('far', { title: 'Far', start: hoursFromNow(14, 50), end: hoursFromNow(15, 50) }));
+      await world.sync();
+
+      const before = await snapshot(world);
+      const sent = world.emulator.exchanges.length;
+      const run = await world.cli(['--json', 'set', 'futureDays', '60', '--dry-run']);
+      expect(run.code).toBe(0);
+      const preview = run.json<RunReport>();
+      expect(preview.dryRun).toBe(true);
+      expect(itemsOf(preview).filter((item) => item.startsWith('create'))).toHaveLength(2);
+      expect(world.emulator.exchanges.slice(sent).map((e) => e.method).filter((m) => m !== 'GET')).toEqual([]);
+      expect(await snapshot(world)).toEqual(before);
+      expect((await world.cli(['get', 'futureDays'])).stdout.trim()).toBe('10');
+      // A value the setting does not accept is bad usage, previewed or not.
+      expect((await world.cli(['set', 'futureDays', '400', '--dry-run'])).code).toBe(2);
+
+      expect((await world.cli(['set', 'futureDays', '60'])).code).toBe(0);
+      const real = await world.sync();
+      expect(preview.counts).toEqual(real.counts);
+      expect(itemsOf(preview)).toEqual(itemsOf(real));
+      expect(real.counts.icloud.created).toBe(1);
+      expect(real.counts.platform.created).toBe(1);
+    });
+  });
+
+  it('previews a new busy source (link … --dry-run) exactly as the sync after linking it, changing nothing', async () => {
+    await inWorld({ calendars: ['work', 'home'] }, async (world) => {
+      await world.icloud.put('work', 'w.ics', icsEvent('w', { title: 'Work thing', start: hoursFromNow(14, 2), end: hoursFromNow(15, 2) }));
+      await world.icloud.put('home', 'h.ics', icsEvent('h', { title: 'Home thing', start: hoursFromNow(9, 3), end: hoursFromNow(10, 3) }));
+      await world.sync();
+
+      const before = await snapshot(world);
+      const sent = world.emulator.exchanges.length;
+      const link = ['link', '--icloud', world.linkedUrl, '--busy', world.calendarUrl('home')];
+      const run = await world.cli(['--json', ...link, '--dry-run']);
+      expect(run.code).toBe(0);
+      const preview = run.json<RunReport>();
+      expect(preview.dryRun).toBe(true);
+      expect(world.emulator.exchanges.slice(sent).map((e) => e.method).filter((m) => m !== 'GET')).toEqual([]);
+      expect(await snapshot(world)).toEqual(before);
+      expect((await world.services.status()).icloud.busySources).toEqual([]);
+
+      expect((await world.cli(link)).code).toBe(0);
+      const real = await world.sync();
+      expect(preview.counts).toEqual(real.counts);
+      expect(itemsOf(preview)).toEqual(itemsOf(real));
+      expect(itemsOf(real)).toContainEqual(expect.stringMatching(/^create platform Home thing/));
+    });
+  });
 });

@@ -10,7 +10,9 @@ import type { StatusView } from '../../../src/shared/status';
 import { defaultSeed, type Seed } from '../../support/emulator';
 import { TEST_TOKEN } from '../../support/emulator/default-seed';
 import { hoursFromNow, icsEvent } from '../../support/sync-world';
+import { midnightInZone } from '../../../src/main/sync/zoned-midnight';
 import { blocksTitled, inWorld, skipWithoutRadicale, totalWrites } from './helpers';
+import { firstPlatform } from '../../../src/main/store/locations';
 
 const NEW_YORK = 'America/New_York';
 const DAY_MS = 86_400_000;
@@ -49,7 +51,7 @@ describe.skipIf(skipWithoutRadicale)('S15: the location\'s time zone (GET /locat
   it('with the location in New York and the Mac on UTC, an all-day event blocks exactly the location\'s day; floating times stay the Mac\'s', async () => {
     expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe('UTC');
     await inWorld({}, async (world) => {
-      const account = (await world.services.state.read()).accounts.platform!;
+      const account = firstPlatform(await world.services.state.read())!;
       expect(account).toMatchObject({ locationName: 'Lovelace Studio', locationTimezone: NEW_YORK });
       expect(account.locationProblem).toBeUndefined();
 
@@ -78,11 +80,49 @@ describe.skipIf(skipWithoutRadicale)('S15: the location\'s time zone (GET /locat
     });
   });
 
+  it('a blocked slot moved on the platform writes floating times back in the Mac\'s zone, whole days in the location\'s', async () => {
+    await inWorld({}, async (world) => {
+      await world.icloud.put('work', 'call.ics', floatingEvent('call', 'Floating call', 4));
+      const series = floatingEvent('standup', 'Floating standup', 2).replace('SUMMARY:', 'RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:');
+      await world.icloud.put('work', 'standup.ics', series);
+      await world.icloud.put('work', 'off.ics', allDayEvent('off', 'Day off', 2, 3));
+      await world.sync();
+
+      const [call] = blocksTitled(world, 'Floating call');
+      world.platform.update(call.id, { start: `${day(4).iso}T15:00:00Z`, end: `${day(4).iso}T16:00:00Z` });
+      const second = blocksTitled(world, 'Floating standup').find((b) => b.startMs === Date.parse(`${day(9).iso}T10:00:00Z`))!;
+      world.platform.update(second.id, { start: `${day(9).iso}T13:00:00Z`, end: `${day(9).iso}T14:00:00Z` });
+      const [off] = blocksTitled(world, 'Day off');
+      world.platform.update(off.id, { start: midnightInZone(day(3).iso, NEW_YORK), end: midnightInZone(day(4).iso, NEW_YORK) });
+      const report = await world.sync();
+      expect(report.outcome).toBe('ok');
+      expect(report.counts.icloud.updated).toBe(3);
+
+      // The Mac (UTC here) shows 15:00; New York's wall clock (10:00 or 11:00) would move the event.
+      const callIcs = world.icloud.read('work', 'call.ics')!;
+      expect(callIcs).toContain(`DTSTART:${day(4).ics}T150000\r\n`);
+      expect(callIcs).toContain(`DTEND:${day(4).ics}T160000\r\n`);
+      const standupIcs = world.icloud.read('work', 'standup.ics')!;
+      expect(standupIcs).toContain(`RECURRENCE-ID:${day(9).ics}T100000\r\n`);
+      expect(standupIcs).toContain(`DTSTART:${day(9).ics}T130000\r\n`);
+      // The day off stays all-day, on the location's day.
+      const offIcs = world.icloud.read('work', 'off.ics')!;
+      expect(offIcs).toContain(`DTSTART;VALUE=DATE:${day(3).ics}\r\n`);
+      expect(offIcs).toContain(`DTEND;VALUE=DATE:${day(4).ics}\r\n`);
+
+      // Read back, each is the slot it was moved to: nothing bounces.
+      expect(totalWrites(await world.sync())).toBe(0);
+      expect(blocksTitled(world, 'Floating call')[0].startMs).toBe(Date.parse(`${day(4).iso}T15:00:00Z`));
+      expect(blocksTitled(world, 'Floating standup').map((b) => b.startMs).sort()).toContain(Date.parse(`${day(9).iso}T13:00:00Z`));
+      expect(blocksTitled(world, 'Day off')[0].startMs).toBe(Date.parse(midnightInZone(day(3).iso, NEW_YORK)));
+    });
+  });
+
   it('without locations.readonly: connect succeeds in the Mac\'s zone and Status, `status` and the run report say what to do; once the scope is added, placed blocks move to the location\'s day', async () => {
     let offsetMs = 0;
     const now = () => new Date(Date.now() + offsetMs);
     await inWorld({ seed: seedWithoutLocationScope(), now }, async (world) => {
-      const account = (await world.services.state.read()).accounts.platform!;
+      const account = firstPlatform(await world.services.state.read())!;
       expect(account.locationProblem).toBe('missing-scope');
       expect(account.locationTimezone).toBeUndefined();
 

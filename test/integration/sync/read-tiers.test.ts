@@ -3,6 +3,7 @@
 // last whole-window read — not before, and the cycles in between do nothing wrong about it.
 import { describe, expect, it } from 'vitest';
 import { FAR_EVERY_MS, NEAR_DAYS } from '../../../src/main/sync/platform-read-tiers';
+import { firstPlatform } from '../../../src/main/store/locations';
 import { hoursFromNow, icsEvent } from '../../support/sync-world';
 import { blocksTitled, editIcs, icsUtc, inWorld, skipWithoutRadicale, totalWrites } from './helpers';
 
@@ -22,7 +23,7 @@ describe.skipIf(skipWithoutRadicale)('platform read tiers', () => {
       await world.icloud.put('work', 'near.ics', near);
       await world.icloud.put('work', 'far.ics', icsEvent('far', { title: 'Far', start: hoursFromNow(10, 30), end: hoursFromNow(11, 30) }));
       expect((await world.sync()).counts.platform.created).toBe(2);
-      const firstRead = Date.parse((await world.services.state.read()).accounts.platform!.blockedSlotsReadAt!);
+      const firstRead = Date.parse(firstPlatform(await world.services.state.read())!.blockedSlotsReadAt!);
       const [far] = blocksTitled(world, 'Far');
       world.platform.remove(far.id);
 

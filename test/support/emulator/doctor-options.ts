@@ -9,7 +9,7 @@ export interface DoctorOptions {
 /**
  * The scope an endpoint family needs, as Scopes.md of the official description lists them:
  * reads of `/calendars/` and `/calendars/{id}` need calendars.readonly; event reads
- * calendars/events.readonly and event writes calendars/events.write; users and locations their own.
+ * calendars/events.readonly and event writes calendars/events.write; users, locations and contacts their own.
  */
 export function scopeFor(method: string, pathname: string): string | undefined {
   const path = pathname.replace(/\/+$/, '');
@@ -20,6 +20,7 @@ export function scopeFor(method: string, pathname: string): string | undefined {
   if (path === '/calendars' || path.startsWith('/calendars/')) return read ? 'calendars.readonly' : 'calendars.write';
   if (path === '/users' || path.startsWith('/users/')) return read ? 'users.readonly' : 'users.write';
   if (path.startsWith('/locations')) return read ? 'locations.readonly' : 'locations.write';
+  if (path === '/contacts' || path.startsWith('/contacts/')) return read ? 'contacts.readonly' : 'contacts.write';
   return undefined;
 }
 

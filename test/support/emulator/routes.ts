@@ -1,4 +1,4 @@
-// The endpoints, following calendars.json / users.json / locations.json: paths, epoch-ms query strings, bodies,
+// The endpoints, following calendars.json / users.json / locations.json / contacts.json: paths, epoch-ms query strings, bodies,
 // status codes (200 for appointments, 201 for block slots and delete) and response shapes.
 // Auth, Version, limits and faults are handled before these run (server.ts).
 import type { SeedLocation } from './seed';
@@ -260,6 +260,18 @@ function getLocation({ params, location }: RouteRequest): RouteResponse {
   };
 }
 
+/**
+ * GET /contacts/{contactId} (contacts.json get-contact, ContactsByIdSuccessfulResponseDto): a seed
+ * contact of this location by first and last name. A contact of another location, or none, is the
+ * documented 400; the scope (contacts.readonly) is checked before routing, like every family.
+ */
+function getContact({ params, location }: RouteRequest): RouteResponse {
+  const contact = location.contacts.find((c) => c.id === params.contactId);
+  if (!contact) return badRequest('Contact not found');
+  const [firstName, ...rest] = contact.name.split(' ');
+  return { status: 200, body: { contact: strip({ id: contact.id, locationId: location.id, firstName: firstName || undefined, lastName: rest.join(' ') || undefined }) } };
+}
+
 export const routes: Route[] = [
   {
     method: 'GET',
@@ -322,6 +334,7 @@ export const routes: Route[] = [
     },
   },
   { method: 'GET', pattern: /^\/locations\/(?<locationId>[^/]+)$/, version: '2021-07-28', handle: getLocation },
+  { method: 'GET', pattern: /^\/contacts\/(?<contactId>[^/]+)$/, version: '2021-07-28', handle: getContact },
 ];
 
 export function matchRoute(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {

@@ -37,7 +37,7 @@ export async function seedConnectedDataDir(dataDir: string, runs: number): Promi
   const calendar = 'https://caldav.example.invalid/alice/work/';
   await new StateStore(dataDir).update((state) => {
     state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'https://caldav.example.invalid', connectedAt: now };
-    state.accounts.platform = { locationId: 'loc-1', userId: 'user-ada', userName: 'Ada Lovelace', apiUrl: 'https://platform.example.invalid', connectedAt: now };
+    state.accounts.platforms['loc-1'] = { locationId: 'loc-1', userId: 'user-ada', userName: 'Ada Lovelace', apiUrl: 'https://platform.example.invalid', connectedAt: now, calendars: null };
     state.links.icloudCalendar = calendar;
     state.links.names[calendar] = 'Work';
   });

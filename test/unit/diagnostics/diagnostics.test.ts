@@ -13,8 +13,8 @@ const token = 'pit-4f1c2d3e-5a6b-7c8d-9e0f-a1b2c3d4e5f6';
 function state(): State {
   const s = initialState();
   s.accounts.icloud = { appleId: 'Ann@Example.com', caldavUrl: 'https://caldav.icloud.com', homeUrl: 'https://p42-caldav.icloud.com/123/calendars/', connectedAt: '2030-01-01T00:00:00Z' };
-  s.accounts.platform = { locationId: 'loc-1', userId: 'user-1', apiUrl: 'https://services.leadconnectorhq.com', timezone: 'America/Chicago', connectedAt: '2030-01-01T00:00:00Z' };
-  s.links = { icloudCalendar: calendarUrl, busySources: ['http://127.0.0.1:5232/ann%40example.com/busy/'], platformCalendars: ['cal-1'], names: { [calendarUrl]: 'Therapy clients', 'cal-1': 'Sales' } };
+  s.accounts.platforms['loc-1'] = { locationId: 'loc-1', userId: 'user-1', apiUrl: 'https://services.leadconnectorhq.com', timezone: 'America/Chicago', connectedAt: '2030-01-01T00:00:00Z', calendars: ['cal-1'] };
+  s.links = { icloudCalendar: calendarUrl, busySources: ['http://127.0.0.1:5232/ann%40example.com/busy/'], names: { [calendarUrl]: 'Therapy clients', 'cal-1': 'Sales' } };
   return s;
 }
 
@@ -55,6 +55,26 @@ describe('diagnostics file', () => {
       expect(doc.links.busySources[0].id).toBe('http://127.0.0.1:5232/email-1/busy/');
       expect(doc.doctor.checks[0].message).toBe('Signed in as email-1.');
     }
+  });
+
+  it('carries the undo records redacted like the runs: titles, notes, addresses and whole iCloud files', () => {
+    const undo = [{
+      runId: 'r2', recordedAt: '2030-01-01T10:00:05Z', entries: [
+        { side: 'icloud' as const, action: 'updated' as const, key: 'p1', title: 'Dr. Smith — root canal', start: '2030-01-03T10:00:00Z', end: '2030-01-03T11:00:00Z', allDay: false, href: `${calendarUrl}p1.ics`, calendarUrl, etag: '"2"', previousIcs: 'BEGIN:VCALENDAR\r\nSUMMARY:Dr. Smith — root canal\r\nATTENDEE:mailto:ann@example.com\r\nEND:VCALENDAR' },
+        { side: 'platform' as const, action: 'updated' as const, kind: 'appointment' as const, key: 'p2', title: 'Lunch with Bob', start: '2030-01-03T12:00:00Z', end: '2030-01-03T13:00:00Z', allDay: false, platformId: 'a-1', previous: { title: 'Lunch with Bob', startTime: '2030-01-03T12:00:00Z', endTime: '2030-01-03T13:00:00Z', notes: 'Bring the contract', address: '1 Main St' } },
+      ],
+    }];
+    const base = { state: state(), runs, doctor, knownSecrets: [token], now: new Date('2030-01-02T00:00:00Z'), versions: { app: '1.0.0', node: '20', os: { platform: 'darwin' as const, release: '24', arch: 'arm64' } } };
+    const hidden = buildDiagnostics({ ...base, undo, includeTitles: false });
+    const [icloud, platform] = hidden.undo[0].entries;
+    expect(icloud.title).toBe('title-1'); // the same placeholder as the run's item
+    expect(icloud.side === 'icloud' && icloud.previousIcs).toMatch(/^note-\d+$/);
+    expect(platform.side === 'platform' && platform.previous).toMatchObject({ title: 'title-2', notes: expect.stringMatching(/^note-/), address: 'address-1' });
+    const text = JSON.stringify(hidden);
+    for (const secretive of ['root canal', 'Bob', 'contract', 'Main St', 'ann@example.com']) expect(text).not.toContain(secretive);
+    const shown = JSON.stringify(buildDiagnostics({ ...base, undo, includeTitles: true }));
+    expect(shown).toContain('SUMMARY:Dr. Smith — root canal');
+    expect(shown).not.toContain('ann@example.com'); // emails always go
   });
 
   it('keeps titles, notes and calendar names with --include-titles', () => {

@@ -32,6 +32,16 @@ describe('request schemas', () => {
     expect(schema.safeParse({ key: 'launchAtLogin', value: 'true' }).success).toBe(false);
   });
 
+  it('sync.preview takes proposed settings checked by their own rules, and no unknown key', () => {
+    const schema = contract['sync.preview'].request;
+    expect(schema.safeParse(undefined).success).toBe(true);
+    expect(schema.safeParse({ settings: { futureDays: 200, freeEventsBlock: true } }).success).toBe(true);
+    expect(schema.safeParse({ settings: { futureDays: 400 } }).success).toBe(false);
+    expect(schema.safeParse({ settings: { pastDays: '7' } }).success).toBe(false);
+    expect(schema.safeParse({ settings: { windowDays: 7 } }).success).toBe(false);
+    expect(schema.safeParse({ links: { icloud: 'https://dav/work/', busy: [], platformCalendars: [] }, settings: {} }).success).toBe(true);
+  });
+
   it('history.list bounds limit to 1–1000 and defaults it', () => {
     const schema = contract['history.list'].request;
     expect(schema.parse({})).toEqual({ limit: 50, offset: 0 });
@@ -102,6 +112,16 @@ describe('response schemas', () => {
     expect(contract['attention.list'].response.safeParse([{ ...item, kind: 'other' }]).success).toBe(false);
   });
 
+  it('an appointment to cancel is described by id: its customer by name, or why the name is missing', () => {
+    expect(contract['attention.describe'].request.safeParse({ id: 'appt:a1' }).success).toBe(true);
+    expect(contract['attention.describe'].request.safeParse({ id: 'appt:a1', extra: 1 }).success).toBe(false);
+    const described = { id: 'appt:a1', title: 'Cut', start: '2025-01-01T10:00:00Z', end: '2025-01-01T11:00:00Z' };
+    expect(contract['attention.describe'].response.safeParse({ ...described, customerName: 'Grace Hopper' }).success).toBe(true);
+    expect(contract['attention.describe'].response.safeParse({ ...described, customerMissing: 'missing-scope' }).success).toBe(true);
+    expect(contract['attention.describe'].response.safeParse({ ...described, customerMissing: 'forgot' }).success).toBe(false);
+    expect(contract['attention.describe'].response.safeParse({ ...described, end: undefined }).success).toBe(false);
+  });
+
   it('a guard decision names a known guard kind and one of the two choices', () => {
     expect(contract['guard.decide'].request.safeParse({ kind: 'deletions', choice: 'keep' }).success).toBe(true);
     expect(contract['guard.decide'].request.safeParse({ kind: 'empty-side', choice: 'allow' }).success).toBe(true);
@@ -144,10 +164,17 @@ describe('derived types', () => {
     expectTypeOf<AppApi['diagnostics']['save']>().parameter(0).toEqualTypeOf<{ includeTitles?: boolean }>();
     expectTypeOf<AppApi['diagnostics']['save']>().returns.resolves.toEqualTypeOf<{ saved: true; path: string } | { saved: false }>();
     expectTypeOf<keyof AppApi>().toEqualTypeOf<
-      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'app' | 'doctor' | 'diagnostics' | 'on'
+      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'run' | 'app' | 'doctor' | 'diagnostics' | 'on'
     >();
     expectTypeOf<AppApi['sync']['preview']>().returns.resolves.toHaveProperty('dryRun').toEqualTypeOf<true | undefined>();
     expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud' | 'platform'; removeCopies?: boolean }>();
+    expectTypeOf<AppApi['run']['undo']>().parameter(0).toEqualTypeOf<{ id: string }>();
+  });
+
+  it('run.undo and run.undoPreview take one run id, nothing else', () => {
+    expect(contract['run.undo'].request.safeParse({ id: 'run-1' }).success).toBe(true);
+    expect(contract['run.undo'].request.safeParse({ id: '' }).success).toBe(false);
+    expect(contract['run.undoPreview'].request.safeParse({ id: 'run-1', yes: true }).success).toBe(false);
   });
 
   it('ContractHandlers receive parsed requests (defaults applied)', () => {

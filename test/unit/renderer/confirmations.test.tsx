@@ -8,17 +8,21 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { StatusView } from '../../../src/renderer/src/views/status/StatusView';
 import { SettingsView } from '../../../src/renderer/src/views/settings/SettingsView';
+import type { AppointmentDescription } from '../../../src/shared/ipc/views';
 import { attentionItem, connectedStatus, fakeApi, guardDecision, renderWith, unfollowedItem } from './fake-api';
 
 describe('confirmations', () => {
-  it('Cancel Appointment names the appointment, its time and the consequence, and only cancels on confirm', async () => {
+  it('Cancel Appointment names the appointment, its customer, its time and the consequence, and only cancels on confirm', async () => {
     const { api } = fakeApi({ attention: { list: async () => [attentionItem(0)] } });
     renderWith(api, <StatusView status={connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 1 } })} onOpen={vi.fn()} onChanged={vi.fn()} />);
     const region = await screen.findByRole('region', { name: 'Needs attention' });
     await userEvent.click(await within(region).findByRole('button', { name: 'Cancel Appointment: Physio 0' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Cancel “Physio 0”?' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(dialog.textContent).toMatch(/Physio 0.*on .*(Thu|Jan|3).*cancelled on the platform.*customer's booking/s);
+    // The customer's name is read from the platform as the dialog opens (attention.describe).
+    await within(dialog).findByText('Grace Hopper');
+    expect(api.attention.describe).toHaveBeenCalledWith({ id: 'a-0' });
+    expect(dialog.textContent).toMatch(/“Physio 0” with Grace Hopper, .*(Thu|Jan|3).*–.*The booking is cancelled on the platform for Grace Hopper and the time becomes free to book/s);
     // The safe choice has the focus: Return alone never cancels a booking.
     expect(document.activeElement?.textContent).toBe('Keep Appointment');
     await userEvent.keyboard('{Escape}');
@@ -32,6 +36,35 @@ describe('confirmations', () => {
     await userEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel Appointment' }));
     expect(api.attention.cancel).toHaveBeenCalledWith({ id: 'a-0' });
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+  });
+
+  it('Cancel Appointment waits for the name, and without contacts.readonly says "the customer" and why', async () => {
+    let answer: (value: AppointmentDescription) => void = () => undefined;
+    const describe = vi.fn(() => new Promise<AppointmentDescription>((resolve) => (answer = resolve)));
+    const { api } = fakeApi({ attention: { list: async () => [attentionItem(0)], describe } });
+    renderWith(api, <StatusView status={connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 1 } })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel Appointment: Physio 0' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Cancel “Physio 0”?' });
+    expect(within(dialog).getByRole('status').textContent).toMatch(/Reading the appointment and its customer/);
+    // Not yet known whose booking it is: the destructive button waits, the safe one does not.
+    expect((within(dialog).getByRole('button', { name: 'Cancel Appointment' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(dialog).getByRole('button', { name: 'Keep Appointment' }) as HTMLButtonElement).disabled).toBe(false);
+    answer({ id: 'a-0', title: 'Physio 0', start: '2030-01-03T09:00:00Z', end: '2030-01-03T10:00:00Z', customerMissing: 'missing-scope' });
+    await waitFor(() => expect(dialog.textContent).toMatch(/“Physio 0” with the customer, .*for the customer/s));
+    expect(dialog.textContent).toMatch(/add the contacts\.readonly scope to the Private Integration Token/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel Appointment' }));
+    expect(api.attention.cancel).toHaveBeenCalledWith({ id: 'a-0' });
+  });
+
+  it('Cancel Appointment still asks, and still cancels, when the appointment cannot be described', async () => {
+    const describe = vi.fn(async () => { throw new Error('The platform did not answer.'); });
+    const { api } = fakeApi({ attention: { list: async () => [attentionItem(0)], describe } });
+    renderWith(api, <StatusView status={connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 1 } })} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Cancel Appointment: Physio 0' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Cancel “Physio 0”?' });
+    await waitFor(() => expect(dialog.textContent).toMatch(/with the customer.*could not be read from the platform just now/s));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel Appointment' }));
+    expect(api.attention.cancel).toHaveBeenCalledWith({ id: 'a-0' });
   });
 
   it('Tab stays inside the dialog', async () => {

@@ -6,7 +6,7 @@ import { afterEach, vi } from 'vitest';
 import type { CalendarEntry } from '../../../src/shared/calendars';
 import type { GuardDecision, UnfollowedItem } from '../../../src/shared/guard';
 import type { AppApi, Conflict, DoctorCheck, StatusView } from '../../../src/shared/ipc/contract';
-import type { AttentionItem } from '../../../src/shared/ipc/views';
+import type { AppointmentDescription, AttentionItem } from '../../../src/shared/ipc/views';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
 import { defaultSettings } from '../../../src/shared/settings';
 import { ApiContext } from '../../../src/renderer/src/lib/api';
@@ -58,9 +58,13 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
       export: vi.fn(async ({ format }: { format: 'csv' | 'json' }) => ({ filename: `h.${format}`, content: 'x' })),
     },
     conflicts: { list: vi.fn(async () => [] as Conflict[]), resolve: vi.fn(async ({ ids }: { ids: string[] }) => ({ resolved: ids.length })) },
-    attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), cancel: vi.fn(async () => ({ ok: true as const })) },
+    attention: { list: vi.fn(async () => [] as AttentionItem[]), restore: vi.fn(async () => ({ ok: true as const })), describe: vi.fn(async ({ id }: { id: string }): Promise<AppointmentDescription> => ({ id, title: attentionItem(Number(id.slice(2))).title, start: '2030-01-03T09:00:00Z', end: '2030-01-03T10:00:00Z', customerName: 'Grace Hopper' })), cancel: vi.fn(async () => ({ ok: true as const })) },
     guard: { decide: vi.fn(async ({ choice }: { choice: string }) => ({ ok: true as const, kept: choice === 'keep' ? 2 : 0 })) },
     unfollowed: { list: vi.fn(async () => [] as UnfollowedItem[]), follow: vi.fn(async () => ({ ok: true as const })) },
+    run: {
+      undoPreview: vi.fn(async () => ({ icloud: 2, platform: 1, refused: 1 })),
+      undo: vi.fn(async ({ id }: { id: string }) => run(1, { trigger: 'undo', undoes: id, undoable: false, counts: { ...emptyCounts(), icloud: { created: 1, updated: 0, deleted: 1 }, platform: { created: 0, updated: 0, deleted: 1 }, skipped: 1 } })),
+    },
     app: { openExternal: vi.fn(async () => ({ ok: true as const })) },
     doctor: { run: vi.fn(async () => ({ checks: [] as DoctorCheck[] })) },
     diagnostics: { save: vi.fn(async () => ({ saved: false as const }) as { saved: true; path: string } | { saved: false }) },

@@ -3,7 +3,7 @@
 // of rows exist), paged from the app, expandable, filterable, exportable through a Blob link.
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { HistoryQuery } from '../../../src/shared/ipc/contract';
 import { HistoryView } from '../../../src/renderer/src/views/history/HistoryView';
 import { dayBars } from '../../../src/renderer/src/views/history/useRecentRuns';
@@ -18,11 +18,32 @@ const listFrom = (runs: typeof tenThousand) =>
     return { total: matching.length, runs: matching.slice(offset, offset + (query.limit ?? 50)) };
   });
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
-/** happy-dom has no layout: give the table's scroll area a height and rows their usual height. */
+/**
+ * happy-dom has no layout: give the table's scroll area a height and rows their usual height, and
+ * report those sizes to ResizeObserver (happy-dom's never reports), which the virtual list reads.
+ */
 function withLayout() {
-  const height = (element: HTMLElement) => (element.classList.contains('history-scroll') ? 300 : 30);
+  const height = (element: Element) => (element.classList.contains('history-scroll') ? 300 : 30);
+  class LaidOut {
+    constructor(private readonly report: ResizeObserverCallback) {}
+    observe(target: Element) {
+      const entry = { target, contentRect: { width: 600, height: height(target) } } as unknown as ResizeObserverEntry;
+      queueMicrotask(() => this.report([entry], this as unknown as ResizeObserver));
+    }
+    unobserve() {}
+    disconnect() {}
+  }
+  vi.stubGlobal('ResizeObserver', LaidOut);
+  // Laid out means in the page's layout (happy-dom has no offsetParent): the virtual list measures only such rows.
+  Object.defineProperty(HTMLElement.prototype, 'offsetParent', { configurable: true, get: () => document.body });
+  onTestFinished(() => {
+    Reflect.deleteProperty(HTMLElement.prototype, 'offsetParent');
+  });
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
     return height(this);
   });

@@ -31,7 +31,7 @@ describe('Settings', () => {
     const { api } = fakeApi();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
     const interval = await screen.findByLabelText('Sync every');
-    const labels = ['Sync every', 'Days before today', 'Days after today', 'When an event changed on both sides', 'When you delete an iCloud event', 'Blocked slot titles', 'Invitations that block time', 'Free events block time too', 'Open at login', 'Show notifications'];
+    const labels = ['Sync every', 'Days before today', 'Days after today', 'When an event changed on both sides', 'When you delete an iCloud event', 'Blocked slot titles', 'Titles in other locations', 'What crosses', 'Invitations that block time', 'Free events block time too', 'Open at login', 'Show notifications'];
     for (const label of labels) expect(screen.getByLabelText(label)).toBeTruthy();
     expect(labels).toHaveLength(settingKeys.length);
 
@@ -55,6 +55,10 @@ describe('Settings', () => {
     const invitations = screen.getByLabelText('Invitations that block time') as HTMLSelectElement;
     expect(invitations.value).toBe('unanswered');
     await userEvent.selectOptions(invitations, 'accepted');
+    // Which invitations block is judged again for every event: previewed first, saved on Apply.
+    expect(api.sync.preview).toHaveBeenCalledWith({ settings: { invitationsBlock: 'accepted' } });
+    expect(api.settings.set).not.toHaveBeenCalledWith({ key: 'invitationsBlock', value: 'accepted' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply' }));
     expect(api.settings.set).toHaveBeenCalledWith({ key: 'invitationsBlock', value: 'accepted' });
     const login = screen.getByRole('switch', { name: 'Open at login' }) as HTMLInputElement;
     await userEvent.click(login);
@@ -71,7 +75,7 @@ describe('Settings', () => {
     expect(notifications.checked).toBe(true);
   });
 
-  it('crowded calendars: ineligible ones greyed with their reason; each choice is saved at once, with Undo', async () => {
+  it('crowded calendars: ineligible ones greyed with their reason; each choice is previewed, applied, with Undo', async () => {
     const { api } = fakeApi();
     const changed = vi.fn();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={changed} />);
@@ -79,10 +83,16 @@ describe('Settings', () => {
     expect((personal as HTMLInputElement).disabled).toBe(true);
     expect(personal.closest('label')!.textContent).toContain('Personal calendar');
     expect((screen.getByRole('radio', { name: /Work/ }) as HTMLInputElement).checked).toBe(true);
-    // Like every other setting here: no Save button, the change is saved when it is made.
+    // No Save button: a choice is previewed when it is made (nothing saved), then applied.
     expect(screen.queryByRole('button', { name: /Save(?! Diagnostics)/ })).toBeNull();
     await userEvent.click(screen.getAllByRole('checkbox', { name: /Home/ })[0]);
-    expect(api.links.set).toHaveBeenCalledWith({ icloud: 'https://dav/work/', busy: ['https://dav/home/'], platformCalendars: ['cal-rr'] });
+    const proposed = { icloud: 'https://dav/work/', busy: ['https://dav/home/'], platformCalendars: ['cal-rr'] };
+    expect(api.sync.preview).toHaveBeenCalledWith({ links: proposed });
+    const panel = await screen.findByRole('region', { name: 'Preview of this change' });
+    await within(panel).findByText('This change will create 143 blocked slots and 12 iCloud events, adopt 40 that already exist.');
+    expect(api.links.set).not.toHaveBeenCalled();
+    await userEvent.click(within(panel).getByRole('button', { name: 'Apply' }));
+    expect(api.links.set).toHaveBeenCalledWith(proposed);
     await screen.findByText(/Calendars saved. The next sync uses them./);
     expect(changed).toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Undo' }));
@@ -90,6 +100,42 @@ describe('Settings', () => {
     await screen.findByText(/Calendars put back/);
     expect((screen.getAllByRole('checkbox', { name: /Home/ })[0] as HTMLInputElement).checked).toBe(false);
     expect(calendars().filter((c) => !c.eligible)).toHaveLength(3);
+  });
+
+  it('a wider window is previewed first: Cancel leaves it as saved, Apply saves it', async () => {
+    const { api } = fakeApi();
+    renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
+    const future = (await screen.findByLabelText('Days after today')) as HTMLInputElement;
+    const saved = future.value;
+    await userEvent.clear(future);
+    await userEvent.type(future, '200{Enter}');
+    expect(api.sync.preview).toHaveBeenCalledWith({ settings: { futureDays: 200 } });
+    const panel = await screen.findByRole('region', { name: 'Preview of this change' });
+    expect(panel.textContent).toContain('Days after today: 200');
+    await within(panel).findByText(/This change will create 143 blocked slots/);
+    await userEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('region', { name: 'Preview of this change' })).toBeNull();
+    expect(future.value).toBe(saved);
+    expect(api.settings.set).not.toHaveBeenCalled();
+
+    const free = screen.getByRole('switch', { name: 'Free events block time too' }) as HTMLInputElement;
+    await userEvent.click(free);
+    expect(api.sync.preview).toHaveBeenLastCalledWith({ settings: { freeEventsBlock: true } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Apply' }));
+    expect(api.settings.set).toHaveBeenCalledWith({ key: 'freeEventsBlock', value: true });
+  });
+
+  it('a preview that a guard would stop says so', async () => {
+    const guarded = { outcome: 'guarded' as const, error: { kind: 'guard' as const, message: 'Stopped for safety.' },
+      guard: { kind: 'creations' as const, detectedAt: '2030-01-01T08:00:00Z', message: 'Many new blocked slots.',
+        items: [{ side: 'platform' as const, key: 'k', title: 'Event', start: '2030-01-01T10:00:00Z', end: '2030-01-01T11:00:00Z', allDay: false }] } };
+    const base = await fakeApi().api.sync.preview(undefined);
+    const { api } = fakeApi({ sync: { preview: vi.fn(async () => ({ ...base, ...guarded })) } });
+    renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
+    const past = await screen.findByLabelText('Days before today');
+    await userEvent.clear(past);
+    await userEvent.type(past, '60{Enter}');
+    await screen.findByText('The next sync would stop for safety and ask you first: 1 blocked slot would be created on the platform.');
   });
 
   it('disconnect asks first, and only then disconnects', async () => {

@@ -37,7 +37,7 @@ beforeEach(async () => {
   store = new StateStore(dir);
   await store.update((s) => {
     s.accounts.icloud = { appleId: 'a@b.c', caldavUrl: 'x', connectedAt: 'now' };
-    s.accounts.platform = { locationId: 'l', userId: 'u', apiUrl: 'x', connectedAt: 'now' };
+    s.accounts.platforms.l = { locationId: 'l', userId: 'u', apiUrl: 'x', connectedAt: 'now', calendars: null };
     s.links.icloudCalendar = 'cal';
   });
 });

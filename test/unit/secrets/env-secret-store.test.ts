@@ -40,4 +40,32 @@ describe('EnvOverrideSecretStore (cli.md secret overrides)', () => {
     expect(await store.get('icloud', 'a@b.c')).toBe('wxyz-wxyz-wxyz-wxyz');
     expect(keychain.calls).toEqual(['set icloud a@b.c', 'get icloud a@b.c']);
   });
+
+  it('ICLOUD_SYNC_PLATFORM_TOKENS wins for the locations it names; the keychain serves the others', async () => {
+    const keychain = new RecordingStore();
+    keychain.values.set('platform:loc-c', 'pit-from-keychain');
+    const store = new EnvOverrideSecretStore(keychain, { ICLOUD_SYNC_PLATFORM_TOKENS: JSON.stringify({ 'loc-a': 'pit-a', 'loc-b': 'pit-b' }) });
+    expect(await store.get('platform', 'loc-a')).toBe('pit-a');
+    expect(await store.get('platform', 'loc-b')).toBe('pit-b');
+    await store.set('platform', 'loc-a', 'other');
+    await store.delete('platform', 'loc-b');
+    expect(keychain.calls, 'a named location never touches the keychain').toEqual([]);
+    expect(await store.get('platform', 'loc-c')).toBe('pit-from-keychain');
+    expect(keychain.calls).toEqual(['get platform loc-c']);
+  });
+
+  it('with both variables, ICLOUD_SYNC_PLATFORM_TOKEN serves the locations the JSON does not name', async () => {
+    const store = new EnvOverrideSecretStore(new RecordingStore(), { ICLOUD_SYNC_PLATFORM_TOKEN: 'pit-one', ICLOUD_SYNC_PLATFORM_TOKENS: '{"loc-a":"pit-a"}' });
+    expect(await store.get('platform', 'loc-a')).toBe('pit-a');
+    expect(await store.get('platform', 'loc-z')).toBe('pit-one');
+  });
+
+  it('a TOKENS value that is not a JSON object of non-empty tokens is a clear error that never repeats the value', async () => {
+    for (const bad of ['pit-secret-xyz', '{"loc-a":', '{"loc-a":""}', '["pit-secret-xyz"]', '{"loc-a":42}']) {
+      const store = new EnvOverrideSecretStore(new RecordingStore(), { ICLOUD_SYNC_PLATFORM_TOKENS: bad });
+      const error = await store.get('platform', 'loc-a').then(() => undefined, (thrown: Error) => thrown);
+      expect(error?.message, bad).toMatch(/ICLOUD_SYNC_PLATFORM_TOKENS/);
+      expect(error?.message).not.toContain('pit-secret-xyz');
+    }
+  });
 });

@@ -8,13 +8,26 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { icloudItemKey, type PairRecord } from '../../../src/main/store/pair-record';
 import { decodeState, diskStateSchema, encodeState } from '../../../src/main/store/state-disk';
-import { STATE_SCHEMA_VERSION, type State } from '../../../src/main/store/state-schema';
+import { STATE_SCHEMA_VERSION, type PlatformAccount, type State } from '../../../src/main/store/state-schema';
 import { StateStore } from '../../../src/main/store/state-store';
 import { makeTempDir } from '../../support/temp-dir';
 import { defaultSettings } from '../../../src/shared/settings';
 
 const fixture = path.join(import.meta.dirname, '../../fixtures/state/v1-main.json');
-const v1 = JSON.parse(readFileSync(fixture, 'utf8')) as State;
+/** Schemas 1 and 2 had one platform account and its calendars in the links. */
+type OneLocation = Omit<State, 'accounts' | 'links'> & {
+  accounts: { icloud?: State['accounts']['icloud']; platform: Omit<PlatformAccount, 'calendars'> };
+  links: State['links'] & { platformCalendars: string[] | null };
+};
+const v1 = JSON.parse(readFileSync(fixture, 'utf8')) as OneLocation;
+const v2 = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../fixtures/state/v2-main.json'), 'utf8')) as Omit<OneLocation, 'pairs'> & { pairs: unknown[] };
+const location = v1.accounts.platform.locationId;
+
+/** What schema 3 makes of the one location: an account by id, with its calendars. */
+function severalLocations(old: OneLocation | typeof v2): { accounts: State['accounts']; links: State['links'] } {
+  const { platformCalendars, ...links } = old.links;
+  return { accounts: { icloud: old.accounts.icloud, platforms: { [old.accounts.platform.locationId]: { ...old.accounts.platform, calendars: platformCalendars } } }, links };
+}
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -49,13 +62,12 @@ describe('state migrations from a real schema-1 file', () => {
       expect(now, `pair of ${old.key}`).toBeDefined();
       const { key: _oldKey, ...rest } = old;
       const { key, ...kept } = now!;
-      expect(kept, `everything but the key of ${old.key} is kept`).toEqual(rest);
+      expect(kept, `everything but the key of ${old.key} is kept, and the pair knows its location`).toEqual({ ...rest, locationId: location });
       expect(key).toBe(old.owner === 'icloud' ? icloudItemKey(old.icloud!.href, old.icloud!.recurrenceId) : old.key);
     }
     expect(state.objects).toEqual(v1.objects);
     expect(state.cursors).toEqual(v1.cursors);
-    expect(state.links).toEqual(v1.links);
-    expect(state.accounts).toEqual(v1.accounts);
+    expect({ accounts: state.accounts, links: state.links }).toEqual(severalLocations(v1));
     // Settings added since schema 1 (invitationsBlock) read as their defaults; every stored one is kept.
     expect(state.settings).toEqual({ ...defaultSettings, ...v1.settings });
     expect(state.settings.invitationsBlock).toBe('unanswered');
@@ -66,7 +78,7 @@ describe('state migrations from a real schema-1 file', () => {
     const [href, object] = Object.entries(v1.objects).find(([, o]) => !o.uid?.includes('@icloud-sync'))!;
     const intent = { key: object.uid!, start: '2026-12-09T10:00:00.000Z', end: '2026-12-09T11:00:00.000Z', title: 'Lunch', sentAt: '2026-12-01T20:00:00.000Z' };
     const { state } = await readThroughStore({ ...v1, intents: { [intent.key]: intent } });
-    expect(state.intents).toEqual({ [href]: { ...intent, key: href } });
+    expect(state.intents).toEqual({ [href]: { ...intent, key: href, locationId: location } });
   });
 
   it('writes the compact file and reads back exactly the same state', async () => {
@@ -95,6 +107,18 @@ describe('state migrations from a real schema-1 file', () => {
     expect(decodeState(diskStateSchema.parse(JSON.parse(JSON.stringify(encodeState(changed)))))).toEqual(changed);
   });
 
+  it('a pair of a location added later keeps its location and key through the compact file', async () => {
+    const { state } = await readThroughStore(v1);
+    const [block] = Object.values(state.pairs).filter((p) => p.owner === 'icloud');
+    state.accounts.platforms['loc-b'] = { ...state.accounts.platforms[location]!, locationId: 'loc-b', pairSuffix: '|loc-b', connectedAt: '2030-01-01T00:00:00.000Z' };
+    const other: PairRecord = { ...block, key: `${block.key}|loc-b`, locationId: 'loc-b', platformId: 'slot-in-b' };
+    state.pairs[other.key] = other;
+    const disk = encodeState(state);
+    expect(disk.pairs.find((p) => p.p === 'slot-in-b')).toMatchObject({ k: other.key, l: 'loc-b' });
+    expect(disk.pairs.filter((p) => p.l !== undefined), 'the first location\'s pairs name no location').toHaveLength(1);
+    expect(decodeState(diskStateSchema.parse(JSON.parse(JSON.stringify(disk))))).toEqual(state);
+  });
+
   it('keeps aside a compact file that names a calendar it does not list', async () => {
     const { state } = await readThroughStore(v1);
     const broken = encodeState(state);
@@ -103,5 +127,31 @@ describe('state migrations from a real schema-1 file', () => {
     const store = new StateStore(dir);
     expect(Object.keys((await store.read()).pairs)).toHaveLength(0);
     expect(store.notices.join(' ')).toMatch(/kept as .*unreadable/);
+  });
+});
+
+describe('state migration from a real schema-2 file (today\'s main, one location)', () => {
+  it('the fixture is what it claims: the compact file of schema 2 with one platform account', () => {
+    expect(v2.schemaVersion).toBe(2);
+    expect(v2.accounts.platform.locationId).toBeTruthy();
+    expect(v2.pairs.length).toBeGreaterThan(5);
+  });
+
+  it(`reads as schema ${STATE_SCHEMA_VERSION}: the location becomes an account by id, every pair kept under its key and knows its location`, async () => {
+    const { state } = await readThroughStore(v2);
+    expect(state.schemaVersion).toBe(STATE_SCHEMA_VERSION);
+    expect({ accounts: state.accounts, links: state.links }).toEqual(severalLocations(v2));
+    // Its keys stay plain (the first location's): the report's `pair` and every stored key read as before.
+    expect(state.accounts.platforms[v2.accounts.platform.locationId]!.pairSuffix).toBeUndefined();
+    const pairs = Object.values(state.pairs);
+    expect(pairs).toHaveLength(v2.pairs.length);
+    expect(pairs.every((pair) => pair.locationId === v2.accounts.platform.locationId)).toBe(true);
+    for (const pair of pairs) {
+      expect(pair.key).toBe(pair.owner === 'icloud' ? icloudItemKey(pair.icloud!.href, pair.icloud!.recurrenceId) : `appt:${pair.platformId}`);
+    }
+    // Written back, the pairs are exactly as compact as before (no location repeated on each).
+    await (await readThroughStore(v2)).store.update(() => undefined);
+    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'state.json'), 'utf8')) as { pairs: Record<string, unknown>[] };
+    expect(onDisk.pairs).toEqual(v2.pairs);
   });
 });

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventWindow } from '../../../src/main/platform/client';
 import { FAR_EVERY_MS } from '../../../src/main/sync/platform-read-tiers';
+import { firstPlatform } from '../../../src/main/store/locations';
 import { SyncError } from '../../../src/main/errors';
 import { createMemoryEngine, MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER } from '../../support/memory-sides';
 import { makeTempDir } from '../../support/temp-dir';
@@ -51,7 +52,7 @@ describe('platform read tiers in a cycle', () => {
     await engine.sync();
     expect(listed).toHaveLength(2);
     expect(listed[1].end).toBeGreaterThan(T0 + 59 * DAY);
-    expect((await engine.store.read()).accounts.platform!.blockedSlotsReadAt).toBe(iso(T0 + FAR_EVERY_MS));
+    expect(firstPlatform(await engine.store.read())!.blockedSlotsReadAt).toBe(iso(T0 + FAR_EVERY_MS));
   });
 
   it('a far blocked slot deleted on the platform is seen at the far tier, not before, and nothing is done meanwhile', async () => {

@@ -141,7 +141,7 @@ describe('review findings', () => {
 
   it('S1: after the platform was reconnected, syncing asks for its calendars instead of mirroring none', async () => {
     const e = await engine();
-    await e.store.update((s) => void (s.links.platformCalendars = null));
+    await e.store.update((s) => void (Object.values(s.accounts.platforms)[0]!.calendars = null));
     await expect(e.sync()).rejects.toThrow(/Choose the platform calendars/);
   });
 

@@ -6,7 +6,8 @@ import { hasUrlUserinfo } from '../../redact-url';
 import { readSecret } from '../read-secret';
 import { confirmOrRefuse } from '../confirm';
 import { plural } from '../../../shared/words';
-import { describeReport } from './sync';
+import { describeReport, exitForReport } from './sync';
+import { parsePlatformTokens } from '../../secrets/env-secret-store';
 
 export const connectCommand: Command = {
   name: 'connect',
@@ -38,8 +39,9 @@ export const connectCommand: Command = {
       const locationId = values['location-id'] as string | undefined;
       if (!locationId) throw new UsageError('connect platform needs --location-id ID.');
       const apiUrl = serverUrl(values, 'api-url');
+      const env = services.config.env ?? {};
       const token = await readSecret({
-        envValue: services.config.env?.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
+        envValue: parsePlatformTokens(env)?.[locationId] ?? env.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
         prompt: 'Private Integration Token for location ' + locationId,
       });
       const result = await services.accounts.connectPlatform({
@@ -77,37 +79,48 @@ function serverUrl(values: Values, name: 'caldav-url' | 'api-url'): string | und
 
 export const calendarsCommand: Command = {
   name: 'calendars',
-  usage: 'calendars',
+  usage: 'calendars [--location-id ID]',
   summary: 'both sides\' calendars, with which can be synced and why not',
-  options: {},
-  async run({ services }) {
-    const calendars = await services.accounts.calendars();
+  options: { 'location-id': { type: 'string' } },
+  async run({ services, values }) {
+    const calendars = await services.accounts.calendars(values['location-id'] as string | undefined);
     return { json: calendars, text: describeCalendars(calendars) };
   },
 };
 
 export const linkCommand: Command = {
   name: 'link',
-  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]…',
-  summary: 'choose the linked iCloud calendar, busy sources and platform calendars',
+  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]… [--location-id ID] [--dry-run]',
+  summary: 'choose the linked iCloud calendar, busy sources and platform calendars (--dry-run: what the next sync would do with them, saving nothing)',
   options: {
     icloud: { type: 'string' },
     busy: { type: 'string', multiple: true },
     'platform-calendar': { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean' },
+    'location-id': { type: 'string' },
   },
   async run({ services, values }) {
     const icloud = values.icloud as string | undefined;
     if (!icloud) throw new UsageError('link needs --icloud ID (the calendar URL from `icloud-sync calendars`).');
-    const links = await services.accounts.link({
+    const input = {
       icloud, busy: (values.busy as string[] | undefined) ?? [], platformCalendars: values['platform-calendar'] as string[] | undefined,
-    });
+      locationId: values['location-id'] as string | undefined,
+    };
+    if (values['dry-run']) {
+      // Checked as link checks them, then previewed as if linked (dry-run.ts); nothing is saved.
+      const { icloud: linked, busy, platformCalendars } = await services.accounts.checkLinks(input);
+      const preview = await services.sync.run('cli', { dryRun: true, proposed: { links: { icloud: linked, busy, platformCalendars } } }).report;
+      const heading = 'Preview of these calendars — nothing was changed or saved, nothing recorded in the history:';
+      return { json: preview, text: `${heading}\n${describeReport(preview)}`, exitCode: exitForReport(preview) };
+    }
+    const links = await services.accounts.link(input);
     const name = (id: string) => links.names[id] ?? id;
     return {
       json: { icloud: links.icloudCalendar, busy: links.busySources, platformCalendars: links.platformCalendars },
       text: [
         `Linked iCloud calendar: ${name(links.icloudCalendar!)}`,
         `Busy sources: ${links.busySources.map(name).join(', ') || 'none'}`,
-        `Platform calendars: ${(links.platformCalendars ?? []).map(name).join(', ') || 'none'}`,
+        `Platform calendars: ${links.platformCalendars.map(name).join(', ') || 'none'}`,
       ].join('\n'),
     };
   },
@@ -115,30 +128,34 @@ export const linkCommand: Command = {
 
 export const disconnectCommand: Command = {
   name: 'disconnect',
-  usage: 'disconnect icloud|platform [--remove-copies [--yes]]',
+  usage: 'disconnect icloud|platform [--location-id ID] [--remove-copies [--yes]]',
   summary: 'remove the secret from the keychain and the account from the state; --remove-copies first deletes every copy the app made (asks)',
-  options: { 'remove-copies': { type: 'boolean' }, yes: { type: 'boolean' } },
+  options: { 'remove-copies': { type: 'boolean' }, yes: { type: 'boolean' }, 'location-id': { type: 'string' } },
   async run({ services, positionals, values, stdin, note }) {
     const [side] = positionals;
-    if (side !== 'icloud' && side !== 'platform') throw new UsageError('Usage: icloud-sync disconnect icloud|platform [--remove-copies [--yes]]');
-    const name = side === 'icloud' ? 'iCloud' : 'the platform';
+    if (side !== 'icloud' && side !== 'platform') throw new UsageError('Usage: icloud-sync disconnect icloud|platform [--location-id ID] [--remove-copies [--yes]]');
+    const locationId = values['location-id'] as string | undefined;
+    if (locationId !== undefined && side !== 'platform') throw new UsageError('--location-id goes with disconnect platform.');
+    // With several locations connected the command must say which (exit 2, naming them), before anything changes.
+    if (side === 'platform') await services.accounts.locationToDisconnect(locationId);
+    const name = side === 'icloud' ? 'iCloud' : locationId ? `location ${locationId}` : 'the platform';
     if (!values['remove-copies']) {
-      await services.accounts.disconnect(side);
+      await services.accounts.disconnect(side, locationId);
       return {
         json: { disconnected: side, copiesRemoved: false },
         text: `Disconnected ${name}. The copies the app made (iCloud mirrors, blocked slots) stay in place; \`icloud-sync disconnect ${side} --remove-copies\` removes them.`,
       };
     }
     // Shown first, like a dry run: what would go, nothing changed yet.
-    const preview = await services.sync.removeCopies('cli', true);
+    const preview = await services.sync.removeCopies('cli', true, locationId);
     const { icloud, platform } = preview.counts;
     note(`Preview — nothing changed yet:\n${describeReport(preview)}`);
     const question = `Delete ${plural(icloud.deleted, 'iCloud copy', 'iCloud copies')} of appointments and ${plural(platform.deleted, 'blocked slot')} this app made, then disconnect ${name}? Your own events and the appointments stay.`;
-    await confirmOrRefuse({ yes: Boolean(values.yes), stdin, question, command: `icloud-sync disconnect ${side} --remove-copies`, note });
+    await confirmOrRefuse({ yes: Boolean(values.yes), stdin, question, command: `icloud-sync disconnect ${side}${locationId ? ` --location-id ${locationId}` : ''} --remove-copies`, note });
     // A copy that cannot be removed (changed since) fails the command before the disconnect: the
     // account stays, so running it again can finish (the run is in the history).
-    const report = await services.sync.removeCopies('cli', false);
-    await services.accounts.disconnect(side);
+    const report = await services.sync.removeCopies('cli', false, locationId);
+    await services.accounts.disconnect(side, locationId);
     return { json: { disconnected: side, copiesRemoved: true, report }, text: `${describeReport(report)}\nDisconnected ${name}.` };
   },
 };

@@ -1,6 +1,7 @@
 // `attention`, `restore`, `cancel`, `follow`: detached pairs (S6, S12) with their two actions, and
 // the events kept at a safety guard (no longer followed) with the way to follow one again.
 import { SyncError } from '../../errors';
+import { cancelQuestion } from '../../../shared/cancel-words';
 import { localTime } from '../../../shared/words';
 import type { Command } from '../command';
 import { confirmOrRefuse } from '../confirm';
@@ -17,7 +18,7 @@ export const attentionCommand: Command = {
     const unfollowed = await services.unfollowed();
     const lines = [
       ...items.map((i) => `${i.id}  ${i.message}\n  → icloud-sync restore ${i.id}  |  icloud-sync cancel ${i.id}`),
-      ...unfollowed.map((u) => `${u.key}  "${u.title}" (${localTime(u.start)}) is no longer followed: you kept it as it is at a safety check.\n  → icloud-sync follow ${u.key}`),
+      ...unfollowed.map((u) => `${u.key}  "${u.title}" (${localTime(u.start)}) is no longer followed: ${u.guard === 'undo' ? 'you undid the run that changed it' : 'you kept it as it is at a safety check'}.\n  → icloud-sync follow ${u.key}`),
     ];
     // --json: the attention items as before, then the unfollowed ones in the same shape (kind "not-followed").
     const json = [
@@ -52,8 +53,10 @@ export const cancelCommand: Command = {
     if (!id) throw new UsageError('Usage: icloud-sync cancel ID [--yes] (see `icloud-sync attention`).');
     const item = (await services.attention()).find((i) => i.id === id);
     if (!item) throw new SyncError('item', `There is no item "${id}" needing attention. Run \`icloud-sync attention\` to list them.`);
+    // The appointment's customer and time as the platform has them now (describe-appointment.ts);
+    // the question never fails for want of the name: it says "the customer" and why.
     const question = item.kind === 'icloud-mirror-deleted'
-      ? `Cancel the appointment "${item.title}" on ${localTime(item.start)}? The booking is cancelled on the platform for the customer.`
+      ? cancelQuestion(await services.describeAppointment(id).catch(() => ({ id, title: item.title, start: item.start, end: item.start, customerMissing: 'unavailable' as const })))
       : `Stop syncing "${item.title}" on ${localTime(item.start)}? Your iCloud event stays; no blocked slot is made for it again.`;
     await confirmOrRefuse({ yes: Boolean(values.yes), stdin, question, command: `icloud-sync cancel ${id}`, note });
     const report = await services.sync.cancel(id, 'cli');

@@ -4,7 +4,8 @@ import type { Command } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
 import { guardItemLine, localTime, plural, runSummary } from '../../../shared/words';
 
-const exitForReport = (report: RunReport): number => {
+/** A run report's exit code (cli.md): also a preview's, which exits as the sync it previews would. */
+export const exitForReport = (report: RunReport): number => {
   if (!report.error) return ExitCode.ok;
   return { auth: ExitCode.credentials, network: ExitCode.unreachable, throttled: ExitCode.unreachable, guard: ExitCode.guard, internal: ExitCode.other }[report.error.kind];
 };
@@ -17,6 +18,8 @@ export function describeReport(report: RunReport): string {
       `to the platform +${counts.platform.created} ~${counts.platform.updated} -${counts.platform.deleted}; ` +
       `${plural(counts.skipped, 'skipped event')}, ${plural(counts.conflicts, 'conflict')}, ${plural(counts.errors, 'error')} ` +
       `(${plural(report.requests.icloud, 'iCloud request')}, ${plural(report.requests.platform, 'platform request')})`,
+    // Several locations: how each went (a failed one says why; the others synced).
+    ...(report.locations ?? []).map((l) => `  location ${l.id}: ${l.outcome === 'ok' ? 'synced' : 'failed'}, ${plural(l.requests, 'request')}${l.error ? ` — ${l.error.message}` : ''}`),
     ...report.items.map((i) => `  ${i.op} ${i.side}: ${i.title}${i.reason ? ` — ${i.reason}` : ''}${i.error ? ` (error: ${i.error})` : ''}`),
   ];
   if (report.error) lines.push(`  ${report.error.message}`);

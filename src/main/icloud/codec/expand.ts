@@ -14,6 +14,7 @@ import { exclusionsOf } from './exclusions';
 import { fastForward, type Iteration } from './fast-forward';
 import { NearestOccurrences, type CappedSeries } from './occurrence-cap';
 import { countedInstances } from './rule-count';
+import { seriesWithYearlySetpos } from './yearly-setpos';
 
 /**
  * Steps one series may take (ical.js: 15–50 µs each, so well under a second): a weekly series with
@@ -156,11 +157,12 @@ function expandSeries(
     }) : undefined;
     if (skipped === undefined) cut = false;
     if (skipped === 'ended') return { complete: true, cut };
-    const iterator: Iteration = skipped ?? series.iterator();
+    // YEARLY+BYSETPOS rules are picked per year by yearly-setpos.ts, the rest by ical.js.
+    const iterator: Iteration = skipped ?? seriesWithYearlySetpos(master.component, dtstart, (rule, time) => isValidRuleDate(rule, dtstart, time)) ?? series.iterator();
     for (let i = 0; i < maxIterations && !keeper.saturated; i++) {
       const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
       const start = value instanceof ICAL.Period ? value.start : value;
-      if (!value || !start || unixSeconds(start, floating) >= window.end) return { complete: true, cut };
+      if (!value || !start || unixSeconds(start, floating) >= window.end) return { complete: !iterator.exhausted, cut };
       add(value);
     }
     return { complete: keeper.saturated, cut }; // saturated: cut on purpose (the cap), not for want of steps

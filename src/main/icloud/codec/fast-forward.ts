@@ -15,6 +15,8 @@ const dstMargin = 3600;
 
 export interface Iteration {
   next(): ICAL.Time | ICAL.Period | undefined;
+  /** The iteration stopped at its own step budget, not at the rule's end (yearly-setpos.ts). */
+  readonly exhausted?: boolean;
 }
 
 /**

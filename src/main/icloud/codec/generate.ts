@@ -39,8 +39,13 @@ export interface OverrideInput {
   notes?: string;
   location?: string;
   now: Date;
-  /** Zone the series' floating times are read in (same as when parsing). */
+  /** The Mac's zone: the series' floating times are read (as when parsing) and written in it. */
   floatingZone: string;
+  /**
+   * The platform location's zone (S15): an occurrence of an all-day series moved to whole days
+   * there stays all-day (VALUE=DATE). Without it, or when the slot is not whole days, it is timed.
+   */
+  dayZone?: string;
 }
 
 export function generateMirror(input: MirrorInput, zones: TimezoneResolver): string {
@@ -110,13 +115,27 @@ export function addOverrideInstance(ics: string, input: OverrideInput, zones: Ti
   for (const name of ['dtstart', 'dtend', 'duration', 'dtstamp', 'sequence']) override.removeAllProperties(name);
   override.addPropertyWithValue('dtstamp', utcTime(input.now));
   const writeZone = isUtc ? ICAL.Timezone.utcTimezone : (seriesZone ?? floating.timezone);
-  setTime(override, 'dtstart', input.start, writeZone, seriesZone ? String(tzid) : undefined, !seriesZone && !isUtc);
-  setTime(override, 'dtend', input.end, writeZone, seriesZone ? String(tzid) : undefined, !seriesZone && !isUtc);
+  const start = masterStart.isDate ? asWholeDay(input.start, input.end, input.dayZone, zones) : input.start;
+  const end = masterStart.isDate ? asWholeDay(input.end, input.start, input.dayZone, zones) : input.end;
+  setTime(override, 'dtstart', start, writeZone, seriesZone ? String(tzid) : undefined, !seriesZone && !isUtc);
+  setTime(override, 'dtend', end, writeZone, seriesZone ? String(tzid) : undefined, !seriesZone && !isUtc);
   override.addPropertyWithValue('sequence', sequence);
   if (input.title !== undefined) override.updatePropertyWithValue('summary', input.title);
   if (input.notes !== undefined) override.updatePropertyWithValue('description', input.notes);
   if (input.location !== undefined) override.updatePropertyWithValue('location', input.location);
   return root.toString() + '\r\n';
+}
+
+/** `time` as a date of `dayZone` when it and `other` are both midnights there; else as it is. */
+function asWholeDay(time: TimeInput, other: TimeInput, dayZone: string | undefined, zones: TimezoneResolver): TimeInput {
+  if ('date' in time || 'date' in other || !dayZone) return time;
+  const zone = zones.resolve(dayZone);
+  if (!zone) throw new Error(`Unknown time zone "${dayZone}".`);
+  const local = (iso: string) => ICAL.Time.fromJSDate(new Date(iso), true).convertToZone(zone.timezone);
+  const [t, o] = [local(time.iso), local(other.iso)];
+  const midnight = (x: ICAL.Time) => x.hour === 0 && x.minute === 0 && x.second === 0;
+  if (!midnight(t) || !midnight(o)) return time;
+  return { date: `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}` };
 }
 
 /** The file's own VTIMEZONE for a TZID, else the IANA/Windows definition, else undefined (floating). */

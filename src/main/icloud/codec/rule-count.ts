@@ -6,6 +6,7 @@
 import type ICAL from 'ical.js';
 import type { ResolvedZone } from './timezones';
 import { recurrenceKey } from './time';
+import { isYearlySetpos, yearlySetposInstances } from './yearly-setpos';
 
 /** COUNT of the one RRULE of a VEVENT, taken off the rule ical.js iterates. */
 const counts = new WeakMap<ICAL.Component, number>();
@@ -33,9 +34,11 @@ export function countedInstances(
   const count = counts.get(component);
   if (!count) return undefined;
   const keys = new Set([recurrenceKey(dtstart, floating)]);
-  const iterator = rule.iterator(dtstart);
+  const iterator = isYearlySetpos(rule)
+    ? yearlySetposInstances(rule, dtstart, (r, t) => isValid(r, dtstart, t))
+    : rule.iterator(dtstart);
   for (let i = 0; i < maxIterations && keys.size < count; i++) {
-    const next = iterator.next() as ICAL.Time | null;
+    const next = iterator.next() as ICAL.Time | null | undefined;
     if (!next) break;
     if (isValid(rule, dtstart, next)) keys.add(recurrenceKey(next, floating));
   }

@@ -79,7 +79,7 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
       </fieldset>
       <fieldset className="choices">
         <legend>Busy sources (optional)</legend>
-        <p className="hint">Other iCloud calendars whose events also block time on the platform, one way: they are titled as set under Blocked-slot titles in Settings.</p>
+        <p className="hint">Other iCloud calendars whose events also block time on the platform, one way: they are titled as set under What crosses in Settings.</p>
         {icloud.map((c) => {
           const linked = c.id === links.icloud;
           const usable = Boolean(c.busySourceEligible) && !linked;

@@ -13,11 +13,13 @@ export interface ConfirmDialogProps {
   cancelLabel?: string;
   busy?: boolean;
   busyLabel?: string;
+  /** The destructive button waits (what it would reach is still being read); the safe one never does. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', busy, busyLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', busy, busyLabel, confirmDisabled, onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
   const bodyId = useId();
   const dialog = useRef<HTMLDivElement>(null);
@@ -60,7 +62,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
           <button ref={safe} type="button" className="button" onClick={onCancel} disabled={busy}>
             {cancelLabel}
           </button>
-          <button type="button" className="button destructive-filled" onClick={onConfirm} disabled={busy}>
+          <button type="button" className="button destructive-filled" onClick={onConfirm} disabled={busy || confirmDisabled}>
             {busy ? (busyLabel ?? `${confirmLabel}…`) : confirmLabel}
           </button>
         </div>

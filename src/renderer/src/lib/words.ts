@@ -17,6 +17,7 @@ export const triggerWords: Record<Trigger, string> = {
   schedule: 'Scheduled',
   wake: 'After wake',
   cli: 'Command line',
+  undo: 'Undo',
 };
 
 export { plural, sideName, writesTo } from '../../../shared/words';

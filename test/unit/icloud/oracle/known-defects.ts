@@ -33,12 +33,4 @@ export const knownDefects: KnownDefect[] = [
         { ...series, byday: series.byday.filter((b) => b.n) },
       ], window),
   },
-  {
-    id: 'codec-yearly-bysetpos-per-month',
-    engine: 'codec (ical.js)',
-    rfc: 'RFC 5545 §3.3.10 (BYSETPOS selects among the set of instances "within the interval of the frequency": a year for YEARLY)',
-    what: 'FREQ=YEARLY;BYMONTH=10,11,12;BYDAY=SA,MO;BYSETPOS=1: ical.js applies BYSETPOS within each month (one instance per month); RFC 5545 and rrule.js within the year (one per year).',
-    applies: (s) => s.freq === 'YEARLY' && s.bysetpos.length > 0,
-    open: 'not fixed (issue 11 report): ical.js expands YEARLY+BYSETPOS month by month; no calendar UI we know writes this shape',
-  },
 ];

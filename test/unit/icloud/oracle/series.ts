@@ -84,6 +84,7 @@ export const seriesArb: fc.Arbitrary<Series> = fc
         ? fc.oneof(fc.constant<number[]>([]), uniqueSorted(fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 })))
         : fc.constant<number[]>([]),
       setpos: fc.option(uniqueSorted(fc.array(fc.constantFrom(1, 2, -1, -2), { minLength: 1, maxLength: 2 })), { nil: undefined, freq: 3 }),
+      extraMonth: fc.integer({ min: 1, max: 12 }),
     }).map((by): Series => {
       // BYMONTHDAY with a WEEKLY rule is not allowed (RFC 5545 §3.3.10).
       let bymonthday = base.freq === 'WEEKLY' ? [] : by.bymonthday;
@@ -102,7 +103,10 @@ export const seriesArb: fc.Arbitrary<Series> = fc
         byday = byday.map((b) => ({ day: b.day }));
         bymonthday = [...new Set(bymonthday.map((d) => Math.abs(d)))].sort((a, b) => a - b);
       }
-      const bymonth = base.freq === 'YEARLY' && (byday.length || bymonthday.length) && !by.bymonth.length ? [base.m] : by.bymonth;
+      let bymonth = base.freq === 'YEARLY' && (byday.length || bymonthday.length) && !by.bymonth.length ? [base.m] : by.bymonth;
+      // YEARLY+BYSETPOS picks within the year, not the month (yearly-setpos.ts): only a rule of
+      // several months tells the two apart, so such rules mostly get a second month.
+      if (setpos && base.freq === 'YEARLY') bymonth = [...new Set([...bymonth, by.extraMonth])].sort((a, b) => a - b);
       return {
       zone: base.zone,
       allDay: base.allDay,

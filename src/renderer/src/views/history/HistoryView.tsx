@@ -10,6 +10,7 @@ import { ExportButtons, HistoryFilters } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
 import { useHistoryPages, type HistoryFilter } from './useHistoryPages';
 import { useRecentRuns } from './useRecentRuns';
+import { undoneWords } from './UndoRun';
 
 export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const api = useApi();
@@ -17,6 +18,8 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const [filter, setFilter] = useState<HistoryFilter>({});
   const [exporting, setExporting] = useState(false);
   const [exportNote, setExportNote] = useState<{ ok: boolean; text: string }>();
+  // What an undo from a run's details did: shown here, since the table reloads with the new run.
+  const [undoNote, setUndoNote] = useState<string>();
   // A new run (lastRunId changes) refreshes the table and the chart.
   const pages = useHistoryPages(filter, lastRunId);
   const recent = useRecentRuns(pages.total !== undefined, lastRunId);
@@ -52,6 +55,7 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
         <ExportButtons onExport={exportRuns} exporting={exporting} />
       </header>
       <HistoryFilters filter={filter} onChange={setFilter} />
+      {undoNote && <p className="note note-ok" role="status">{undoNote}</p>}
       {exportNote && (exportNote.ok ? <p className="note note-ok" role="status">{exportNote.text}</p> : <ErrorNote message={exportNote.text} />)}
       <HistoryChart bars={recent.bars} error={recent.error} />
       {pages.error && <ErrorNote message={pages.error} onRetry={pages.retry} />}
@@ -62,7 +66,7 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
         ) : (
           <Empty title="No syncs yet">Each sync is listed here with what it changed on each side.</Empty>
         ))}
-      {pages.total !== undefined && pages.total > 0 && <HistoryTable pages={pages} now={now} />}
+      {pages.total !== undefined && pages.total > 0 && <HistoryTable pages={pages} now={now} onUndone={(report) => setUndoNote(undoneWords(report))} />}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 // What one run did, item by item: events named by title, with the reason or the error in words.
 import type { RunReport } from '../../../../shared/run-report';
 import { opWords, sideName } from '../../lib/words';
+import { UndoRun } from './UndoRun';
 
-export function RunDetails({ run }: { run: RunReport }) {
+/** onUndone: this run was undone here (UndoRun). */
+export function RunDetails({ run, onUndone }: { run: RunReport; onUndone?: (report: RunReport) => void }) {
   return (
     <div className="run-details">
       {run.error && <p className="problem">{run.error.message}</p>}
@@ -23,6 +25,7 @@ export function RunDetails({ run }: { run: RunReport }) {
       <p className="muted">
         Requests: {run.requests.icloud} to iCloud, {run.requests.platform} to the platform · skipped {run.counts.skipped}
       </p>
+      {run.undoable && <UndoRun run={run} onDone={onUndone} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
 import { locationPhrase } from '../../../../shared/words';
+import { healthWords } from '../status/ConnectionCard';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
@@ -92,6 +93,16 @@ export function AccountSettings({ status, onChanged }: { status: StatusView; onC
       <h2 id="account-settings">Accounts</h2>
       <Account side="icloud" summary={status.icloud.appleId ?? 'Not connected'} account={status.icloud.appleId} onChanged={onChanged} />
       <Account side="platform" summary={platformSummary || 'Not connected'} account={status.platform.locationId} onChanged={onChanged} />
+      {status.locations && (
+        // Several sub-accounts (issue 15): each by name, user and state (`icloud-sync` adds and removes them).
+        <ul className="locations" aria-label="Platform locations">
+          {status.locations.map((location) => (
+            <li key={location.locationId}>
+              {[locationPhrase(location), location.userName ?? location.userId, healthWords(location.connected, location.health, location.message).word].filter(Boolean).join(' · ')}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,13 +1,16 @@
-// Calendars: the same chooser as onboarding, starting from what is linked now. Each choice is saved
-// at once, like every other setting here, with Undo: changing the linked calendar re-baselines and
-// the next sync adopts what exists, so going back is exact and never duplicates anything.
-import { useState } from 'react';
+// Calendars: the same chooser as onboarding, starting from what is linked now. Each choice is
+// previewed first (what the next sync would do with it, nothing saved: ChangePreview.tsx), then
+// applied or cancelled; an applied one has Undo: changing the linked calendar re-baselines and the
+// next sync adopts what exists, so going back is exact and never duplicates anything.
+import { useCallback, useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
 import { CalendarChooser, type CalendarLinks } from '../../components/CalendarChooser';
 import { ErrorNote, Loading } from '../../components/Notice';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
+import { ChangePreview } from './ChangePreview';
+import { useChangePreview } from './useChangePreview';
 
 export function CalendarSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
   const api = useApi();
@@ -15,7 +18,8 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
   const current: CalendarLinks = {
     icloud: status.icloud.linkedCalendar?.id ?? '',
     busy: status.icloud.busySources.map((c) => c.id),
-    platformCalendars: status.platform.calendars.map((c) => c.id),
+    // Every location's (ids are unique across locations; saving gives each location its own back).
+    platformCalendars: (status.locations ?? [status.platform]).flatMap((location) => location.calendars.map((c) => c.id)),
   };
   const [saved, setSaved] = useState<CalendarLinks>(current);
   /** What was linked before the last change, for Undo. */
@@ -24,7 +28,7 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
   /** Remounts the chooser after an Undo or a refused save, so it shows what is really linked. */
   const [generation, setGeneration] = useState(0);
 
-  const save = async (links: CalendarLinks, undo = false) => {
+  const save = useCallback(async (links: CalendarLinks, undo = false) => {
     setNote(undefined);
     try {
       await api.links.set(links);
@@ -37,6 +41,12 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
       setNote({ ok: false, text: plainError(error) });
       setGeneration((g) => g + 1);
     }
+  }, [api, saved, onChanged]);
+  const preview = useCallback((links: CalendarLinks) => api.sync.preview({ links }), [api]);
+  const proposal = useChangePreview(preview, save);
+  const cancel = () => {
+    proposal.cancel();
+    setGeneration((g) => g + 1); // the chooser shows what is linked again
   };
 
   return (
@@ -44,7 +54,13 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
       <h2 id="calendar-settings">Calendars</h2>
       {calendars.state === 'loading' && !calendars.data && <Loading what="your calendars" />}
       {calendars.state === 'error' && <ErrorNote message={calendars.error} onRetry={calendars.reload} />}
-      {calendars.data && <CalendarChooser key={generation} calendars={calendars.data} initial={saved} onSubmit={(links) => void save(links)} />}
+      {calendars.data && <CalendarChooser key={generation} calendars={calendars.data} initial={saved} onSubmit={(links) => {
+        setNote(undefined);
+        proposal.propose(links);
+      }} />}
+      {proposal.pending && (
+        <ChangePreview what="Calendars" preview={proposal.pending.preview} busy={proposal.busy} onApply={() => void proposal.apply()} onCancel={cancel} />
+      )}
       {note &&
         (note.ok ? (
           <p className="note note-ok" role="status">

@@ -1,4 +1,5 @@
-// Sync: every setting of cli.md, with what each one does in words.
+// Sync: the settings of cli.md about when and how pairs sync, with what each one does in words
+// (copy titles and filters are under What crosses).
 import type { SettingChange } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/settings';
 import { ChoiceSetting, NumberSetting, ToggleSetting } from './SettingControls';
@@ -35,16 +36,6 @@ export function SyncSettings({ settings, save, problemFor }: Props) {
           { value: 'keep', label: 'Keep the blocked slot' },
         ]}
         onSave={(value) => save({ key: 'icloudDeletions', value })}
-      />
-      <ChoiceSetting
-        label="Blocked slot titles"
-        value={settings.blockTitles}
-        options={[
-          { value: 'event', label: 'The iCloud event’s title' },
-          { value: 'busy', label: '“Busy”' },
-        ]}
-        hint="What people on the platform see on the time your iCloud events block."
-        onSave={(value) => save({ key: 'blockTitles', value })}
       />
       <ChoiceSetting
         label="Invitations that block time"

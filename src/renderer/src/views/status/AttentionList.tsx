@@ -1,12 +1,12 @@
 // "Needs attention": pairs the engine detached (S6, S12), each with what happened and two actions.
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../shared/ipc/views';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote, Loading } from '../../components/Notice';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { dayTime } from '../../lib/time';
+import { CancelAppointmentDialog } from './CancelAppointmentDialog';
 
 const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: string }> = {
   'icloud-mirror-deleted': { restore: 'Restore in iCloud', cancel: 'Cancel Appointment' },
@@ -63,21 +63,13 @@ export function AttentionList({ count, now, onChanged }: { count: number; now: D
         ))}
       </ul>
       {confirming && (
-        <ConfirmDialog
-          title={`Cancel “${confirming.title}”?`}
-          confirmLabel="Cancel Appointment"
-          cancelLabel="Keep Appointment"
+        <CancelAppointmentDialog
+          item={confirming}
+          now={now}
           busy={working === confirming.id}
-          busyLabel="Cancelling…"
           onConfirm={() => act(confirming, 'cancel')}
           onCancel={() => setConfirming(undefined)}
-        >
-          <p>
-            The appointment “{confirming.title}” on {dayTime(confirming.start, now)} is cancelled on the platform: the
-            customer's booking is gone and the time becomes free to book. This cannot be undone here.
-          </p>
-          <p>Its iCloud copy was already deleted. To keep the booking, choose Keep Appointment and then Restore in iCloud.</p>
-        </ConfirmDialog>
+        />
       )}
     </section>
   );

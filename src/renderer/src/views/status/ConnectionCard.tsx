@@ -46,9 +46,9 @@ export function IcloudCard({ icloud }: { icloud: StatusView['icloud'] }) {
   );
 }
 
-export function PlatformCard({ platform }: { platform: StatusView['platform'] }) {
+export function PlatformCard({ platform, several = false }: { platform: StatusView['platform']; several?: boolean }) {
   return (
-    <Card title="Platform" connected={platform.connected} health={platform.health} message={platform.message} notice={platform.locationNotice}>
+    <Card title={several ? `Platform: ${locationLabel(platform) ?? platform.locationId}` : 'Platform'} connected={platform.connected} health={platform.health} message={platform.message} notice={platform.locationNotice}>
       <dt>Location</dt>
       {/* The name a person knows; the id only until the location could be read. */}
       <dd title={platform.locationName ? platform.locationId : undefined}>{locationLabel(platform) ?? '—'}</dd>

@@ -47,7 +47,10 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
       {status.guard && !status.running && <GuardDecision decision={status.guard} now={now} onChanged={onChanged} />}
       <div className="cards">
         <IcloudCard icloud={status.icloud} />
-        <PlatformCard platform={status.platform} />
+        {/* Several sub-accounts (issue 15): one card each, named by its location. */}
+        {(status.locations ?? [status.platform]).map((platform) => (
+          <PlatformCard key={platform.locationId ?? 'platform'} platform={platform} several={Boolean(status.locations)} />
+        ))}
       </div>
       <RunSummary status={status} now={now} />
       {status.running && <ProgressBar done={status.progress?.done} total={status.progress?.total} />}

@@ -33,7 +33,7 @@ export function UnfollowedList({ count, now, onChanged }: { count: number; now: 
   return (
     <section className="attention unfollowed" aria-labelledby="unfollowed-title">
       <h2 id="unfollowed-title">Not followed</h2>
-      <p className="sentence muted">You kept these as they are when syncing stopped for safety. The app leaves them alone on both sides.</p>
+      <p className="sentence muted">You kept these as they are when syncing stopped for safety, or undid the run that changed them. The app leaves them alone on both sides.</p>
       {items.state === 'error' && <ErrorNote message={items.error} onRetry={items.reload} />}
       {failure && <ErrorNote message={failure} />}
       <ul className="attention-list">
@@ -41,7 +41,7 @@ export function UnfollowedList({ count, now, onChanged }: { count: number; now: 
           <li key={item.key} className="attention-item">
             <div>
               <strong>{item.title}</strong> <span className="muted">{eventTime(item.start, item.end, item.allDay, now)}</span>
-              <p className="sentence muted">On {sideName(item.side)} · not followed since {new Date(item.since).toLocaleDateString()}</p>
+              <p className="sentence muted">On {sideName(item.side)} · not followed since {new Date(item.since).toLocaleDateString()}{item.guard === 'undo' ? ' (undone)' : ''}</p>
             </div>
             <div className="row-actions">
               <button type="button" className="button" disabled={working === item.key} onClick={() => follow(item)} aria-label={`Follow again: ${item.title}`}>

@@ -1,0 +1,35 @@
+// `npm run bench:sync` (BENCH_ONLY=multi for this part alone): several locations (issue 15).
+//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x)  (goal ratio ≤ 1.2)
+// Each figure is a first sync through the services against Radicale (1,000 iCloud-style events
+// seeded into its storage) and the emulator (rate limit raised): once with one location, then with
+// two (every event becomes a blocked slot in each, 2,000 in all), measured in the same run.
+import { startSyncWorld } from '../test/support/sync-world';
+import { connectSecondLocation, twoLocationSeed } from '../test/support/two-locations';
+
+const EVENTS = 1000;
+
+async function firstSync(appleEvents: (count: number) => Record<string, string>, locations: 1 | 2): Promise<number> {
+  const events = appleEvents(EVENTS);
+  const world = await startSyncWorld({
+    ...(locations === 2 ? { seed: twoLocationSeed() } : {}),
+    radicaleSeed: [{ user: 'alice@example.com', name: 'work', displayName: 'Work', events }],
+  });
+  try {
+    if (locations === 2) await connectSecondLocation(world);
+    const started = performance.now();
+    const report = await world.sync();
+    const seconds = (performance.now() - started) / 1000;
+    if (report.outcome !== 'ok' || report.counts.platform.created !== EVENTS * locations) {
+      throw new Error(`multi-location (${locations}): ${report.outcome}, ${report.counts.platform.created} created, ${JSON.stringify(report.error)}`);
+    }
+    return seconds;
+  } finally {
+    await world.stop();
+  }
+}
+
+export async function benchMultiLocation(appleEvents: (count: number) => Record<string, string>): Promise<string> {
+  const one = await firstSync(appleEvents, 1);
+  const two = await firstSync(appleEvents, 2);
+  return `multi-location: ${two.toFixed(1)} s for 2 locations × ${EVENTS} events (one location: ${one.toFixed(1)} s, ${(two / one).toFixed(2)}x)`;
+}

@@ -1,0 +1,39 @@
+// Clean-up after lost state (issue 13): the state file set aside as unreadable, or a reinstall, leaves
+// the copies the app made without a pair, so clean-up.ts (which reads the pairs) cannot see them. Our
+// iCloud mirrors carry a mark of their own — a UID `<uuid>@icloud-sync-companion` (mirror-ids.ts) that
+// no other app writes — so the linked calendar is listed in full and every marked object no pair
+// knows of is deleted too. Blocked slots carry no such mark (the platform keeps only a title, a user
+// and the times of one), so a slot no pair knows of cannot be told from one the user made: it stays.
+import type { IcsCodec } from '../icloud';
+import type { PairRecord } from '../store/pair-record';
+import type { State } from '../store/state-schema';
+import { isMirrorUid } from './mirror-ids';
+import type { Operation } from './operations';
+import type { IcloudPort } from './ports';
+
+const reason = 'removing the copies this app made (found by its mark; no pair knew of it)';
+
+export async function orphanMirrorDeletions(icloud: IcloudPort, codec: IcsCodec, state: State, floatingZone: string): Promise<Operation[]> {
+  const calendarUrl = state.links.icloudCalendar;
+  if (!calendarUrl) return [];
+  const paired = new Set(Object.values(state.pairs).flatMap((pair) => (pair.icloud ? [pair.icloud.href] : [])));
+  // No cursor and nothing known: the whole calendar, every object with its data.
+  const listing = await icloud.fetchChanges(calendarUrl, {}, []);
+  const ops: Operation[] = [];
+  for (const object of [...listing.created, ...listing.updated]) {
+    if (paired.has(object.href)) continue;
+    const parsed = codec.parse(object.data, { floatingZone, source: object.href });
+    // An object we cannot read is not provably ours: left alone.
+    if (!parsed.ok) continue;
+    const master = parsed.object.events[0];
+    if (!master || !parsed.object.events.every((event) => isMirrorUid(event.uid))) continue;
+    const pair: PairRecord = {
+      key: object.href, owner: 'platform', status: 'synced', title: master.title, start: master.start.iso, end: master.end.iso,
+      allDay: master.allDay, platformKind: 'appointment', hashes: {}, updatedAt: new Date(0).toISOString(),
+      // Deleted only as it is now (If-Match): an object changed since the listing is refused, not forced.
+      icloud: { href: object.href, etag: object.etag, uid: master.uid, calendarUrl, source: 'linked' },
+    };
+    ops.push({ type: 'icloud.delete', rule: 'item', key: object.href, title: master.title, reason, pair });
+  }
+  return ops;
+}

@@ -1,0 +1,103 @@
+// Busy across locations (issue 15, item 2): an appointment of the user in one location blocks that
+// time in every other connected location, as a blocked slot (never a contact or an appointment
+// there), that follows the appointment's moves and goes with its cancellation. Pure, like the rest
+// of the planner. Never a loop: such a slot is a blocked slot, which is never mirrored to iCloud
+// nor copied to another location, and the other plans leave it alone (cycle-locations.ts).
+// A location that could not be read this cycle is neither a source nor a target: what it holds
+// stays as it is until it can be read again.
+import { isAppointment } from '../platform/schemas';
+import { appointmentContentFromPlatform, blockContentFromPlatform, hashContent, type Content } from './content';
+import type { Settings } from '../../shared/settings';
+import { crossLocationBlockTitle } from './block-title';
+import { appointmentFilterProblem } from './judge-block';
+import type { Operation } from './operations';
+import { crossLocationKey, type PairRecord } from './pair';
+import { isOurAppointment } from './plan';
+import type { PlanContext, PlatformWindow } from './plan-input';
+import { endedBefore, overlaps, whollyInside } from './rules';
+
+export interface CrossLocation {
+  context: PlanContext & { locationId: string };
+  /** Undefined: not read this cycle. */
+  window?: PlatformWindow;
+}
+
+interface Wanted {
+  key: string;
+  target: CrossLocation;
+  from: { location: string; appointment: string };
+  content: Content;
+}
+
+/**
+ * `settings`: the source location's filter keeps its appointments out of the other locations too
+ * (DESIGN "What crosses"), and `crossLocationTitles` titles the slots ("Busy" by default).
+ */
+export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[], now: Date, settings: Settings): Operation[] {
+  const read = locations.filter((location) => location.window);
+  const readIds = new Set(read.map((location) => location.context.locationId));
+  const connected = new Set(locations.map((location) => location.context.locationId));
+  const wanted = new Map<string, Wanted>();
+  for (const source of read) {
+    for (const event of source.window!.events) {
+      if (!isOurAppointment(event, source) || event.appointmentStatus === 'cancelled') continue;
+      const times = appointmentContentFromPlatform(event);
+      if (!overlaps(times, source.context.window) || appointmentFilterProblem(event, settings, source.context)) continue;
+      const content: Content = { title: crossLocationBlockTitle(event, settings, source.context.locationName), start: times.start, end: times.end, allDay: false };
+      for (const target of read) {
+        if (target === source) continue;
+        const key = crossLocationKey(event.id, target.context.locationId);
+        wanted.set(key, { key, target, from: { location: source.context.locationId, appointment: event.id }, content });
+      }
+    }
+  }
+  const ops: Operation[] = [];
+  const known = new Set<string>();
+  for (const pair of pairs) {
+    known.add(pair.key);
+    const target = read.find((location) => location.context.locationId === pair.locationId);
+    // Its appointment's location or its own was not read: nothing is known this cycle. (A source
+    // location no longer connected holds no appointment of the user any more: its slots go.)
+    if (!target || !pair.crossFrom || (connected.has(pair.crossFrom.location) && !readIds.has(pair.crossFrom.location))) continue;
+    const want = wanted.get(pair.key);
+    const base = { key: pair.key, title: pair.title, location: target.context.locationId };
+    if (!want) {
+      if (endedBefore(pair, target.context.window)) ops.push({ ...base, type: 'forget', rule: 'window', pair, reason: 'left the sync window' });
+      else ops.push({ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: 'the appointment in the other location was cancelled, moved away or deleted' });
+      continue;
+    }
+    const slot = target.window!.events.find((event) => event.id === pair.platformId);
+    const hash = hashContent(want.content);
+    // Only where its blocked slots were listed this cycle is a missing slot deleted (read tiers).
+    if (!slot && whollyInside(pair, target.window!.blocksRead ?? target.context.window)) {
+      ops.push({ ...base, type: 'platform.createCrossBlock', rule: 'busy', pair: newPair(want, now), content: want.content, reason: 'the slot blocking another location\'s appointment was deleted: made again' });
+    } else if (slot && (hashContent(blockContentFromPlatform(slot)) !== hash || pair.hashes.platform !== hash)) {
+      ops.push({ ...base, type: 'platform.updateBlock', rule: 'busy', pair: { ...pair, title: want.content.title }, content: want.content, reason: 'follows the appointment in the other location' });
+    }
+  }
+  const used = new Set(pairs.map((pair) => pair.platformId));
+  for (const want of wanted.values()) {
+    if (known.has(want.key)) continue;
+    const base = { key: want.key, title: want.content.title, location: want.target.context.locationId };
+    // A create whose answer was lost (crash) left its slot: adopt it rather than make a second.
+    const hash = hashContent(want.content);
+    const existing = want.target.window!.events.find((event) => !isAppointment(event) && !used.has(event.id) && event.assignedUserId === want.target.context.userId
+      && hashContent(blockContentFromPlatform(event)) === hash);
+    if (existing) {
+      used.add(existing.id);
+      ops.push({ ...base, type: 'adopt', rule: 'adopt', pair: { ...newPair(want, now), platformId: existing.id }, reason: 'a slot blocking this appointment already exists' });
+    } else {
+      ops.push({ ...base, type: 'platform.createCrossBlock', rule: 'busy', pair: newPair(want, now), content: want.content, reason: 'an appointment in another location' });
+    }
+  }
+  return ops;
+}
+
+function newPair(want: Wanted, now: Date): PairRecord {
+  const hash = hashContent(want.content);
+  return {
+    key: want.key, owner: 'platform', status: 'synced', title: want.content.title, start: want.content.start, end: want.content.end, allDay: false,
+    platformKind: 'block', locationId: want.target.context.locationId, crossFrom: want.from, hashes: { platform: hash }, updatedAt: now.toISOString(),
+  };
+}
+

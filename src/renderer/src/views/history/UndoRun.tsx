@@ -1,0 +1,84 @@
+// History → a run's details → "Undo This Run…" (issue 13 item 2): asks first in a sheet naming how
+// many items go back on each side (and how many changed since and stay as they are), then runs the
+// undo — itself a run in the history — and says what it did.
+import { useState } from 'react';
+import type { RunReport } from '../../../../shared/run-report';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNote } from '../../components/Notice';
+import { useApi } from '../../lib/api';
+import { plainError } from '../../lib/messages';
+import { plural } from '../../lib/words';
+
+type Plan = { icloud: number; platform: number; refused: number };
+
+/** onDone: the undo run, once it happened (History shows what it did above the table, which reloads). */
+export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: RunReport) => void }) {
+  const api = useApi();
+  const [plan, setPlan] = useState<Plan>();
+  const [working, setWorking] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<RunReport>();
+
+  const ask = async () => {
+    setError(undefined);
+    setWorking(true);
+    try {
+      setPlan(await api.run.undoPreview({ id: run.id }));
+    } catch (thrown) {
+      setError(plainError(thrown));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const confirm = async () => {
+    setWorking(true);
+    try {
+      const report = await api.run.undo({ id: run.id });
+      setDone(report);
+      onDone?.(report);
+    } catch (thrown) {
+      setError(plainError(thrown));
+    } finally {
+      setWorking(false);
+      setPlan(undefined);
+    }
+  };
+
+  if (done) return <p className="note note-ok" role="status">{undoneWords(done)}</p>;
+  return (
+    <div className="undo-run">
+      <button type="button" className="button" disabled={working} onClick={() => void ask()}>
+        Undo This Run…
+      </button>
+      {error && <ErrorNote message={error} />}
+      {plan && (
+        <ConfirmDialog
+          title="Undo this run?"
+          confirmLabel="Undo Run"
+          cancelLabel="Keep As It Is"
+          busy={working}
+          busyLabel="Undoing…"
+          onConfirm={() => void confirm()}
+          onCancel={() => setPlan(undefined)}
+        >
+          <p>
+            Puts back {plural(plan.icloud, 'iCloud event')} and {plural(plan.platform, 'platform item')} as they were before this run:
+            what it created is deleted, what it changed is changed back, what it deleted is made again as a new event. A cancelled
+            booking stays cancelled.
+          </p>
+          {plan.refused > 0 && <p>{plural(plan.refused, 'item')} changed since and will be left as {plan.refused === 1 ? 'it is' : 'they are'}.</p>}
+          <p>The app stops following these events afterwards; Follow Again on Status brings one back.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+/** What the undo run did, in words. */
+export function undoneWords(report: RunReport): string {
+  const { icloud, platform, skipped } = report.counts;
+  const back = (side: RunReport['counts']['icloud']) => side.created + side.updated + side.deleted;
+  const refused = skipped ? ` ${plural(skipped, 'item')} changed since and ${skipped === 1 ? 'was' : 'were'} left as ${skipped === 1 ? 'it is' : 'they are'}.` : '';
+  return `Undone: ${plural(back(icloud), 'iCloud event')} and ${plural(back(platform), 'platform item')} put back.${refused}`;
+}

@@ -1,0 +1,58 @@
+// One text filter field of a source (title filters, working hours): edited freely, checked with the
+// shared rules when it is saved (blur, or ⌘/Ctrl-Enter), and a bad value stays in its box with
+// the problem under it in words.
+import { useEffect, useId, useState } from 'react';
+import { checkFilterField } from '../../../../shared/filter-rules';
+
+interface Props {
+  label: string;
+  hint: string;
+  field: 'skipTitles' | 'workingHours';
+  /** The saved value as text (title filters one a line). */
+  value: string;
+  /** Saves the checked value. */
+  onSave: (value: string[] | string) => void;
+}
+
+export function FilterFieldInput({ label, hint, field, value, onSave }: Props) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [local, setLocal] = useState<string>();
+  useEffect(() => setText(value), [value]);
+  const commit = () => {
+    if (text === value) return setLocal(undefined);
+    const raw = field === 'skipTitles' ? text.split('\n').map((line) => line.trim()).filter(Boolean) : text;
+    const checked = checkFilterField(field, raw);
+    setLocal(checked.ok ? undefined : `${checked.message[0].toUpperCase()}${checked.message.slice(1)}.`);
+    if (checked.ok) onSave(checked.value as string[] | string);
+  };
+  const shown = local;
+  const describedBy = `${id}-hint${shown ? ` ${id}-problem` : ''}`;
+  const common = {
+    id,
+    value: text,
+    onBlur: commit,
+    'aria-invalid': shown ? true : undefined,
+    'aria-describedby': describedBy,
+  } as const;
+  return (
+    <div className={`setting${shown ? ' has-problem' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <span className="setting-control">
+        {field === 'skipTitles' ? (
+          <textarea {...common} rows={2} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.metaKey || e.ctrlKey) && commit()} />
+        ) : (
+          <input {...common} type="text" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="Every hour" />
+        )}
+      </span>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {shown && (
+        <p className="problem" id={`${id}-problem`}>
+          {shown}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// What crosses (UI.md, DESIGN S19): per source — the linked calendar, each busy source, the
+// location — which events make copies, then what the copies are called. A value the app refuses
+// (checked here first, so rare) is shown by SettingsView's error note.
+import type { SettingChange } from '../../../../shared/ipc/contract';
+import type { Settings } from '../../../../shared/settings';
+import type { StatusView } from '../../../../shared/status';
+import { SourceFilterCard, type FilterSource } from './SourceFilterCard';
+import { TitleTemplateSetting } from './TitleTemplateSetting';
+import './what-crosses.css';
+
+interface Props {
+  status: StatusView;
+  settings: Settings;
+  save: (change: SettingChange) => void;
+  problemFor: (key: keyof Settings) => string | undefined;
+}
+
+/** The sources as Status knows them, named as the user knows them. */
+export function filterSources(status: StatusView): FilterSource[] {
+  const sources: FilterSource[] = [];
+  const linked = status.icloud.linkedCalendar;
+  if (linked) sources.push({ id: linked.id, heading: `Linked calendar “${linked.name}”`, makesBlocks: true });
+  for (const busy of status.icloud.busySources) sources.push({ id: busy.id, heading: `Busy source “${busy.name}”`, makesBlocks: true });
+  const { locationId, locationName } = status.platform;
+  if (locationId) sources.push({ id: locationId, heading: `Location “${locationName ?? locationId}”`, makesBlocks: false });
+  return sources;
+}
+
+export function WhatCrossesSettings({ status, settings, save, problemFor }: Props) {
+  const sources = filterSources(status);
+  return (
+    <section className="settings-group" aria-labelledby="what-crosses">
+      <h2 id="what-crosses">What crosses</h2>
+      {sources.length === 0 && <p className="hint">Link a calendar first: its filters appear here.</p>}
+      {sources.map((source) => (
+        <SourceFilterCard key={source.id} source={source} filters={settings.filters} save={(value) => save({ key: 'filters', value })} />
+      ))}
+      <TitleTemplateSetting
+        label="Blocked slot titles"
+        titleWord="The iCloud event’s title"
+        hint="What people on the platform see on the time your iCloud events block. A template may use {title} and {calendar}."
+        value={settings.blockTitles}
+        problem={problemFor('blockTitles')}
+        onSave={(value) => save({ key: 'blockTitles', value })}
+      />
+      <TitleTemplateSetting
+        label="Titles in other locations"
+        titleWord="The appointment’s title"
+        hint="With several locations connected: what an appointment blocks in the others. {calendar} is its location’s name."
+        value={settings.crossLocationTitles}
+        problem={problemFor('crossLocationTitles')}
+        onSave={(value) => save({ key: 'crossLocationTitles', value })}
+      />
+    </section>
+  );
+}
