@@ -3,8 +3,30 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * Our renderer code's imports of 'react' and 'react/jsx-runtime' go to the ESM facades in
+ * src/renderer/react-esm (why: see react.ts there). Only for our sources: react-dom, virtua and the
+ * facades themselves still get React itself.
+ */
+function reactEsmFacade(): Plugin {
+  const facades: Record<string, string> = {
+    react: resolve(root, 'src/renderer/react-esm/react.ts'),
+    'react/jsx-runtime': resolve(root, 'src/renderer/react-esm/jsx-runtime.ts'),
+  };
+  const ownCode = resolve(root, 'src/renderer/src') + '/';
+  return {
+    name: 'react-esm-facade',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.startsWith(ownCode) || !(source in facades)) return null;
+      return facades[source];
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -35,7 +57,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
-    plugins: [react()],
+    plugins: [reactEsmFacade(), react()],
     build: {
       // electron-vite leaves minification off; the window loads this file on every open, so ship it
       // minified. No source maps: they would land in the asar (and name our sources) for no user.

@@ -1,15 +1,15 @@
 // One control per kind of setting, each with its label, its rule in words and its problem.
 import { useEffect, useId, useState } from 'react';
-import { settingDescriptions, validateSetting } from '../../../../shared/setting-rules';
+import { fitsRule, numberSettingDescriptions, settingRules } from '../../../../shared/setting-rules';
 
-export type NumberKey = 'interval' | 'pastDays' | 'futureDays';
+export type NumberKey = keyof typeof numberSettingDescriptions;
 
 /** "Enter a whole number from 1 to 1440." from the shared description of the key. */
 export function numberProblem(key: NumberKey, text: string): string | undefined {
   const trimmed = text.trim();
   const value = /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (validateSetting(key, value).ok) return undefined;
-  const rule = settingDescriptions[key].replace(/ \(default [^)]*\)$/, '');
+  if (fitsRule(settingRules[key], value)) return undefined;
+  const rule = numberSettingDescriptions[key].replace(/ \(default [^)]*\)$/, '');
   return `Enter ${rule}.`;
 }
 
