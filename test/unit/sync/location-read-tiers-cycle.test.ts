@@ -2,6 +2,8 @@
 // sides with a fake clock: each location's far tier is its own (its own blockedSlotsReadAt, its own
 // hour), a location reads the rest of its window when another location's appointment far ahead is
 // to be blocked there, and a busy-across slot far ahead is not made twice while it is not listed.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventWindow } from '../../../src/main/platform/client';
 import { FAR_EVERY_MS } from '../../../src/main/sync/platform-read-tiers';
@@ -84,8 +86,13 @@ describe('platform read tiers with two locations', () => {
     const { one, two, readAt, syncAt } = await twoLocations();
     expect(await readAt()).toEqual({ 'loc-1': iso(T0), 'loc-2': iso(T0) });
 
-    // An idle cycle: both read their near tier only, and neither far read is recorded.
+    // An idle cycle: both read their near tier only, neither far read is recorded, and with two
+    // locations as with one it writes no state at all (issue 16's no-change cycle).
+    const file = join(dir, 'state.json');
+    const before = statSync(file, { bigint: true });
     expect((await syncAt(T0 + 5 * 60_000)).whole).toEqual({ 'loc-1': false, 'loc-2': false });
+    const after = statSync(file, { bigint: true });
+    expect([after.ino, after.mtimeNs, after.size]).toEqual([before.ino, before.mtimeNs, before.size]);
     expect(await readAt()).toEqual({ 'loc-1': iso(T0), 'loc-2': iso(T0) });
 
     // A booking 40 days ahead in the first location is to be blocked in the second: only the second
