@@ -1,8 +1,9 @@
 // The platform read tiers (platform-read-tiers.ts) with several locations (issue 15): each location
 // decides its own range from its own account's blockedSlotsReadAt, and reads the rest of its window
 // when this cycle needs it there: an iCloud change beyond its near tier (reachesBeyond), or another
-// location's appointment whose busy-across slot in it would be new or moved beyond its near tier
-// (plan-cross.ts would otherwise create a second slot instead of adopting or moving the unread one).
+// location's appointment whose busy-across slot in it would be new or moved beyond its near tier, or
+// such a slot missing from its near tier (plan-cross.ts would otherwise create a second slot instead
+// of adopting or moving the unread one).
 import { isAppointment } from '../platform/schemas';
 import type { State } from '../store/state-schema';
 import { appointmentContentFromPlatform } from './content';
@@ -43,6 +44,12 @@ export function needsRest(run: LocationRun, view: State, icloud: IcloudChanges, 
 
 function crossReachesBeyond(target: LocationRun, read: { start: Date; end: Date }, runs: LocationRun[], state: State): boolean {
   const { window } = target.context;
+  // Its busy-across slot missing from the near tier may have been moved far ahead by hand, not deleted
+  // (as gather-platform.ts does for the location's own slots): made again, it would be there twice.
+  const listed = new Set(target.window!.events.map((event) => event.id));
+  for (const pair of Object.values(state.pairs)) {
+    if (pair.crossFrom && pair.locationId === target.account.locationId && pair.platformId && !listed.has(pair.platformId) && whollyInside(pair, read)) return true;
+  }
   for (const source of runs) {
     if (source === target || source.error || !source.window) continue;
     for (const event of source.window.events) {

@@ -128,4 +128,18 @@ describe('platform read tiers with two locations', () => {
     }
     expect(crossSlots()).toHaveLength(1);
   });
+
+  it('reads the rest of a location\'s window when its busy-across slot in the near tier is missing: moved far by hand, it is moved back, not made twice', async () => {
+    const { one, two, syncAt } = await twoLocations();
+    const soon = one.book({ userId: MEMORY_USER, calendarId: MEMORY_PLATFORM_CALENDAR, title: 'Soon', startTime: iso(T0 + 3 * DAY), endTime: iso(T0 + 3 * DAY + 3_600_000) });
+    await syncAt(T0 + 5 * 60_000);
+    const slot = two.blocks().find((b) => Date.parse(b.startTime) === Date.parse(soon.startTime))!;
+    const count = two.blocks().length;
+    two.patch(slot.id, { startTime: iso(T0 + 45 * DAY), endTime: iso(T0 + 45 * DAY + 3_600_000) });
+    const { report, whole } = await syncAt(T0 + 10 * 60_000);
+    expect(whole['loc-2']).toBe(true);
+    expect(report.counts.platform.created).toBe(0);
+    expect(two.blocks()).toHaveLength(count);
+    expect(Date.parse(two.events.get(slot.id)!.startTime)).toBe(Date.parse(soon.startTime));
+  });
 });
