@@ -1,11 +1,12 @@
 // The no-change line of `npm run bench:sync` (issue 16):
 //   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms
 // Each size gets its own world (Radicale seeded through its storage folder, the emulator, a window of
-// 365 days so every event of the seed is in it), a first
-// sync in process, one settling CLI run, then 5 timed runs of `node bin/icloud-sync.js sync` as a
-// user's script runs it (a fresh process each, not through npm): the median. The floor is one
-// sync-collection REPORT on the same 5,000-event calendar from the stored token (what an idle check
-// must ask at least), timed as a process too — `curl`, a plain HTTP client — median of 5. Needs
+// 365 days so every event of the seed is in it), a first sync in process and one settling CLI run.
+// Then, with both worlds up, 5 rounds of: a timed `node bin/icloud-sync.js sync` at 5,000, the same
+// at 500 (as a user's script runs it: a fresh process each, not through npm), and the floor — one
+// sync-collection REPORT on the 5,000-event calendar from the stored token (what an idle check must
+// ask at least), timed as a process too, by `curl`, a plain HTTP client. Each figure is the median of
+// its 5; alternating them keeps a shared machine's changing load out of the ratios. Needs
 // `npm run build` first (bin/icloud-sync.js loads out/main/cli.js).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,8 +38,8 @@ function timedCli(world: SyncWorld): Promise<number> {
   });
 }
 
-/** A world with `count` events, synced once; then the median of 5 no-change CLI cycles. */
-async function noChangeAt(count: number, events: (n: number) => Record<string, string>, floor?: (world: SyncWorld) => Promise<number>) {
+/** A world with `count` events, synced once and settled: the next CLI cycle has nothing to do. */
+async function syncedWorld(count: number, events: (n: number) => Record<string, string>): Promise<SyncWorld> {
   const world = await startSyncWorld({ link: false, settings: { futureDays: 365 }, radicaleSeed: [{ user: 'alice@example.com', name: 'work', displayName: 'Work', events: events(count) }] });
   try {
     // Radicale's first look at a calendar seeded through its folder reads every file (minutes on a
@@ -49,34 +50,54 @@ async function noChangeAt(count: number, events: (n: number) => Record<string, s
     const first = await world.sync();
     if (first.outcome !== 'ok' || first.counts.platform.created !== count) throw new Error(`bench no-change: first sync ${first.outcome}, ${first.counts.platform.created} created`);
     await timedCli(world); // settles what the first sync wrote (the etags of its own writes)
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) times.push(await timedCli(world));
-    return { ms: median(times), floorMs: floor ? await floor(world) : 0 };
-  } finally {
+    return world;
+  } catch (error) {
     await world.stop();
+    throw error;
   }
 }
 
-/** One sync-collection REPORT from the calendar's current token, by curl, median of 5. */
-async function floorOf(world: SyncWorld): Promise<number> {
+/** One sync-collection REPORT from the calendar's current token, by curl: a function timing one. */
+function floorProbe(world: SyncWorld): () => number {
   const url = world.calendarUrl('work');
   const auth = `${world.appleId}:${world.env.ICLOUD_SYNC_APP_PASSWORD}`;
   const probe = execFileSync('curl', ['-s', '-u', auth, '-X', 'PROPFIND', '-H', 'Depth: 0', '--data', '<d:propfind xmlns:d="DAV:"><d:prop><d:sync-token/></d:prop></d:propfind>', url], { encoding: 'utf8' });
   const token = /<[^>]*sync-token>([^<]+)</.exec(probe)?.[1];
   if (!token) throw new Error('bench no-change: no sync token for the floor');
   const body = `<?xml version="1.0" encoding="utf-8"?><d:sync-collection xmlns:d="DAV:"><d:sync-token>${token}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
-  const times: number[] = [];
-  for (let run = 0; run < 5; run++) {
+  return () => {
     const started = performance.now();
     execFileSync('curl', ['-s', '-f', '-o', '/dev/null', '-u', auth, '-X', 'REPORT', '-H', 'Content-Type: application/xml', '--data', body, url]);
-    times.push(performance.now() - started);
-  }
-  return median(times);
+    return performance.now() - started;
+  };
 }
 
+/**
+ * Both worlds are set up first, then the timed runs alternate — a 5,000-event cycle, a 500-event
+ * cycle, one floor REPORT on the 5,000-event calendar — five times, and each figure is the median of
+ * its five. On a shared machine the load changes from minute to minute: measured side by side, the
+ * three figures see the same load, so their ratios mean something.
+ */
 export async function benchNoChange(events: (n: number) => Record<string, string>): Promise<string> {
   if (!existsSync(join(root, 'out/main/cli.js'))) throw new Error('bench no-change: run `npm run build` first (the CLI is timed as built)');
-  const large = await noChangeAt(5000, events, floorOf);
-  const small = await noChangeAt(500, events);
-  return `no-change: ${large.ms.toFixed(0)} ms at 5000 events, ${small.ms.toFixed(0)} ms at 500 (${(large.ms / small.ms).toFixed(2)}x), floor ${large.floorMs.toFixed(0)} ms`;
+  const large = await syncedWorld(5000, events);
+  try {
+    const small = await syncedWorld(500, events);
+    try {
+      const floor = floorProbe(large);
+      const times = { large: [] as number[], small: [] as number[], floor: [] as number[] };
+      for (let run = 0; run < 5; run++) {
+        times.large.push(await timedCli(large));
+        times.small.push(await timedCli(small));
+        times.floor.push(floor());
+      }
+      const [l, s, f] = [median(times.large), median(times.small), median(times.floor)];
+      return `no-change: ${l.toFixed(0)} ms at 5000 events, ${s.toFixed(0)} ms at 500 (${(l / s).toFixed(2)}x), floor ${f.toFixed(0)} ms`;
+    } finally {
+      await small.stop();
+    }
+  } finally {
+    await large.stop();
+  }
 }
+

@@ -23,8 +23,7 @@ import { listAttention, listConflicts } from './sync/user-decisions';
 import { describeAppointment } from './sync/describe-appointment';
 import type { StatusView } from '../shared/status';
 import { createHandlers } from './api/handlers';
-import { runDoctor } from './doctor/run-doctor';
-import { saveDiagnostics, type SaveDiagnosticsOptions } from './diagnostics/save-diagnostics';
+import type { SaveDiagnosticsOptions } from './diagnostics/save-diagnostics';
 import type { ShellServices } from './shell/shell-services';
 import { Scheduler, type SystemMonitor } from './sync/scheduler';
 
@@ -73,7 +72,11 @@ export function createServices(config: ServicesConfig) {
   }
 
   let chooseDiagnosticsFile = config.chooseDiagnosticsFile ?? (async (name: string) => path.join(config.dataDir, name));
-  const doctor = () => runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone });
+  // Loaded when asked for: a sync (the CLI's usual run) never compiles the doctor or diagnostics.
+  const doctor = async () => {
+    const { runDoctor } = await import('./doctor/run-doctor');
+    return runDoctor({ dataDir: config.dataDir, state, secrets, keychain, fetch: config.fetch, now, localZone });
+  };
 
   const scheduler = new Scheduler({ store: state, now, run: (trigger) => sync.run(trigger).report });
   const statusListeners = new Set<(status: StatusView) => void>();
@@ -121,7 +124,7 @@ export function createServices(config: ServicesConfig) {
   const services = {
     config, dataDir: config.dataDir, state, history, undo, secrets, settings, accounts, sync, scheduler, status, shell,
     doctor,
-    diagnostics: (options: SaveDiagnosticsOptions) => saveDiagnostics({ state, history, undo, doctor, env, now }, options),
+    diagnostics: async (options: SaveDiagnosticsOptions) => (await import('./diagnostics/save-diagnostics')).saveDiagnostics({ state, history, undo, doctor, env, now }, options),
     chooseDiagnosticsFile: (suggestedName: string) => chooseDiagnosticsFile(suggestedName),
     conflicts: async () => listConflicts(await state.read()),
     attention: async () => listAttention(await state.read()),

@@ -150,6 +150,8 @@ function remote(object: { href: string; etag: string; data: string }): RemoteObj
 export interface MemoryPlatformOptions {
   locationId?: string;
   now?: () => Date;
+  /** How its event ids begin (default "ev"): two locations' ids must not be equal, as on the platform. */
+  idPrefix?: string;
 }
 
 /** The platform's events for one location; ids are sequential so tests can read them. */
@@ -158,12 +160,14 @@ export class MemoryPlatform implements PlatformPort {
   readonly locationId: string;
   private nextId = 1;
   private readonly now: () => Date;
+  private readonly idPrefix: string;
   requests = 0;
   beforeRequest?: (what: string) => void;
 
   constructor(options: MemoryPlatformOptions = {}) {
     this.locationId = options.locationId ?? 'loc-1';
     this.now = options.now ?? (() => new Date());
+    this.idPrefix = options.idPrefix ?? 'ev';
   }
 
   private enter(what: string): void {
@@ -234,7 +238,7 @@ export class MemoryPlatform implements PlatformPort {
   // ---- the user's (and customers') hands ------------------------------------------------------
 
   insert(fields: Partial<CalendarEvent> & { startTime: string; endTime: string }): CalendarEvent {
-    const id = `ev${this.nextId++}`;
+    const id = `${this.idPrefix}${this.nextId++}`;
     const stamp = this.now().toISOString();
     const event: CalendarEvent = { title: '', users: [], locationId: this.locationId, dateAdded: stamp, dateUpdated: stamp, ...fields, id };
     this.events.set(id, event);

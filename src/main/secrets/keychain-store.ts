@@ -1,7 +1,7 @@
 // The OS keychain through @napi-rs/keyring: prebuilt binaries (no node-gyp), and on macOS it writes
 // the same generic-password items keytar did. On Linux it talks to the Secret Service (gnome-keyring).
 // AsyncEntry keeps the main process responsive while the keychain asks the user or the daemon.
-import { AsyncEntry } from '@napi-rs/keyring';
+import type { AsyncEntry } from '@napi-rs/keyring';
 import { APP_ID, SecretStoreError, type SecretKind, type SecretStore } from './secret-store';
 
 /** The keychain item's account: kinds are kept apart even if an id were ever equal on both sides. */
@@ -13,21 +13,23 @@ export class KeychainSecretStore implements SecretStore {
   constructor(private readonly service = APP_ID) {}
 
   get(kind: SecretKind, account: string): Promise<string | undefined> {
-    return this.guard('read', async () => (await this.entry(kind, account).getPassword()) ?? undefined);
+    return this.guard('read', async () => (await (await this.entry(kind, account)).getPassword()) ?? undefined);
   }
 
   set(kind: SecretKind, account: string, secret: string): Promise<void> {
-    return this.guard('save', () => this.entry(kind, account).setPassword(secret));
+    return this.guard('save', async () => (await this.entry(kind, account)).setPassword(secret));
   }
 
   delete(kind: SecretKind, account: string): Promise<void> {
     return this.guard('delete', async () => {
-      await this.entry(kind, account).deletePassword();
+      await (await this.entry(kind, account)).deletePassword();
     });
   }
 
-  private entry(kind: SecretKind, account: string): AsyncEntry {
-    return new AsyncEntry(this.service, accountName(kind, account));
+  /** The native module is loaded on first use: a CLI run with both secrets in the environment never loads it. */
+  private async entry(kind: SecretKind, account: string): Promise<AsyncEntry> {
+    const { AsyncEntry: Entry } = await import('@napi-rs/keyring');
+    return new Entry(this.service, accountName(kind, account));
   }
 
   private async guard<T>(verb: string, action: () => Promise<T>): Promise<T> {

@@ -50,11 +50,33 @@ export class HistoryStore {
 
   async append(report: RunReport, now = new Date()): Promise<void> {
     this.cache = undefined; // read fresh: the CLI may have appended since
-    const runs = await this.readRuns();
+    const runs = await this.runsToKeep();
     const oldest = now.getTime() - this.retention.maxAgeDays * 86_400_000;
     const kept = [...runs, report].filter((run) => Date.parse(run.startedAt) >= oldest).slice(-this.retention.maxRuns);
     await this.doc.write({ schemaVersion: HISTORY_SCHEMA_VERSION, runs: kept });
     this.cache = { version: await this.version(), runs: kept };
+  }
+
+  /**
+   * The runs to append to. Appending needs only each run's start (retention), so the file is parsed,
+   * not checked run by run (a first sync's report of 5,000 items took longer to check than the cycle
+   * after it): a run is validated where it is shown (list). A file that is not a history at all goes
+   * through the document's read, which keeps it aside.
+   */
+  private async runsToKeep(): Promise<RunReport[]> {
+    let data: unknown;
+    try {
+      data = JSON.parse(await fs.readFile(this.file, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      return (await this.doc.read()).runs;
+    }
+    const shaped = (value: unknown): value is { schemaVersion: number; runs: { startedAt: string }[] } => {
+      const file = value as { schemaVersion?: unknown; runs?: unknown } | null;
+      return Boolean(file) && file!.schemaVersion === HISTORY_SCHEMA_VERSION && Array.isArray(file!.runs)
+        && (file!.runs as unknown[]).every((run) => typeof (run as { startedAt?: unknown } | null)?.startedAt === 'string');
+    };
+    return shaped(data) ? (data.runs as RunReport[]) : (await this.doc.read()).runs;
   }
 
   private async readRuns(): Promise<RunReport[]> {

@@ -14,7 +14,10 @@ export interface DocumentSpec<T> {
   initial: () => T;
   version: number;
   migrations: Record<number, Migration>;
-  /** The file's form, when it differs from the value in memory (state.json is compact on disk). */
+  /**
+   * The file's form, when it differs from the value in memory (state.json is compact on disk).
+   * decode must build a value that shares no object with the file's (the cache decodes it again).
+   */
   disk?: { decode: (file: never) => T; encode: (value: T) => unknown };
   /** Called once when the file was unreadable and has been kept aside. */
   onQuarantine?: (message: string) => void;
@@ -54,18 +57,20 @@ export class JsonDocument<T> {
    * full validation again (~0.15 s at 5,000 events). Another process (the CLI) replaces the file by
    * an atomic rename, which changes its inode, so its writes are always seen.
    */
-  private cache: { version: string; value: T; text: string | undefined } | undefined;
+  private cache: { version: string; copy: () => T; text: string | undefined } | undefined;
+  /** What the last readFile validated, to make fresh copies from without a second validation. */
+  private validated: (() => T) | undefined;
 
   /** Read the document from disk; a missing file gives the initial value. */
   async read(): Promise<T> {
     const version = await this.version();
     if (version !== 'missing' && this.cache?.version === version) {
       this.onDisk = this.cache.text;
-      return structuredClone(this.cache.value);
+      return this.cache.copy();
     }
     this.cache = undefined;
     const value = await this.readFile();
-    if (version !== 'missing' && this.onDisk !== undefined) this.cache = { version, value: structuredClone(value), text: this.onDisk };
+    if (version !== 'missing' && this.onDisk !== undefined && this.validated) this.cache = { version, copy: this.validated, text: this.onDisk };
     return value;
   }
 
@@ -80,6 +85,7 @@ export class JsonDocument<T> {
 
   private async readFile(): Promise<T> {
     this.onDisk = undefined;
+    this.validated = undefined;
     try {
       await this.db.read();
     } catch (error) {
@@ -98,9 +104,19 @@ export class JsonDocument<T> {
       const first = parsed.error.issues[0];
       return this.quarantine(`its content is not valid (${first?.path.join('.') || 'root'}: ${first?.message})`);
     }
-    if (!this.spec.disk) return parsed.data;
+    if (!this.spec.disk) {
+      const kept = structuredClone(parsed.data);
+      this.validated = () => structuredClone(kept);
+      return parsed.data;
+    }
+    const { decode } = this.spec.disk;
     try {
-      return this.spec.disk.decode(parsed.data as never);
+      const value = decode(parsed.data as never);
+      // The decoded value shares nothing with the validated file (decode builds every object anew),
+      // so a later copy is one more decode: no copy now, no parse nor validation then. The CLI reads
+      // once and pays nothing for the app's cache.
+      this.validated = () => decode(parsed.data as never);
+      return value;
     } catch (error) {
       return this.quarantine(`its content is not valid (${(error as Error).message})`);
     }

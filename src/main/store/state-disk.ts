@@ -90,7 +90,8 @@ function relative(href: string, calendarUrl: string): string {
 }
 
 function absolute(rel: string, calendarUrl: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) ? rel : calendarUrl + rel;
+  // Most hrefs are relative (no "://"): the regex runs only for the few that may not be.
+  return rel.includes('://') && /^[a-z][a-z0-9+.-]*:\/\//i.test(rel) ? rel : calendarUrl + rel;
 }
 
 function fileStem(href: string): string {
@@ -174,7 +175,7 @@ export function decodeState(disk: DiskState): State {
     return url;
   };
   const cursors: State['cursors'] = {};
-  for (const [index, cursor] of Object.entries(disk.cursors)) cursors[calendar(Number(index))] = cursor;
+  for (const [index, cursor] of Object.entries(disk.cursors)) cursors[calendar(Number(index))] = { ...cursor };
   const objects: State['objects'] = {};
   for (const [index, files] of Object.entries(disk.objects)) {
     const calendarUrl = calendar(Number(index));
@@ -206,17 +207,22 @@ export function decodeState(disk: DiskState): State {
       ...(disk_.xf ? { crossFrom: { location: disk_.xf[0], appointment: disk_.xf[1] } } : {}),
       ...(icloud ? { icloud } : {}),
       hashes: disk_.h !== undefined ? { icloud: disk_.h, platform: disk_.h } : { icloud: disk_.hi, platform: disk_.hp },
-      ...(disk_.x ? { conflict: disk_.x } : {}), ...(disk_.d ? { detached: disk_.d } : {}), updatedAt: disk_.m,
+      ...(disk_.x ? { conflict: structuredClone(disk_.x) } : {}), ...(disk_.d ? { detached: { ...disk_.d } } : {}), updatedAt: disk_.m,
     };
     const key = disk_.k ?? derivedKey(pair);
     if (key === undefined) throw new StateShapeError('a pair has neither a key nor the ids to derive one');
     pair.key = key;
     pairs[key] = pair;
   }
+  // The small parts are copied: a State shares no object with the file it came from (json-document.ts
+  // decodes the same validated file again for each cached read).
+  const { settings, accounts, links, intents, scheduler, following } = structuredClone({
+    settings: disk.settings, accounts: disk.accounts, links: disk.links, intents: disk.intents, scheduler: disk.scheduler, following: disk.following,
+  });
   return {
-    schemaVersion: STATE_SCHEMA_VERSION, settings: disk.settings, accounts: disk.accounts, links: disk.links, cursors, objects, pairs,
-    intents: withLocations(disk.intents, plain), ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler: disk.scheduler,
-    ...(disk.following !== undefined ? { following: disk.following } : {}),
+    schemaVersion: STATE_SCHEMA_VERSION, settings, accounts, links, cursors, objects, pairs,
+    intents: withLocations(intents, plain), ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler,
+    ...(following !== undefined ? { following } : {}),
   };
 }
 

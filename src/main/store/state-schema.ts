@@ -44,6 +44,11 @@ export const platformAccountSchema = z.object({
    * one-location state (an iCloud item's href), so a migrated state and its reports read as before.
    */
   pairSuffix: z.string().optional(),
+  /**
+   * When this location's whole window of blocked slots was last listed (sync/platform-read-tiers.ts):
+   * its far tier is read again an hour later. Absent (a new connection, an older file): its next cycle reads all.
+   */
+  blockedSlotsReadAt: z.string().optional(),
 });
 
 export const linksSchema = z.object({

@@ -6,9 +6,10 @@ import { SyncError, toSyncError } from '../errors';
 import type { LocationFacts } from '../platform/location';
 import { locationOf, platformAccounts } from '../store/locations';
 import type { PlatformAccount, State } from '../store/state-schema';
-import { gatherPlatform } from './gather-platform';
+import { gatherPlatform, type PlatformReadOptions } from './gather-platform';
+import { locationRead, needsRest, readRest, type CycleReadFacts } from './location-read-tiers';
 import { locationContext, type SharedContext } from './sync-context';
-import type { PlanContext, PlatformWindow } from './plan-input';
+import type { IcloudChanges, PlanContext, PlatformWindow } from './plan-input';
 import type { IcloudPort, PlatformPort } from './ports';
 import { readLocationIfDue, withLocationFacts } from './location-refresh';
 
@@ -31,6 +32,8 @@ export interface LocationRun {
   context: PlanContext;
   facts?: LocationFacts;
   window?: PlatformWindow;
+  /** What was asked of its platform this cycle (its read tier: location-read-tiers.ts). */
+  read?: PlatformReadOptions;
   /** Its side failed this cycle: nothing of it is planned. */
   error?: SyncError;
 }
@@ -70,13 +73,22 @@ export async function readLocationFacts(run: LocationRun, options: { now: Date; 
   });
 }
 
-/** Reads one location's window (a location whose side failed already is not read again). */
-export async function gatherLocation(run: LocationRun, state: State, options: { allowEmpty: boolean }): Promise<void> {
+/** Reads one location's window, in its own read tier (a location whose side failed already is not read again). */
+export async function gatherLocation(run: LocationRun, state: State, facts: CycleReadFacts): Promise<void> {
   if (run.error) return;
   await isolated(run, async () => {
     const view = locationView(state, run.account.locationId);
-    run.window = await gatherPlatform(run.side.platform, view, { userId: run.context.userId, window: run.context.window, allowEmpty: options.allowEmpty });
+    run.read = locationRead(run, view, facts);
+    run.window = await gatherPlatform(run.side.platform, view, run.read);
   });
+}
+
+/** Each location that read its near tier only reads the rest of its window when this cycle needs it there. */
+export async function readRestWhereNeeded(runs: LocationRun[], state: State, icloud: IcloudChanges): Promise<void> {
+  const due = runs.filter((run) => !run.error && needsRest(run, locationView(state, run.account.locationId), icloud, runs, state));
+  await Promise.all(due.map((run) => isolated(run, async () => {
+    run.window = await readRest(run, locationView(state, run.account.locationId));
+  })));
 }
 
 async function isolated(run: LocationRun, read: () => Promise<void>): Promise<void> {

@@ -11,7 +11,8 @@ import type { RequestCounter } from '../request-counter';
 import type { HistoryStore } from '../store/history-store';
 import type { State } from '../store/state-schema';
 import type { StateStore } from '../store/state-store';
-import { execute, recordOutcome } from './execute';
+import { execute } from './execute';
+import { recordOutcome } from './record-outcome';
 import type { Lane } from './execute-lanes';
 import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { checkCreations, checkDeletions, GuardStop } from './guards';
@@ -29,7 +30,7 @@ import { withoutUnfollowed } from './unfollowed';
 import { readOnlySides, scratchTransaction, withoutSettling, type ProposedChanges } from './dry-run';
 import type { UndoStore } from '../store/undo-store';
 import { keepUndoRecords, UndoRecorder } from './undo-record';
-import { gatherLocation, locationRuns, locationView, otherPlatformIds, readLocationFacts, type CycleSides, type LocationRun } from './cycle-locations';
+import { gatherLocation, locationRuns, locationView, otherPlatformIds, readLocationFacts, readRestWhereNeeded, type CycleSides, type LocationRun } from './cycle-locations';
 import { reportLocations } from './location-report';
 
 export { planContext } from './sync-context';
@@ -93,13 +94,18 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       // new location gets slots for the events already synced elsewhere); one location's is as it was.
       const zones = () => (runs.length === 1 ? runs[0].context.zone : runs.map((run) => `${run.account.locationId}=${run.context.zone}`).join(','));
       const judged = () => projectionKey(now, state.settings, { ...shared, zone: zones() });
+      const rejudge = state.windowDay !== judged();
+      // Each location's blocked slots: its near tier, or its whole window when due (location-read-tiers.ts).
+      const readFacts = { allowEmpty, now, dryRun, rejudge, lastCycleFailed: state.scheduler.consecutiveFailures > 0 };
       // Both sides at once: neither read depends on the other, and a cycle then waits for the slower.
       const [gathered] = await Promise.all([
         gatherIcloud(sides.icloud, deps.codec, state, calendars, {
-          window: shared.window, floatingZone: localZone, rereadAll: dryRun || state.windowDay !== judged(), allowEmpty, now,
+          window: shared.window, floatingZone: localZone, rereadAll: dryRun || rejudge, allowEmpty, now,
         }),
-        ...runs.map((run) => gatherLocation(run, state, { allowEmpty })),
+        ...runs.map((run) => gatherLocation(run, state, readFacts)),
       ]);
+      // A change beyond a location's near tier is planned against its platform as it is now.
+      await readRestWhereNeeded(runs, state, gathered);
       markPhase('read');
       // Stored in windowDay: the day and the projection settings the events were last judged with.
       const judgedWith = judged();
@@ -114,6 +120,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
           now, location: undefined, otherPlatformIds: runs.length > 1 ? otherPlatformIds(runs, run, state) : undefined, icloudNotes: index === 0,
         }, state)));
         if (run.facts) ops.push({ type: 'location.read', rule: 'read', key: `location:${run.account.locationId}`, title: '', facts: run.facts, locationId: run.account.locationId, location: run.account.locationId });
+        // Its far tier is due again an hour after this (its own account's blockedSlotsReadAt).
+        if (run.window!.wholeWindowRead) ops.push({ type: 'platform.read', rule: 'read', key: `platform-read:${run.account.locationId}`, title: '', at: now.toISOString(), location: run.account.locationId });
       }
       // Busy across locations: each location's appointments block their time in the others.
       ops.push(...planCrossLocation(runs.map((run) => ({ context: { ...run.context, locationId: run.account.locationId }, window: run.error ? undefined : run.window })),

@@ -21,11 +21,11 @@ import { settledCursor } from './settle-cursors';
 import type { IcloudPort, PlatformPort } from './ports';
 import type { ReportBuilder } from './report-builder';
 import { withLocationFacts } from './location-refresh';
+import { changesNothing } from './record-outcome';
 import { applyUndo } from './apply-undo';
 import type { UndoRecorder } from './undo-record';
 import { laneOf, splitLanes, type Lane } from './execute-lanes';
 
-export { recordOutcome } from './record-outcome';
 import { itemOp, retryNote, sideOf } from './operation-words';
 
 export interface ExecuteDeps {
@@ -68,7 +68,7 @@ const INTENT_BATCH = 200;
 const SAVE_SHARE = 9;
 
 /** Operations that only record what was read (no request, nothing for the user to count). */
-const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read']);
+const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read', 'platform.read']);
 
 /**
  * Applies the operations; returns those that failed (reported and skipped), to be retried next cycle.
@@ -129,6 +129,8 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
         // The object this was decided from goes into the same write as the pair (before the operation,
         // so an etag the operation itself writes wins over the one read).
         if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
+        // An idle cycle's records (the same cursor, the same window day) leave nothing to save.
+        if (!op.seen && changesNothing(op, tx.state)) continue;
         const prior = await deps.undo?.capture(op);
         await apply(op, deps, failedHrefs);
         deps.undo?.record(op, prior, tx.state);
@@ -333,6 +335,13 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       const id = op.locationId ?? context.locationId;
       const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
       if (account) state.accounts.platforms[account.locationId] = withLocationFacts(account, op.facts);
+      return;
+    }
+    case 'platform.read': {
+      // The op's location's account (each location has its own far tier); none named: the only one.
+      const id = op.location ?? context.locationId;
+      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      if (account) state.accounts.platforms[account.locationId] = { ...account, blockedSlotsReadAt: op.at };
       return;
     }
     case 'undo':

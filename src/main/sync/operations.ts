@@ -84,6 +84,8 @@ export type Operation =
   | (Base & { type: 'window.judged'; judgedWith: string })
   /** Record the platform location's name and zone as read this cycle (S15). */
   | (Base & { type: 'location.read'; facts: LocationFacts; locationId?: string })
+  /** The whole window of `location`'s blocked slots was listed at `at` (platform-read-tiers.ts: when its far tier is due again). */
+  | (Base & { type: 'platform.read'; at: string })
   /** Reverse one operation of an earlier run (plan-undo.ts, apply-undo.ts); refused when the other side changed since. */
   | (Base & { type: 'undo'; entry: UndoEntry });
 

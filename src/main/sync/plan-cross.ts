@@ -68,7 +68,8 @@ export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[
     }
     const slot = target.window!.events.find((event) => event.id === pair.platformId);
     const hash = hashContent(want.content);
-    if (!slot && whollyInside(pair, target.context.window)) {
+    // Only where its blocked slots were listed this cycle is a missing slot deleted (read tiers).
+    if (!slot && whollyInside(pair, target.window!.blocksRead ?? target.context.window)) {
       ops.push({ ...base, type: 'platform.createCrossBlock', rule: 'busy', pair: newPair(want, now), content: want.content, reason: 'the slot blocking another location\'s appointment was deleted: made again' });
     } else if (slot && (hashContent(blockContentFromPlatform(slot)) !== hash || pair.hashes.platform !== hash)) {
       ops.push({ ...base, type: 'platform.updateBlock', rule: 'busy', pair: { ...pair, title: want.content.title }, content: want.content, reason: 'follows the appointment in the other location' });

@@ -60,6 +60,13 @@ export interface PlatformWindow {
   events: CalendarEvent[];
   /** Paired appointments missing from the window, looked up one by one: null = 404 (gone). */
   lookups: Record<string, CalendarEvent | null>;
+  /**
+   * Where blocked slots were listed this cycle (platform-read-tiers.ts): only a paired slot wholly
+   * inside it and missing from the listing is "gone". Absent: the whole window.
+   */
+  blocksRead?: { start: Date; end: Date };
+  /** The whole window's blocked slots were listed: the planner records it (`platform.read`). */
+  wholeWindowRead?: boolean;
 }
 
 export interface PlanContext {

@@ -2,7 +2,8 @@
 // is the only writer). Each object read this cycle is recorded with the first operation decided from
 // it — in the same write as that pair — or on its own when nothing else was to be done for it; objects
 // iCloud no longer lists are forgotten; each calendar's cursor is committed last (the executor skips it
-// when something read there failed), then the day and settings the events were judged with.
+// when something read there failed), then the day and settings the events were judged with. (When
+// each location's whole window of blocked slots was listed is recorded by the cycle: platform.read.)
 import type { Operation } from './operations';
 import type { PlanInput } from './plan-input';
 

@@ -217,7 +217,9 @@ function platformSide(pair: PairRecord, input: PlanInput, platformById: Map<stri
     return { state: 'present', event };
   }
   if (listed) return { state: 'present', event: listed };
-  return whollyInside(pair, input.context.window) ? { state: 'gone', why: 'the blocked slot was deleted' } : { state: 'unknown' };
+  // Only what was listed this cycle is judged: a slot outside the read tier is not "missing".
+  const read = input.platform.blocksRead ?? input.context.window;
+  return whollyInside(pair, read) ? { state: 'gone', why: 'the blocked slot was deleted' } : { state: 'unknown' };
 }
 
 function newPair(

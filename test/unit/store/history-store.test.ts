@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JsonDocument } from '../../../src/main/store/json-document';
 import { HistoryStore } from '../../../src/main/store/history-store';
 import { emptyCounts, type RunReport } from '../../../src/shared/run-report';
 import { makeTempDir } from '../../support/temp-dir';
@@ -30,6 +33,31 @@ describe('HistoryStore', () => {
     await history.append(report('old', '2026-08-01T00:00:00Z'), now);
     for (const id of ['1', '2', '3', '4']) await history.append(report(id, '2026-11-26T11:00:00Z'), now);
     expect((await history.list()).map((r) => r.id)).toEqual(['4', '3', '2']);
+  });
+});
+
+describe('HistoryStore append', () => {
+  it('adds a run without checking every run already there (that is done where they are shown)', async () => {
+    const history = new HistoryStore(dir);
+    const now = new Date('2026-11-26T12:00:00Z');
+    await history.append(report('a', '2026-11-26T10:00:00Z'), now);
+    const read = vi.spyOn(JsonDocument.prototype, 'read');
+    try {
+      await new HistoryStore(dir).append(report('b', '2026-11-26T11:00:00Z'), now);
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+    }
+    expect((await new HistoryStore(dir).list()).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+
+  it('keeps a file that is not a history aside, as a read does, and starts a new one', async () => {
+    await fs.writeFile(path.join(dir, 'history.json'), JSON.stringify({ schemaVersion: 1, runs: [{ id: 'no start' }] }));
+    const history = new HistoryStore(dir);
+    await history.append(report('a', '2026-11-26T10:00:00Z'), new Date('2026-11-26T12:00:00Z'));
+    expect((await history.list()).map((r) => r.id)).toEqual(['a']);
+    expect(history.notices.join()).toMatch(/history\.json could not be read/);
+    expect((await fs.readdir(dir)).some((name) => name.startsWith('history.unreadable-'))).toBe(true);
   });
 });
 

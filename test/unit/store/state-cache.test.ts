@@ -50,4 +50,24 @@ describe('StateStore in a long-running process', () => {
     })).rejects.toThrow('failed before saving');
     expect((await app.read()).settings.interval).toBe(30);
   });
+
+  it('makes each cached read anew from the validated file: no object is shared between two reads', async () => {
+    const app = new StateStore(dir);
+    await app.update((state) => {
+      state.cursors['https://cal/work/'] = { syncToken: 't1' };
+      state.links.busySources.push('https://cal/home/');
+      state.intents.k = { key: 'k', start: '2031-01-01T10:00:00Z', end: '2031-01-01T11:00:00Z', title: 'A', sentAt: '2031-01-01T09:00:00Z' };
+    });
+    await app.read(); // parses, validates and caches
+    const first = await app.read();
+    first.cursors['https://cal/work/'].syncToken = 'changed';
+    first.links.busySources.push('https://cal/other/');
+    first.intents.k.title = 'changed';
+    first.settings.interval = 99;
+    const second = await app.read();
+    expect(second.cursors['https://cal/work/']).toEqual({ syncToken: 't1' });
+    expect(second.links.busySources).toEqual(['https://cal/home/']);
+    expect(second.intents.k.title).toBe('A');
+    expect(second.settings.interval).not.toBe(99);
+  });
 });

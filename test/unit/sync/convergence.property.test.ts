@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../src/shared/run-report';
 import { PLATFORM_ID_PROP } from '../../../src/main/icloud/codec';
+import { FAR_EVERY_MS } from '../../../src/main/sync/platform-read-tiers';
 import { syncWindow } from '../../../src/main/sync/sync-window';
 import { createMemoryEngine, MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER } from '../../support/memory-sides';
 import { makeTempDir } from '../../support/temp-dir';
@@ -122,7 +123,10 @@ async function scenario(actions: Action[], policy: 'ask' | 'platform' | 'icloud'
       }
     }
 
-    // Settle: confirm whatever the deletion guard held back, then the engine must be at rest.
+    // Settle, once the far read tier is due (platform-read-tiers.ts: a blocked slot edited or deleted
+    // on the platform beyond the near tier is seen within FAR_EVERY_MS): confirm whatever the deletion
+    // guard held back, then the engine must be at rest.
+    clock += FAR_EVERY_MS;
     await engine.sync({ allowDeletions: true });
     await engine.sync();
     const last = await engine.sync();

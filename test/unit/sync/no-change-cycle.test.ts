@@ -1,7 +1,8 @@
 // Issue 16: a cycle reads both sides at once, and a cycle that finds nothing to do writes no state.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JsonDocument } from '../../../src/main/store/json-document';
 import { createMemoryEngine, MEMORY_CALENDAR } from '../../support/memory-sides';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -58,5 +59,21 @@ describe('a cycle', () => {
     expect((await engine.sync()).counts.platform.created).toBe(1);
     expect(statSync(file, { bigint: true }).mtimeNs).not.toBe(before.mtimeNs);
     expect(Object.keys((await engine.store.read()).pairs)).toHaveLength(1);
+  });
+
+  it('that finds nothing to do does not even encode the state to compare it with the file', async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    for (let i = 0; i < 3; i++) engine.icloud.userPut(MEMORY_CALENDAR, `ev${i}.ics`, event(i));
+    await engine.sync();
+    await engine.sync();
+    const write = vi.spyOn(JsonDocument.prototype, 'write');
+    try {
+      expect((await engine.sync()).outcome).toBe('ok');
+      // The history is appended (one document write); state.json is not written at all.
+      expect(write.mock.contexts.filter((doc) => (doc as unknown as { spec: { file: string } }).spec.file.endsWith('state.json'))).toEqual([]);
+      expect(write).toHaveBeenCalledTimes(1);
+    } finally {
+      write.mockRestore();
+    }
   });
 });
