@@ -1,6 +1,6 @@
 // One control per kind of setting, each with its label, its rule in words and its problem.
 import { useEffect, useId, useState } from 'react';
-import { fitsRule, numberSettingDescriptions, settingRules } from '../../../../shared/setting-rules';
+import { fitsIntRule, numberSettingDescriptions, numberSettingRules } from '../../../../shared/setting-rules';
 
 export type NumberKey = keyof typeof numberSettingDescriptions;
 
@@ -8,7 +8,7 @@ export type NumberKey = keyof typeof numberSettingDescriptions;
 export function numberProblem(key: NumberKey, text: string): string | undefined {
   const trimmed = text.trim();
   const value = /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (fitsRule(settingRules[key], value)) return undefined;
+  if (fitsIntRule(numberSettingRules[key], value)) return undefined;
   const rule = numberSettingDescriptions[key].replace(/ \(default [^)]*\)$/, '');
   return `Enter ${rule}.`;
 }
