@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
 import { ErrorNote } from '../components/Notice';
+import { useAction } from '../hooks/useAction';
 import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { plainError } from '../lib/messages';
@@ -14,8 +15,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
   const [password, setPassword] = useState('');
   const [server, setServer] = useState('');
   const [problems, setProblems] = useState<{ appleId?: string; password?: string; server?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, setFailure, run } = useAction();
   const revealFailure = useReveal<HTMLDivElement>(failure);
 
   const openApple = () => void api.app.openExternal({ url: 'https://account.apple.com' }).catch((error: unknown) => setFailure(plainError(error)));
@@ -26,8 +26,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
     setProblems(found);
     setFailure(undefined);
     if (found.appleId || found.password || found.server) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.accounts.connectIcloud({
         appleId: appleId.trim(),
         password: normaliseAppPassword(password),
@@ -35,11 +34,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
       });
       setPassword('');
       onConnected();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

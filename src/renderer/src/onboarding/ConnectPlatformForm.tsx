@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { Field } from '../components/Field';
 import { ErrorNote } from '../components/Notice';
+import { useAction } from '../hooks/useAction';
 import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
-import { plainError } from '../lib/messages';
 import { requiredProblem, urlProblem } from '../lib/validate';
 
 type User = Extract<ResponseOf<'accounts.connectPlatform'>, { status: 'choose-user' }>['users'][number];
@@ -21,8 +21,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
   const [userId, setUserId] = useState<string>();
   /** What a person calls the location, when the token may read it: shown instead of the id. */
   const [locationName, setLocationName] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, setFailure, run } = useAction();
   const revealFailure = useReveal<HTMLDivElement>(failure);
 
   const request = () => ({ token: token.trim(), locationId: locationId.trim(), ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
@@ -37,8 +36,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
     setProblems(found);
     setFailure(undefined);
     if (found.token || found.locationId || found.apiUrl) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const answer = await api.accounts.connectPlatform(request());
       if (answer.status === 'connected') onConnected();
       else {
@@ -46,11 +44,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         setLocationName(answer.locationName);
         setUserId(answer.users.length === 1 ? answer.users[0].id : undefined);
       }
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choose = async (event: FormEvent) => {
@@ -59,17 +53,11 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
       setFailure('Choose yourself from the list.');
       return;
     }
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       await api.accounts.connectPlatform({ ...request(), userId });
       setToken('');
       onConnected();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (users) {

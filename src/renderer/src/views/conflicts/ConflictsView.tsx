@@ -2,10 +2,10 @@
 // with both versions; Keep iCloud / Keep Platform.
 import { useEffect, useMemo, useState } from 'react';
 import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { dayTime } from '../../lib/time';
 import { ConflictDetail } from './ConflictDetail';
 
@@ -15,8 +15,7 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
   const conflicts = useLoad(() => api.conflicts.list(), [api, openCount]);
   const [shownId, setShownId] = useState<string>();
   const [ticked, setTicked] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, run } = useAction();
   const [done, setDone] = useState<string>();
 
   const list = useMemo(() => conflicts.data ?? [], [conflicts.data]);
@@ -27,21 +26,15 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
   const targets = ticked.size > 0 ? [...ticked] : shown ? [shown.id] : [];
   const settle = async (keep: 'icloud' | 'platform') => {
     if (targets.length === 0) return;
-    setBusy(true);
-    setFailure(undefined);
     setDone(undefined);
-    try {
+    await run(async () => {
       // `resolved` counts the writes the decision made, not conflicts: word it by what was chosen.
       await api.conflicts.resolve({ ids: targets, keep });
       setDone(`${targets.length === 1 ? '1 conflict' : `${targets.length} conflicts`} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
       setTicked(new Set());
       conflicts.reload();
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const allTicked = list.length > 0 && list.every((c) => ticked.has(c.id));

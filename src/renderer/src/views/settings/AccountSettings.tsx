@@ -6,8 +6,8 @@ import { locationPhrase } from '../../../../shared/words';
 import { healthWords } from '../status/ConnectionCard';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { ConnectIcloudForm } from '../../onboarding/ConnectIcloudForm';
 import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
 import { RemoveCopiesDialog } from './RemoveCopiesDialog';
@@ -18,22 +18,14 @@ const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform'
 function Account({ side, summary, account, onChanged }: { side: Side; summary: string; account?: string; onChanged: () => void }) {
   const api = useApi();
   const [mode, setMode] = useState<'idle' | 'reconnect' | 'confirm' | 'remove'>('idle');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, run } = useAction();
 
-  const disconnect = async (removeCopies = false) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const disconnect = (removeCopies = false) =>
+    run(async () => {
       await api.accounts.disconnect({ side, ...(removeCopies ? { removeCopies } : {}) });
       setMode('idle');
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const reconnected = () => {
     setMode('idle');
     onChanged();

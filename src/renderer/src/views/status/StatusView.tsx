@@ -1,13 +1,12 @@
 // Status: both connections, the last and next sync, progress, Sync Now / Pause, and what needs you.
-import { useState } from 'react';
 import type { StatusView as Status } from '../../../../shared/status';
 import type { Route } from '../../components/Sidebar';
 import { ErrorNote } from '../../components/Notice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
+import { useAction } from '../../hooks/useAction';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { overallState } from '../../lib/words';
 import { plural } from '../../../../shared/words';
 import { AttentionList } from './AttentionList';
@@ -20,22 +19,15 @@ import { UnfollowedList } from './UnfollowedList';
 export function StatusView({ status, onOpen, onChanged }: { status: Status; onOpen: (route: Route) => void; onChanged: () => void }) {
   const api = useApi();
   const now = useNow();
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, failure } = action;
   const overall = overallState(status);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await action();
+  const run = (work: () => Promise<unknown>) =>
+    action.run(async () => {
+      await work();
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="view status-view">
