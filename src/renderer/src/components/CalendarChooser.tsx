@@ -3,6 +3,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { CalendarEntry } from '../../../shared/calendars';
 import { platformCalendarProblem } from '../../../shared/words';
+import { Button } from './Button';
 
 export interface CalendarLinks {
   icloud: string;
@@ -115,9 +116,9 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
       )}
       {!saveAtOnce && (
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
+          <Button type="submit" tone="primary" disabled={busy}>
             {busy ? 'Saving…' : submitLabel}
-          </button>
+          </Button>
         </div>
       )}
     </form>

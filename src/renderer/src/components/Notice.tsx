@@ -1,5 +1,6 @@
 // An error or notice in words, with an optional way out ("Try again").
 import type { ReactNode } from 'react';
+import { Button } from './Button';
 
 export function ErrorNote({ message, onRetry, children }: { message: string; onRetry?: () => void; children?: ReactNode }) {
   return (
@@ -7,9 +8,9 @@ export function ErrorNote({ message, onRetry, children }: { message: string; onR
       <p>{message}</p>
       {children}
       {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
+        <Button onClick={onRetry}>
           Try Again
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { plainError } from '../lib/messages';
 import { appleIdProblem, appPasswordProblem, normaliseAppPassword, urlProblem } from '../lib/validate';
+import { Button } from '../components/Button';
 
 export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabel = 'Connect iCloud' }: { onConnected: () => void; initialAppleId?: string; submitLabel?: string }) {
   const api = useApi();
@@ -71,9 +72,9 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
       <div ref={revealFailure} className="form-end">
         {failure && <ErrorNote message={failure} />}
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
+          <Button type="submit" tone="primary" disabled={busy}>
             {busy ? 'Connecting…' : submitLabel}
-          </button>
+          </Button>
         </div>
       </div>
     </form>

@@ -8,6 +8,7 @@ import { useAction } from '../hooks/useAction';
 import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { requiredProblem, urlProblem } from '../lib/validate';
+import { Button } from '../components/Button';
 
 type User = Extract<ResponseOf<'accounts.connectPlatform'>, { status: 'choose-user' }>['users'][number];
 
@@ -78,12 +79,12 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         </fieldset>
         {failure && <ErrorNote message={failure} />}
         <div className="form-actions">
-          <button type="button" className="button" onClick={() => setUsers(undefined)} disabled={busy}>
+          <Button onClick={() => setUsers(undefined)} disabled={busy}>
             Back
-          </button>
-          <button type="submit" className="button primary" disabled={busy || !userId}>
+          </Button>
+          <Button type="submit" tone="primary" disabled={busy || !userId}>
             {busy ? 'Connecting…' : 'Connect the Platform'}
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -107,9 +108,9 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
       <div ref={revealFailure} className="form-end">
         {failure && <ErrorNote message={failure} />}
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
+          <Button type="submit" tone="primary" disabled={busy}>
             {busy ? 'Checking…' : submitLabel}
-          </button>
+          </Button>
         </div>
       </div>
     </form>

@@ -8,6 +8,7 @@ import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
 import { dayTime } from '../../lib/time';
 import { ConflictDetail } from './ConflictDetail';
+import { Button } from '../../components/Button';
 
 export function ConflictsView({ openCount, onChanged }: { openCount: number; onChanged: () => void }) {
   const api = useApi();
@@ -92,12 +93,12 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
                 <p className="muted">Changed on both sides · noticed {dayTime(shown.detectedAt, now)}</p>
                 <ConflictDetail conflict={shown} now={now} />
                 <div className="actions">
-                  <button type="button" className="button" disabled={busy} onClick={() => settle('icloud')}>
+                  <Button disabled={busy} onClick={() => settle('icloud')}>
                     Keep iCloud{forWhat}
-                  </button>
-                  <button type="button" className="button" disabled={busy} onClick={() => settle('platform')}>
+                  </Button>
+                  <Button disabled={busy} onClick={() => settle('platform')}>
                     Keep Platform{forWhat}
-                  </button>
+                  </Button>
                 </div>
                 {ticked.size > 0 && <p className="hint">Applies to the {ticked.size === 1 ? 'selected conflict' : `${ticked.size} selected conflicts`}.</p>}
               </>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { outcomes } from '../../../../shared/run-report-values';
 import { outcomeWords } from '../../lib/words';
 import type { HistoryFilter } from './useHistoryPages';
+import { Button } from '../../components/Button';
 
 interface Props {
   filter: HistoryFilter;
@@ -44,12 +45,12 @@ export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv
   return (
     <span className="export" role="group" aria-label="Export">
       <span className="muted">Export</span>
-      <button type="button" className="button" disabled={exporting} onClick={() => onExport('csv')} aria-label="Export the shown runs as CSV">
+      <Button disabled={exporting} onClick={() => onExport('csv')} aria-label="Export the shown runs as CSV">
         CSV
-      </button>
-      <button type="button" className="button" disabled={exporting} onClick={() => onExport('json')} aria-label="Export the shown runs as JSON">
+      </Button>
+      <Button disabled={exporting} onClick={() => onExport('json')} aria-label="Export the shown runs as JSON">
         JSON
-      </button>
+      </Button>
     </span>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { plural } from '../../lib/words';
+import { Button } from '../../components/Button';
 
 type Plan = { icloud: number; platform: number; refused: number };
 
@@ -48,9 +49,9 @@ export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: Run
   if (done) return <p className="note note-ok" role="status">{undoneWords(done)}</p>;
   return (
     <div className="undo-run">
-      <button type="button" className="button" disabled={working} onClick={() => void ask()}>
+      <Button disabled={working} onClick={() => void ask()}>
         Undo This Run…
-      </button>
+      </Button>
       {error && <ErrorNote message={error} />}
       {plan && (
         <ConfirmDialog

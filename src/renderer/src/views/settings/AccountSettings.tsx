@@ -11,6 +11,7 @@ import { useApi } from '../../lib/api';
 import { ConnectIcloudForm } from '../../onboarding/ConnectIcloudForm';
 import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
 import { RemoveCopiesDialog } from './RemoveCopiesDialog';
+import { Button } from '../../components/Button';
 
 type Side = 'icloud' | 'platform';
 const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform' };
@@ -38,15 +39,15 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
           <strong>{sideTitle[side]}</strong> <span className="muted">{summary}</span>
         </div>
         <div className="row-actions">
-          <button type="button" className="button" onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label={`Reconnect ${sideTitle[side]}`}>
+          <Button onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label={`Reconnect ${sideTitle[side]}`}>
             Reconnect…
-          </button>
-          <button type="button" className="button" onClick={() => setMode('confirm')} aria-label={`Disconnect ${sideTitle[side]}`}>
+          </Button>
+          <Button onClick={() => setMode('confirm')} aria-label={`Disconnect ${sideTitle[side]}`}>
             Disconnect…
-          </button>
-          <button type="button" className="button" onClick={() => setMode('remove')} aria-label={`Remove everything this app made and disconnect ${sideTitle[side]}`}>
+          </Button>
+          <Button onClick={() => setMode('remove')} aria-label={`Remove everything this app made and disconnect ${sideTitle[side]}`}>
             Remove Everything This App Made…
-          </button>
+          </Button>
         </div>
       </div>
       {mode === 'confirm' && (

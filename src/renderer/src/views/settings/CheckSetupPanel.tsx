@@ -11,6 +11,7 @@ import { plainError } from '../../lib/messages';
 import type { Tone } from '../../lib/words';
 import { SaveDiagnostics } from './SaveDiagnostics';
 import './check-setup.css';
+import { Button } from '../../components/Button';
 
 const badge: Record<DoctorCheck['status'], { tone: Tone; word: string }> = {
   pass: { tone: 'ok', word: 'OK' },
@@ -35,9 +36,9 @@ export function CheckSetupPanel() {
       <h2 id="check-setup">Check setup</h2>
       <p className="muted">Checks iCloud, the platform, the keychain and this Mac against what syncing needs, and says what to do about anything wrong.</p>
       <div className="row-actions">
-        <button type="button" className="button" onClick={check} disabled={run.state === 'running'}>
+        <Button onClick={check} disabled={run.state === 'running'}>
           {run.state === 'running' ? 'Checking…' : run.state === 'done' ? 'Check Again' : 'Check Setup'}
-        </button>
+        </Button>
       </div>
       {run.state === 'running' && (
         <p className="loading" role="status">

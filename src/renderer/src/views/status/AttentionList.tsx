@@ -7,6 +7,7 @@ import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { dayTime } from '../../lib/time';
 import { CancelAppointmentDialog } from './CancelAppointmentDialog';
+import { Button } from '../../components/Button';
 
 const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: string }> = {
   'icloud-mirror-deleted': { restore: 'Restore in iCloud', cancel: 'Cancel Appointment' },
@@ -52,12 +53,12 @@ export function AttentionList({ count, now, onChanged }: { count: number; now: D
               <p className="sentence">{item.message}</p>
             </div>
             <div className="row-actions">
-              <button type="button" className="button" disabled={working === item.id} onClick={() => act(item, 'restore')} aria-label={`${actionWords[item.kind].restore}: ${item.title}`}>
+              <Button disabled={working === item.id} onClick={() => act(item, 'restore')} aria-label={`${actionWords[item.kind].restore}: ${item.title}`}>
                 {actionWords[item.kind].restore}
-              </button>
-              <button type="button" className="button" disabled={working === item.id} onClick={() => (item.kind === 'icloud-mirror-deleted' ? setConfirming(item) : act(item, 'cancel'))} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
+              </Button>
+              <Button disabled={working === item.id} onClick={() => (item.kind === 'icloud-mirror-deleted' ? setConfirming(item) : act(item, 'cancel'))} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
                 {item.kind === 'icloud-mirror-deleted' ? `${actionWords[item.kind].cancel}…` : actionWords[item.kind].cancel}
-              </button>
+              </Button>
             </div>
           </li>
         ))}

@@ -9,6 +9,7 @@ import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { eventTime } from '../../lib/time';
+import { Button } from '../../components/Button';
 
 
 export function GuardDecision({ decision, now, onChanged }: { decision: Decision; now: Date; onChanged: () => void }) {
@@ -50,12 +51,12 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
         ))}
       </ul>
       <div className="row-actions">
-        <button type="button" className="button destructive" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
+        <Button tone="destructive" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
           {creating ? 'Create Them…' : 'Delete Them…'}
-        </button>
-        <button type="button" className="button primary" disabled={busy !== undefined} onClick={() => decide('keep')}>
+        </Button>
+        <Button tone="primary" disabled={busy !== undefined} onClick={() => decide('keep')}>
           {busy === 'keep' ? 'Keeping…' : keepWords}
-        </button>
+        </Button>
       </div>
       {failure && <ErrorNote message={failure} />}
       {confirming && (

@@ -15,6 +15,7 @@ import { GuardDecision } from './GuardDecision';
 import { RunNotices } from './RunNotices';
 import { RunSummary } from './RunSummary';
 import { UnfollowedList } from './UnfollowedList';
+import { Button } from '../../components/Button';
 
 export function StatusView({ status, onOpen, onChanged }: { status: Status; onOpen: (route: Route) => void; onChanged: () => void }) {
   const api = useApi();
@@ -48,17 +49,17 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
       {status.running && <ProgressBar done={status.progress?.done} total={status.progress?.total} />}
       <div className="actions">
         {/* One primary action per view: while a safety guard waits, its safe choice is the primary one. */}
-        <button type="button" className={status.guard ? 'button' : 'button primary'} disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
+        <Button tone={status.guard ? undefined : 'primary'} disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
           {status.running ? 'Syncing…' : 'Sync Now'}
-        </button>
+        </Button>
         {status.paused ? (
-          <button type="button" className="button" disabled={busy} onClick={() => run(() => api.sync.resume())}>
+          <Button disabled={busy} onClick={() => run(() => api.sync.resume())}>
             Resume Syncing
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="button" disabled={busy} onClick={() => run(() => api.sync.pause())}>
+          <Button disabled={busy} onClick={() => run(() => api.sync.pause())}>
             Pause Syncing
-          </button>
+          </Button>
         )}
         <span className="counts">
           {plural(status.counts.pairs, 'event kept in sync', 'events kept in sync')}

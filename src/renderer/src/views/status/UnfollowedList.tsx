@@ -8,6 +8,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { eventTime } from '../../lib/time';
+import { Button } from '../../components/Button';
 
 export function UnfollowedList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
   const api = useApi();
@@ -44,9 +45,9 @@ export function UnfollowedList({ count, now, onChanged }: { count: number; now: 
               <p className="sentence muted">On {sideName(item.side)} · not followed since {new Date(item.since).toLocaleDateString()}{item.guard === 'undo' ? ' (undone)' : ''}</p>
             </div>
             <div className="row-actions">
-              <button type="button" className="button" disabled={working === item.key} onClick={() => follow(item)} aria-label={`Follow again: ${item.title}`}>
+              <Button disabled={working === item.key} onClick={() => follow(item)} aria-label={`Follow again: ${item.title}`}>
                 Follow Again
-              </button>
+              </Button>
             </div>
           </li>
         ))}
