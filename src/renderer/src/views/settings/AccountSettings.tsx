@@ -12,6 +12,7 @@ import { ConnectIcloudForm } from '../../onboarding/ConnectIcloudForm';
 import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
 import { RemoveCopiesDialog } from './RemoveCopiesDialog';
 import { Button } from '../../components/Button';
+import { SettingsGroup } from './SettingsGroup';
 
 type Side = 'icloud' | 'platform';
 const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform' };
@@ -82,8 +83,7 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
 export function AccountSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
   const platformSummary = [locationPhrase(status.platform), status.platform.userName].filter(Boolean).join(' · ');
   return (
-    <section className="settings-group" aria-labelledby="account-settings">
-      <h2 id="account-settings">Accounts</h2>
+    <SettingsGroup id="account-settings" title="Accounts">
       <Account side="icloud" summary={status.icloud.appleId ?? 'Not connected'} account={status.icloud.appleId} onChanged={onChanged} />
       <Account side="platform" summary={platformSummary || 'Not connected'} account={status.platform.locationId} onChanged={onChanged} />
       {status.locations && (
@@ -96,6 +96,6 @@ export function AccountSettings({ status, onChanged }: { status: StatusView; onC
           ))}
         </ul>
       )}
-    </section>
+    </SettingsGroup>
   );
 }

@@ -12,6 +12,7 @@ import type { Tone } from '../../lib/words';
 import { SaveDiagnostics } from './SaveDiagnostics';
 import './check-setup.css';
 import { Button } from '../../components/Button';
+import { SettingsGroup } from './SettingsGroup';
 
 const badge: Record<DoctorCheck['status'], { tone: Tone; word: string }> = {
   pass: { tone: 'ok', word: 'OK' },
@@ -32,8 +33,7 @@ export function CheckSetupPanel() {
     );
   };
   return (
-    <section className="settings-group" aria-labelledby="check-setup">
-      <h2 id="check-setup">Check setup</h2>
+    <SettingsGroup id="check-setup" title="Check setup">
       <p className="muted">Checks iCloud, the platform, the keychain and this Mac against what syncing needs, and says what to do about anything wrong.</p>
       <div className="row-actions">
         <Button onClick={check} disabled={run.state === 'running'}>
@@ -48,7 +48,7 @@ export function CheckSetupPanel() {
       {run.state === 'error' && <ErrorNote message={run.message} onRetry={check} />}
       {run.state === 'done' && <CheckList report={run.report} />}
       <SaveDiagnostics />
-    </section>
+    </SettingsGroup>
   );
 }
 

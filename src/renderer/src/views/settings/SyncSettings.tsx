@@ -3,6 +3,7 @@
 import type { SettingChange } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/settings';
 import { ChoiceSetting, NumberSetting, ToggleSetting } from './SettingControls';
+import { SettingsGroup } from './SettingsGroup';
 
 interface Props {
   settings: Settings;
@@ -12,8 +13,7 @@ interface Props {
 
 export function SyncSettings({ settings, save, problemFor }: Props) {
   return (
-    <section className="settings-group" aria-labelledby="sync-settings">
-      <h2 id="sync-settings">Sync</h2>
+    <SettingsGroup id="sync-settings" title="Sync">
       <NumberSetting name="interval" label="Sync every" unit="minutes" value={settings.interval} problem={problemFor('interval')} onSave={(value) => save({ key: 'interval', value })} />
       <NumberSetting name="pastDays" label="Days before today" unit="days" value={settings.pastDays} problem={problemFor('pastDays')} onSave={(value) => save({ key: 'pastDays', value })} />
       <NumberSetting name="futureDays" label="Days after today" unit="days" value={settings.futureDays} problem={problemFor('futureDays')} onSave={(value) => save({ key: 'futureDays', value })} />
@@ -54,6 +54,6 @@ export function SyncSettings({ settings, save, problemFor }: Props) {
         hint="iCloud events marked as free block time on the platform."
         onSave={(value) => save({ key: 'freeEventsBlock', value })}
       />
-    </section>
+    </SettingsGroup>
   );
 }
