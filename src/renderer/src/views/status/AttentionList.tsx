@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../shared/ipc/views';
 import { ErrorNote, Loading } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { dayTime } from '../../lib/time';
 import { CancelAppointmentDialog } from './CancelAppointmentDialog';
 import { Button } from '../../components/Button';
@@ -17,26 +17,24 @@ const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: stri
 export function AttentionList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
   const api = useApi();
   const items = useLoad(() => api.attention.list(), [api, count]);
-  const [working, setWorking] = useState<string>();
-  const [failure, setFailure] = useState<string>();
+  const { busy: working, failure, run } = useAction<string>();
   /** Cancelling a booking reaches the customer: it asks first (S6). */
   const [confirming, setConfirming] = useState<AttentionItem>();
 
-  const act = async (item: AttentionItem, action: 'restore' | 'cancel') => {
-    setWorking(item.id);
-    setFailure(undefined);
-    try {
-      await (action === 'restore' ? api.attention.restore({ id: item.id }) : api.attention.cancel({ id: item.id }));
-      setConfirming(undefined);
-      items.reload();
-      onChanged();
-    } catch (error) {
-      setConfirming(undefined);
-      setFailure(`“${item.title}”: ${plainError(error)}`);
-    } finally {
-      setWorking(undefined);
-    }
-  };
+  const act = (item: AttentionItem, action: 'restore' | 'cancel') =>
+    run(
+      async () => {
+        try {
+          await (action === 'restore' ? api.attention.restore({ id: item.id }) : api.attention.cancel({ id: item.id }));
+        } finally {
+          setConfirming(undefined);
+        }
+        items.reload();
+        onChanged();
+      },
+      item.id,
+      (message) => `“${item.title}”: ${message}`,
+    );
 
   if (count === 0 && !items.data?.length) return null;
   return (
