@@ -2,13 +2,11 @@
 // checked for its shape before anything is sent. Also used to reconnect from Settings.
 import { useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
-import { ErrorNote } from '../components/Notice';
+import { FormEnd } from '../components/FormEnd';
 import { useAction } from '../hooks/useAction';
-import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { plainError } from '../lib/messages';
 import { appleIdProblem, appPasswordProblem, normaliseAppPassword, urlProblem } from '../lib/validate';
-import { Button } from '../components/Button';
 
 export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabel = 'Connect iCloud' }: { onConnected: () => void; initialAppleId?: string; submitLabel?: string }) {
   const api = useApi();
@@ -17,7 +15,6 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
   const [server, setServer] = useState('');
   const [problems, setProblems] = useState<{ appleId?: string; password?: string; server?: string }>({});
   const { busy, failure, setFailure, run } = useAction();
-  const revealFailure = useReveal<HTMLDivElement>(failure);
 
   const openApple = () => void api.app.openExternal({ url: 'https://account.apple.com' }).catch((error: unknown) => setFailure(plainError(error)));
 
@@ -68,15 +65,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
         <summary>Advanced</summary>
         <Field label="Calendar server" type="url" value={server} onChange={setServer} problem={problems.server} placeholder="https://caldav.icloud.com" hint="Leave empty for iCloud." />
       </details>
-      {/* The server's refusal and the button stay together, scrolled into view at the default height. */}
-      <div ref={revealFailure} className="form-end">
-        {failure && <ErrorNote message={failure} />}
-        <div className="form-actions">
-          <Button type="submit" tone="primary" disabled={busy}>
-            {busy ? 'Connecting…' : submitLabel}
-          </Button>
-        </div>
-      </div>
+      <FormEnd failure={failure} busy={busy} label={submitLabel} busyLabel="Connecting…" />
     </form>
   );
 }

@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { Field } from '../components/Field';
+import { FormEnd } from '../components/FormEnd';
 import { ErrorNote } from '../components/Notice';
 import { useAction } from '../hooks/useAction';
-import { useReveal } from '../hooks/useReveal';
 import { useApi } from '../lib/api';
 import { requiredProblem, urlProblem } from '../lib/validate';
 import { Button } from '../components/Button';
@@ -23,7 +23,6 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
   /** What a person calls the location, when the token may read it: shown instead of the id. */
   const [locationName, setLocationName] = useState<string>();
   const { busy, failure, setFailure, run } = useAction();
-  const revealFailure = useReveal<HTMLDivElement>(failure);
 
   const request = () => ({ token: token.trim(), locationId: locationId.trim(), ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
 
@@ -105,14 +104,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         <summary>Advanced</summary>
         <Field label="API address" type="url" value={apiUrl} onChange={setApiUrl} problem={problems.apiUrl} placeholder="https://services.leadconnectorhq.com" hint="Leave empty for the platform's own address." />
       </details>
-      <div ref={revealFailure} className="form-end">
-        {failure && <ErrorNote message={failure} />}
-        <div className="form-actions">
-          <Button type="submit" tone="primary" disabled={busy}>
-            {busy ? 'Checking…' : submitLabel}
-          </Button>
-        </div>
-      </div>
+      <FormEnd failure={failure} busy={busy} label={submitLabel} busyLabel="Checking…" />
     </form>
   );
 }
