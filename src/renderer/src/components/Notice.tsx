@@ -16,6 +16,15 @@ export function ErrorNote({ message, onRetry, children }: { message: string; onR
   );
 }
 
+/** Something went through, said in words (a polite live region). */
+export function DoneNote({ children }: { children: ReactNode }) {
+  return (
+    <p className="note note-ok" role="status">
+      {children}
+    </p>
+  );
+}
+
 export function Loading({ what }: { what: string }) {
   return (
     <p className="loading" role="status">

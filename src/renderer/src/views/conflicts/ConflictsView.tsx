@@ -1,12 +1,13 @@
 // Conflicts: the list on the left (tick several to settle at once), the chosen one on the right
 // with both versions; Keep iCloud / Keep Platform.
 import { useEffect, useMemo, useState } from 'react';
-import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { DoneNote, Empty, ErrorNote, Loading } from '../../components/Notice';
 import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
 import { dayTime } from '../../lib/time';
+import { plural } from '../../lib/words';
 import { ConflictDetail } from './ConflictDetail';
 import { Button } from '../../components/Button';
 
@@ -31,7 +32,7 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
     await run(async () => {
       // `resolved` counts the writes the decision made, not conflicts: word it by what was chosen.
       await api.conflicts.resolve({ ids: targets, keep });
-      setDone(`${targets.length === 1 ? '1 conflict' : `${targets.length} conflicts`} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
+      setDone(`${plural(targets.length, 'conflict')} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
       setTicked(new Set());
       conflicts.reload();
       onChanged();
@@ -44,13 +45,9 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
     <div className="view conflicts-view">
       <header className="view-header">
         <h1>Conflicts</h1>
-        {list.length > 0 && <span className="muted">{list.length === 1 ? '1 open' : `${list.length} open`}</span>}
+        {list.length > 0 && <span className="muted">{list.length} open</span>}
       </header>
-      {done && (
-        <p className="note note-ok" role="status">
-          {done}
-        </p>
-      )}
+      {done && <DoneNote>{done}</DoneNote>}
       {failure && <ErrorNote message={failure} />}
       {conflicts.state === 'loading' && !conflicts.data && <Loading what="conflicts" />}
       {conflicts.state === 'error' && <ErrorNote message={conflicts.error} onRetry={conflicts.reload} />}

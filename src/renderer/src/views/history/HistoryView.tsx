@@ -1,6 +1,6 @@
 // History: filters and export, a 30-day chart, and the virtualised table of runs.
 import { useCallback, useState } from 'react';
-import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { DoneNote, Empty, ErrorNote, Loading } from '../../components/Notice';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
@@ -55,8 +55,8 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
         <ExportButtons onExport={exportRuns} exporting={exporting} />
       </header>
       <HistoryFilters filter={filter} onChange={setFilter} />
-      {undoNote && <p className="note note-ok" role="status">{undoNote}</p>}
-      {exportNote && (exportNote.ok ? <p className="note note-ok" role="status">{exportNote.text}</p> : <ErrorNote message={exportNote.text} />)}
+      {undoNote && <DoneNote>{undoNote}</DoneNote>}
+      {exportNote && (exportNote.ok ? <DoneNote>{exportNote.text}</DoneNote> : <ErrorNote message={exportNote.text} />)}
       <HistoryChart bars={recent.bars} error={recent.error} />
       {pages.error && <ErrorNote message={pages.error} onRetry={pages.retry} />}
       {pages.total === undefined && !pages.error && <Loading what="history" />}

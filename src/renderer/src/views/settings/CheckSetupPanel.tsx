@@ -8,7 +8,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
-import type { Tone } from '../../lib/words';
+import { plural, type Tone } from '../../lib/words';
 import { SaveDiagnostics } from './SaveDiagnostics';
 import './check-setup.css';
 import { Button } from '../../components/Button';
@@ -56,8 +56,8 @@ function CheckList({ report }: { report: DoctorReport }) {
   const failed = report.checks.filter((c) => c.status === 'fail').length;
   const warned = report.checks.filter((c) => c.status === 'warn').length;
   const summary = failed
-    ? `${failed} problem${failed === 1 ? '' : 's'}${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}.`
-    : warned ? `No problems; ${warned} warning${warned === 1 ? '' : 's'}.` : 'Everything checks out.';
+    ? `${plural(failed, 'problem')}${warned ? `, ${plural(warned, 'warning')}` : ''}.`
+    : warned ? `No problems; ${plural(warned, 'warning')}.` : 'Everything checks out.';
   return (
     <>
       <p role="status">{summary}</p>
