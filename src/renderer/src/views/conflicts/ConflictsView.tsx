@@ -10,6 +10,7 @@ import { dayTime } from '../../lib/time';
 import { plural } from '../../lib/words';
 import { ConflictDetail } from './ConflictDetail';
 import { Button } from '../../components/Button';
+import { ViewHeader } from '../../components/ViewHeader';
 
 export function ConflictsView({ openCount, onChanged }: { openCount: number; onChanged: () => void }) {
   const api = useApi();
@@ -43,10 +44,9 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
   const forWhat = ticked.size > 1 ? ` for ${ticked.size}` : '';
   return (
     <div className="view conflicts-view">
-      <header className="view-header">
-        <h1>Conflicts</h1>
+      <ViewHeader title="Conflicts">
         {list.length > 0 && <span className="muted">{list.length} open</span>}
-      </header>
+      </ViewHeader>
       {done && <DoneNote>{done}</DoneNote>}
       {failure && <ErrorNote message={failure} />}
       {conflicts.state === 'loading' && !conflicts.data && <Loading what="conflicts" />}

@@ -11,6 +11,7 @@ import { HistoryTable } from './HistoryTable';
 import { useHistoryPages, type HistoryFilter } from './useHistoryPages';
 import { useRecentRuns } from './useRecentRuns';
 import { undoneWords } from './UndoRun';
+import { ViewHeader } from '../../components/ViewHeader';
 
 export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const api = useApi();
@@ -44,8 +45,7 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
 
   return (
     <div className="view history-view">
-      <header className="view-header">
-        <h1>History</h1>
+      <ViewHeader title="History">
         {pages.total !== undefined && (
           <span className="muted" role="status">
             {pages.total === 1 ? '1 run' : `${pages.total.toLocaleString()} runs`}
@@ -53,7 +53,7 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
           </span>
         )}
         <ExportButtons onExport={exportRuns} exporting={exporting} />
-      </header>
+      </ViewHeader>
       <HistoryFilters filter={filter} onChange={setFilter} />
       {undoNote && <DoneNote>{undoNote}</DoneNote>}
       {exportNote && (exportNote.ok ? <DoneNote>{exportNote.text}</DoneNote> : <ErrorNote message={exportNote.text} />)}

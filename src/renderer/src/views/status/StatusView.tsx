@@ -16,6 +16,7 @@ import { RunNotices } from './RunNotices';
 import { RunSummary } from './RunSummary';
 import { UnfollowedList } from './UnfollowedList';
 import { Button } from '../../components/Button';
+import { ViewHeader } from '../../components/ViewHeader';
 
 export function StatusView({ status, onOpen, onChanged }: { status: Status; onOpen: (route: Route) => void; onChanged: () => void }) {
   const api = useApi();
@@ -32,10 +33,9 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
 
   return (
     <div className="view status-view">
-      <header className="view-header">
-        <h1>Status</h1>
+      <ViewHeader title="Status">
         <StateBadge tone={overall.tone} word={overall.word} />
-      </header>
+      </ViewHeader>
       {status.notice && <p className="note">{status.notice}</p>}
       {status.guard && !status.running && <GuardDecision decision={status.guard} now={now} onChanged={onChanged} />}
       <div className="cards">
