@@ -41,7 +41,7 @@ export function HistoryFilters({ filter, onChange }: Props) {
 }
 
 /** Export what the filters show, as CSV or JSON (in the view's header, like a window toolbar). */
-export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv' | 'json') => void; exporting: boolean }) {
+export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv' | 'json') => void; exporting?: boolean }) {
   return (
     <span className="export" role="group" aria-label="Export">
       <span className="muted">Export</span>

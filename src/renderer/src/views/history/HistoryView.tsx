@@ -1,9 +1,9 @@
 // History: filters and export, a 30-day chart, and the virtualised table of runs.
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { DoneNote, Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { downloadText } from './download';
 import { HistoryChart } from './HistoryChart';
 import { ExportButtons, HistoryFilters } from './HistoryFilters';
@@ -17,8 +17,9 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const api = useApi();
   const now = useNow(60_000);
   const [filter, setFilter] = useState<HistoryFilter>({});
-  const [exporting, setExporting] = useState(false);
-  const [exportNote, setExportNote] = useState<{ ok: boolean; text: string }>();
+  const { busy: exporting, failure: exportFailure, run } = useAction();
+  /** Where the last export went; cleared with the failure when the next one starts. */
+  const [exported, setExported] = useState<string>();
   // What an undo from a run's details did: shown here, since the table reloads with the new run.
   const [undoNote, setUndoNote] = useState<string>();
   // A new run (lastRunId changes) refreshes the table and the chart.
@@ -26,22 +27,14 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const recent = useRecentRuns(pages.total !== undefined, lastRunId);
   const filtered = Boolean(filter.outcome || filter.direction || filter.text);
 
-  const exportRuns = useCallback(
-    async (format: 'csv' | 'json') => {
-      setExporting(true);
-      setExportNote(undefined);
-      try {
-        const { filename, content } = await api.history.export({ format, ...filter });
-        downloadText(filename, content, format);
-        setExportNote({ ok: true, text: `Saved ${filename} to your Downloads.` });
-      } catch (error) {
-        setExportNote({ ok: false, text: plainError(error) });
-      } finally {
-        setExporting(false);
-      }
-    },
-    [api, filter],
-  );
+  const exportRuns = (format: 'csv' | 'json') => {
+    setExported(undefined);
+    return run(async () => {
+      const { filename, content } = await api.history.export({ format, ...filter });
+      downloadText(filename, content, format);
+      setExported(filename);
+    });
+  };
 
   return (
     <div className="view history-view">
@@ -56,7 +49,8 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
       </ViewHeader>
       <HistoryFilters filter={filter} onChange={setFilter} />
       {undoNote && <DoneNote>{undoNote}</DoneNote>}
-      {exportNote && (exportNote.ok ? <DoneNote>{exportNote.text}</DoneNote> : <ErrorNote message={exportNote.text} />)}
+      {exported && <DoneNote>{`Saved ${exported} to your Downloads.`}</DoneNote>}
+      {exportFailure && <ErrorNote message={exportFailure} />}
       <HistoryChart bars={recent.bars} error={recent.error} />
       {pages.error && <ErrorNote message={pages.error} onRetry={pages.retry} />}
       {pages.total === undefined && !pages.error && <Loading what="history" />}
