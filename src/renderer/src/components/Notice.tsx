@@ -25,10 +25,11 @@ export function DoneNote({ children }: { children: ReactNode }) {
   );
 }
 
-export function Loading({ what }: { what: string }) {
+/** "Loading settings…", or with `doing`, "Checking your setup…". */
+export function Loading({ what, doing = 'Loading' }: { what: string; doing?: string }) {
   return (
     <p className="loading" role="status">
-      <span className="spinner" aria-hidden="true" /> Loading {what}…
+      <span className="spinner" aria-hidden="true" /> {doing} {what}…
     </p>
   );
 }

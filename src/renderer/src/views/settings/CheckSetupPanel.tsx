@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor';
 import { StateBadge } from '../../components/StateBadge';
-import { ErrorNote } from '../../components/Notice';
+import { ErrorNote, Loading } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { plural, type Tone } from '../../lib/words';
@@ -40,11 +40,7 @@ export function CheckSetupPanel() {
           {run.state === 'running' ? 'Checking…' : run.state === 'done' ? 'Check Again' : 'Check Setup'}
         </Button>
       </div>
-      {run.state === 'running' && (
-        <p className="loading" role="status">
-          <span className="spinner" aria-hidden="true" /> Checking your setup…
-        </p>
-      )}
+      {run.state === 'running' && <Loading doing="Checking" what="your setup" />}
       {run.state === 'error' && <ErrorNote message={run.message} onRetry={check} />}
       {run.state === 'done' && <CheckList report={run.report} />}
       <SaveDiagnostics />
