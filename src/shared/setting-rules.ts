@@ -41,10 +41,18 @@ export type SettingRule =
   | { kind: 'title' }
   | { kind: 'filters' };
 
-export const settingRules = {
+/**
+ * The number settings' rules on their own, like their words below: the window checks only these
+ * (SettingControls), so the filter and title checks behind fitsRule stay out of its bundle.
+ */
+export const numberSettingRules = {
   interval: { kind: 'int', min: 1, max: 1440 },
   pastDays: { kind: 'int', min: 0, max: 90 },
   futureDays: { kind: 'int', min: 1, max: 365 },
+} as const satisfies Partial<Record<SettingKey, SettingRule>>;
+
+export const settingRules = {
+  ...numberSettingRules,
   conflictPolicy: { kind: 'enum', values: conflictPolicies },
   icloudDeletions: { kind: 'enum', values: ['release', 'keep'] },
   blockTitles: { kind: 'title' },
@@ -111,6 +119,11 @@ export function fitsRule(rule: SettingRule, value: unknown): boolean {
   if (rule.kind === 'filters') return checkFilters(value) === undefined;
   if (rule.kind === 'boolean') return typeof value === 'boolean';
   if (rule.kind === 'enum') return typeof value === 'string' && rule.values.includes(value);
+  return fitsIntRule(rule, value);
+}
+
+/** A whole number within the rule's bounds. */
+export function fitsIntRule(rule: { min: number; max: number }, value: unknown): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= rule.min && value <= rule.max;
 }
 

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { settingKeys, settingsSchema, validateSetting } from '../../src/shared/settings';
+import { fitsIntRule, numberSettingRules } from '../../src/shared/setting-rules';
 
 const edgeValues: unknown[] = [0, 1, -1, 90, 91, 365, 366, 1440, 1441, 1.5, Number.NaN, Infinity, 2 ** 53, '5', '', 'ask', 'newest', 'release', 'keep', 'event', 'busy', 'nope', true, false, null, undefined, {}, []];
 
@@ -16,6 +17,23 @@ describe('setting rules (window) and settings schema (app) agree', () => {
       fc.assert(
         fc.property(fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double(), fc.string(), fc.boolean()), (value) => {
           expect(validateSetting(key, value).ok).toBe(settingsSchema.shape[key].safeParse(value).success);
+        }),
+      );
+    });
+  }
+});
+
+// The window checks the number settings with numberSettingRules + fitsIntRule only (so the filters
+// check stays out of its bundle): they must give the app's verdict for those keys.
+describe('the number settings as the window checks them', () => {
+  for (const key of Object.keys(numberSettingRules) as (keyof typeof numberSettingRules)[]) {
+    it(`${key}: fitsIntRule(numberSettingRules) agrees with the schema`, () => {
+      for (const value of edgeValues) {
+        expect(fitsIntRule(numberSettingRules[key], value), `${key} = ${String(value)}`).toBe(settingsSchema.shape[key].safeParse(value).success);
+      }
+      fc.assert(
+        fc.property(fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double(), fc.string()), (value) => {
+          expect(fitsIntRule(numberSettingRules[key], value)).toBe(settingsSchema.shape[key].safeParse(value).success);
         }),
       );
     });

@@ -5,6 +5,7 @@
 // the build fails with MISSING_EXPORT until it is.
 import * as React from 'react';
 
+export const Fragment = React.Fragment;
 export const StrictMode = React.StrictMode;
 export const createContext = React.createContext;
 export const useCallback = React.useCallback;

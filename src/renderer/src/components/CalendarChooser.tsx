@@ -1,8 +1,9 @@
 // Choosing calendars (onboarding and Settings): the linked iCloud calendar, busy sources, and the
 // platform calendars. Calendars that cannot be used stay visible, greyed, with their reason.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { CalendarEntry } from '../../../shared/calendars';
 import { platformCalendarProblem } from '../../../shared/words';
+import { Button } from './Button';
 
 export interface CalendarLinks {
   icloud: string;
@@ -64,50 +65,42 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
 
   return (
     <form className="form calendars" onSubmit={submit} aria-label="Calendars">
-      <fieldset className="choices">
-        <legend>iCloud calendar for your appointments</legend>
-        <p className="hint">Appointments from the platform appear here, and events you add here block time on the platform.</p>
+      <Choices legend="iCloud calendar for your appointments" hint="Appointments from the platform appear here, and events you add here block time on the platform.">
         {icloud.length === 0 && <p className="hint">No iCloud calendars were found. Make one in the Calendar app, then reopen this window.</p>}
         {icloud.map((c) => (
-          <label key={c.id} className={`choice${c.eligible ? '' : ' disabled'}`}>
-            <input type="radio" name="icloud-linked" value={c.id} disabled={!c.eligible} checked={links.icloud === c.id} onChange={() => setLinks({ ...links, icloud: c.id })} />
-            <Swatch color={c.color} />
-            <span className="choice-name">{c.name}</span>
-            {!c.eligible && c.reason && <span className="choice-detail">{c.reason}</span>}
-          </label>
+          <CalendarChoice
+            key={c.id} radio calendar={c} usable={c.eligible} detail={c.eligible ? undefined : c.reason} checked={links.icloud === c.id}
+            onChange={() => setLinks({ ...links, icloud: c.id })}
+          />
         ))}
-      </fieldset>
-      <fieldset className="choices">
-        <legend>Busy sources (optional)</legend>
-        <p className="hint">Other iCloud calendars whose events also block time on the platform, one way: they are titled as set under What crosses in Settings.</p>
+      </Choices>
+      <Choices legend="Busy sources (optional)" hint="Other iCloud calendars whose events also block time on the platform, one way: they are titled as set under What crosses in Settings.">
         {icloud.map((c) => {
           const linked = c.id === links.icloud;
           const usable = Boolean(c.busySourceEligible) && !linked;
           const reason = linked ? 'Already the calendar for your appointments' : !c.busySourceEligible ? c.reason : undefined;
           return (
-            <CheckboxChoice
-              key={c.id} calendar={c} usable={usable} detail={reason} checked={links.busy.includes(c.id)}
+            <CalendarChoice
+              key={c.id} calendar={c} usable={usable} detail={reason} checked={usable && links.busy.includes(c.id)}
               onChange={(checked) => setLinks({ ...links, busy: toggle(links.busy, c.id, checked) })}
             />
           );
         })}
-      </fieldset>
-      <fieldset className="choices">
-        <legend>Platform calendars</legend>
-        <p className="hint">Appointments on these calendars that are assigned to you are copied to iCloud.</p>
+      </Choices>
+      <Choices legend="Platform calendars" hint="Appointments on these calendars that are assigned to you are copied to iCloud.">
         {platform.length === 0 && <p className="hint">This location has no calendars yet.</p>}
         {platform.map((c) => {
           // Not on the calendar's team: none of its appointments are the user's, so it cannot be ticked.
           const problem = platformCalendarProblem(c);
           const usable = problem === undefined;
           return (
-            <CheckboxChoice
-              key={c.id} calendar={c} usable={usable} detail={problem} checked={links.platformCalendars.includes(c.id)}
+            <CalendarChoice
+              key={c.id} calendar={c} usable={usable} detail={problem} checked={usable && links.platformCalendars.includes(c.id)}
               onChange={(checked) => setLinks({ ...links, platformCalendars: toggle(links.platformCalendars, c.id, checked) })}
             />
           );
         })}
-      </fieldset>
+      </Choices>
       {problem && (
         <p className="problem" role="alert">
           {problem}
@@ -115,17 +108,31 @@ export function CalendarChooser({ calendars, initial, submitLabel, busy, onSubmi
       )}
       {!saveAtOnce && (
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
+          <Button type="submit" tone="primary" disabled={busy}>
             {busy ? 'Saving…' : submitLabel}
-          </button>
+          </Button>
         </div>
       )}
     </form>
   );
 }
 
-/** One calendar that can be ticked; an unusable one is greyed, never ticked, and says why. */
-function CheckboxChoice(props: {
+function Choices({ legend, hint, children }: { legend: string; hint: string; children: ReactNode }) {
+  return (
+    <fieldset className="choices">
+      <legend>{legend}</legend>
+      <p className="hint">{hint}</p>
+      {children}
+    </fieldset>
+  );
+}
+
+/**
+ * One calendar to tick (or, `radio`, the one linked calendar); an unusable one is greyed, cannot be
+ * chosen, and says why. Callers pass `checked` already false for an unusable checkbox.
+ */
+function CalendarChoice(props: {
+  radio?: boolean;
   calendar: { id: string; name: string; color?: string };
   usable: boolean;
   detail?: string;
@@ -136,10 +143,11 @@ function CheckboxChoice(props: {
   return (
     <label className={`choice${usable ? '' : ' disabled'}`}>
       <input
-        type="checkbox"
+        type={props.radio ? 'radio' : 'checkbox'}
+        name={props.radio ? 'icloud-linked' : undefined}
         value={calendar.id}
         disabled={!usable}
-        checked={usable && props.checked}
+        checked={props.checked}
         onChange={(event) => props.onChange(event.target.checked)}
       />
       <Swatch color={calendar.color} />

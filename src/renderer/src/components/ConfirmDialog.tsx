@@ -3,6 +3,7 @@
 // would show, naming what happens. Focus starts on the safe button (Return never destroys by
 // accident), Tab stays inside, Escape or the safe button closes it, and focus returns where it was.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Button } from './Button';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -59,12 +60,12 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ca
           {children}
         </div>
         <div className="modal-actions">
-          <button ref={safe} type="button" className="button" onClick={onCancel} disabled={busy}>
+          <Button ref={safe} onClick={onCancel} disabled={busy}>
             {cancelLabel}
-          </button>
-          <button type="button" className="button destructive-filled" onClick={onConfirm} disabled={busy || confirmDisabled}>
+          </Button>
+          <Button tone="destructive-filled" onClick={onConfirm} disabled={busy || confirmDisabled}>
             {busy ? (busyLabel ?? `${confirmLabel}…`) : confirmLabel}
-          </button>
+          </Button>
         </div>
       </div>
     </div>

@@ -1,5 +1,6 @@
 // A labelled text field with its hint and its problem, tied together for screen readers.
 import { useId, type InputHTMLAttributes } from 'react';
+import { FieldNotes } from './FieldNotes';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
   label: string;
@@ -23,16 +24,7 @@ export function Field({ label, value, onChange, hint, problem, ...input }: Field
         aria-describedby={described}
         {...input}
       />
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {problem && (
-        <p className="problem" id={`${id}-problem`}>
-          {problem}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} problem={problem} />
     </div>
   );
 }

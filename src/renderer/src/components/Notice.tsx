@@ -1,5 +1,6 @@
 // An error or notice in words, with an optional way out ("Try again").
 import type { ReactNode } from 'react';
+import { Button } from './Button';
 
 export function ErrorNote({ message, onRetry, children }: { message: string; onRetry?: () => void; children?: ReactNode }) {
   return (
@@ -7,18 +8,28 @@ export function ErrorNote({ message, onRetry, children }: { message: string; onR
       <p>{message}</p>
       {children}
       {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
+        <Button onClick={onRetry}>
           Try Again
-        </button>
+        </Button>
       )}
     </div>
   );
 }
 
-export function Loading({ what }: { what: string }) {
+/** Something went through, said in words (a polite live region). */
+export function DoneNote({ children }: { children: ReactNode }) {
+  return (
+    <p className="note note-ok" role="status">
+      {children}
+    </p>
+  );
+}
+
+/** "Loading settings…", or with `doing`, "Checking your setup…". */
+export function Loading({ what, doing = 'Loading' }: { what: string; doing?: string }) {
   return (
     <p className="loading" role="status">
-      <span className="spinner" aria-hidden="true" /> Loading {what}…
+      <span className="spinner" aria-hidden="true" /> {doing} {what}…
     </p>
   );
 }

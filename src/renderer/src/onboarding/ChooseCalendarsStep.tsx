@@ -4,41 +4,25 @@ import { useState } from 'react';
 import type { RunReport } from '../../../shared/run-report';
 import { CalendarChooser, type CalendarLinks } from '../components/CalendarChooser';
 import { ErrorNote, Loading } from '../components/Notice';
+import { useAction } from '../hooks/useAction';
 import { useLoad } from '../hooks/useLoad';
 import { useApi } from '../lib/api';
-import { plainError } from '../lib/messages';
 import { FirstSyncPreview } from './FirstSyncPreview';
 
 export function ChooseCalendarsStep({ onLinked, finishing }: { onLinked: () => void; finishing: boolean }) {
   const api = useApi();
   const calendars = useLoad(() => api.calendars.list(), [api]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
   const [preview, setPreview] = useState<{ links: CalendarLinks; report: RunReport }>();
 
-  const showPreview = async (links: CalendarLinks) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      setPreview({ links, report: await api.sync.preview({ links }) });
-    } catch (error) {
-      setFailure(plainError(error));
-    }
-    setBusy(false);
-  };
-
-  const start = async (links: CalendarLinks) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const { busy, failure, run } = useAction();
+  const showPreview = (links: CalendarLinks) => run(async () => setPreview({ links, report: await api.sync.preview({ links }) }));
+  // After onLinked the step stays disabled through `finishing` until onboarding closes.
+  const start = (links: CalendarLinks) =>
+    run(async () => {
       await api.links.set(links);
       await api.sync.now();
       onLinked();
-    } catch (error) {
-      setFailure(plainError(error));
-      setBusy(false);
-    }
-  };
+    });
 
   if (calendars.state === 'loading' && !calendars.data) return <Loading what="your calendars" />;
   if (calendars.state === 'error' && !calendars.data) return <ErrorNote message={calendars.error} onRetry={calendars.reload} />;

@@ -2,8 +2,8 @@
 // checked for its shape before anything is sent. Also used to reconnect from Settings.
 import { useState, type FormEvent } from 'react';
 import { Field } from '../components/Field';
-import { ErrorNote } from '../components/Notice';
-import { useReveal } from '../hooks/useReveal';
+import { FormEnd } from '../components/FormEnd';
+import { useAction } from '../hooks/useAction';
 import { useApi } from '../lib/api';
 import { plainError } from '../lib/messages';
 import { appleIdProblem, appPasswordProblem, normaliseAppPassword, urlProblem } from '../lib/validate';
@@ -14,9 +14,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
   const [password, setPassword] = useState('');
   const [server, setServer] = useState('');
   const [problems, setProblems] = useState<{ appleId?: string; password?: string; server?: string }>({});
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const revealFailure = useReveal<HTMLDivElement>(failure);
+  const { busy, failure, setFailure, run } = useAction();
 
   const openApple = () => void api.app.openExternal({ url: 'https://account.apple.com' }).catch((error: unknown) => setFailure(plainError(error)));
 
@@ -26,8 +24,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
     setProblems(found);
     setFailure(undefined);
     if (found.appleId || found.password || found.server) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.accounts.connectIcloud({
         appleId: appleId.trim(),
         password: normaliseAppPassword(password),
@@ -35,11 +32,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
       });
       setPassword('');
       onConnected();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -72,15 +65,7 @@ export function ConnectIcloudForm({ onConnected, initialAppleId = '', submitLabe
         <summary>Advanced</summary>
         <Field label="Calendar server" type="url" value={server} onChange={setServer} problem={problems.server} placeholder="https://caldav.icloud.com" hint="Leave empty for iCloud." />
       </details>
-      {/* The server's refusal and the button stay together, scrolled into view at the default height. */}
-      <div ref={revealFailure} className="form-end">
-        {failure && <ErrorNote message={failure} />}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Connecting…' : submitLabel}
-          </button>
-        </div>
-      </div>
+      <FormEnd failure={failure} busy={busy} label={submitLabel} busyLabel="Connecting…" />
     </form>
   );
 }

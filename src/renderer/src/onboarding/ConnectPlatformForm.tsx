@@ -3,11 +3,12 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { Field } from '../components/Field';
+import { FormEnd } from '../components/FormEnd';
 import { ErrorNote } from '../components/Notice';
-import { useReveal } from '../hooks/useReveal';
+import { useAction } from '../hooks/useAction';
 import { useApi } from '../lib/api';
-import { plainError } from '../lib/messages';
 import { requiredProblem, urlProblem } from '../lib/validate';
+import { Button } from '../components/Button';
 
 type User = Extract<ResponseOf<'accounts.connectPlatform'>, { status: 'choose-user' }>['users'][number];
 
@@ -21,9 +22,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
   const [userId, setUserId] = useState<string>();
   /** What a person calls the location, when the token may read it: shown instead of the id. */
   const [locationName, setLocationName] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const revealFailure = useReveal<HTMLDivElement>(failure);
+  const { busy, failure, setFailure, run } = useAction();
 
   const request = () => ({ token: token.trim(), locationId: locationId.trim(), ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
 
@@ -37,8 +36,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
     setProblems(found);
     setFailure(undefined);
     if (found.token || found.locationId || found.apiUrl) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const answer = await api.accounts.connectPlatform(request());
       if (answer.status === 'connected') onConnected();
       else {
@@ -46,11 +44,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         setLocationName(answer.locationName);
         setUserId(answer.users.length === 1 ? answer.users[0].id : undefined);
       }
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const choose = async (event: FormEvent) => {
@@ -59,17 +53,11 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
       setFailure('Choose yourself from the list.');
       return;
     }
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       await api.accounts.connectPlatform({ ...request(), userId });
       setToken('');
       onConnected();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (users) {
@@ -90,12 +78,12 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         </fieldset>
         {failure && <ErrorNote message={failure} />}
         <div className="form-actions">
-          <button type="button" className="button" onClick={() => setUsers(undefined)} disabled={busy}>
+          <Button onClick={() => setUsers(undefined)} disabled={busy}>
             Back
-          </button>
-          <button type="submit" className="button primary" disabled={busy || !userId}>
+          </Button>
+          <Button type="submit" tone="primary" disabled={busy || !userId}>
             {busy ? 'Connecting…' : 'Connect the Platform'}
-          </button>
+          </Button>
         </div>
       </form>
     );
@@ -116,14 +104,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
         <summary>Advanced</summary>
         <Field label="API address" type="url" value={apiUrl} onChange={setApiUrl} problem={problems.apiUrl} placeholder="https://services.leadconnectorhq.com" hint="Leave empty for the platform's own address." />
       </details>
-      <div ref={revealFailure} className="form-end">
-        {failure && <ErrorNote message={failure} />}
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? 'Checking…' : submitLabel}
-          </button>
-        </div>
-      </div>
+      <FormEnd failure={failure} busy={busy} label={submitLabel} busyLabel="Checking…" />
     </form>
   );
 }

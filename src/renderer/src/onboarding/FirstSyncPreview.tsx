@@ -2,6 +2,7 @@
 // then "Start Syncing". Nothing is linked, so no sync can start, before the user presses it.
 import type { RunReport } from '../../../shared/run-report';
 import { plural } from '../../../shared/words';
+import { Button } from '../components/Button';
 
 /** "Will create 143 blocked slots and 12 iCloud events; will adopt 40 that already exist." */
 export function previewSentence(report: RunReport): string {
@@ -27,8 +28,8 @@ export function FirstSyncPreview({ report, busy, onStart, onBack }: { report: Ru
       {report.error ? <p role="alert">{report.error.message}</p> : <p>{previewSentence(report)}</p>}
       <p>Nothing has been changed yet: this is what the first sync would do now.</p>
       <div className="actions">
-        <button type="button" className="button" onClick={onBack} disabled={busy}>Change Calendars</button>
-        <button type="button" className="button primary" onClick={onStart} disabled={busy}>Start Syncing</button>
+        <Button onClick={onBack} disabled={busy}>Change Calendars</Button>
+        <Button tone="primary" onClick={onStart} disabled={busy}>Start Syncing</Button>
       </div>
     </section>
   );

@@ -1,13 +1,16 @@
 // Conflicts: the list on the left (tick several to settle at once), the chosen one on the right
 // with both versions; Keep iCloud / Keep Platform.
 import { useEffect, useMemo, useState } from 'react';
-import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { DoneNote, Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { dayTime } from '../../lib/time';
+import { plural } from '../../lib/words';
 import { ConflictDetail } from './ConflictDetail';
+import { Button } from '../../components/Button';
+import { ViewHeader } from '../../components/ViewHeader';
 
 export function ConflictsView({ openCount, onChanged }: { openCount: number; onChanged: () => void }) {
   const api = useApi();
@@ -15,8 +18,7 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
   const conflicts = useLoad(() => api.conflicts.list(), [api, openCount]);
   const [shownId, setShownId] = useState<string>();
   const [ticked, setTicked] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, run } = useAction();
   const [done, setDone] = useState<string>();
 
   const list = useMemo(() => conflicts.data ?? [], [conflicts.data]);
@@ -27,36 +29,25 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
   const targets = ticked.size > 0 ? [...ticked] : shown ? [shown.id] : [];
   const settle = async (keep: 'icloud' | 'platform') => {
     if (targets.length === 0) return;
-    setBusy(true);
-    setFailure(undefined);
     setDone(undefined);
-    try {
+    await run(async () => {
       // `resolved` counts the writes the decision made, not conflicts: word it by what was chosen.
       await api.conflicts.resolve({ ids: targets, keep });
-      setDone(`${targets.length === 1 ? '1 conflict' : `${targets.length} conflicts`} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
+      setDone(`${plural(targets.length, 'conflict')} settled: ${keep === 'icloud' ? 'iCloud' : 'platform'} version kept.`);
       setTicked(new Set());
       conflicts.reload();
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const allTicked = list.length > 0 && list.every((c) => ticked.has(c.id));
   const forWhat = ticked.size > 1 ? ` for ${ticked.size}` : '';
   return (
     <div className="view conflicts-view">
-      <header className="view-header">
-        <h1>Conflicts</h1>
-        {list.length > 0 && <span className="muted">{list.length === 1 ? '1 open' : `${list.length} open`}</span>}
-      </header>
-      {done && (
-        <p className="note note-ok" role="status">
-          {done}
-        </p>
-      )}
+      <ViewHeader title="Conflicts">
+        {list.length > 0 && <span className="muted">{list.length} open</span>}
+      </ViewHeader>
+      {done && <DoneNote>{done}</DoneNote>}
       {failure && <ErrorNote message={failure} />}
       {conflicts.state === 'loading' && !conflicts.data && <Loading what="conflicts" />}
       {conflicts.state === 'error' && <ErrorNote message={conflicts.error} onRetry={conflicts.reload} />}
@@ -99,12 +90,12 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
                 <p className="muted">Changed on both sides · noticed {dayTime(shown.detectedAt, now)}</p>
                 <ConflictDetail conflict={shown} now={now} />
                 <div className="actions">
-                  <button type="button" className="button" disabled={busy} onClick={() => settle('icloud')}>
+                  <Button disabled={busy} onClick={() => settle('icloud')}>
                     Keep iCloud{forWhat}
-                  </button>
-                  <button type="button" className="button" disabled={busy} onClick={() => settle('platform')}>
+                  </Button>
+                  <Button disabled={busy} onClick={() => settle('platform')}>
                     Keep Platform{forWhat}
-                  </button>
+                  </Button>
                 </div>
                 {ticked.size > 0 && <p className="hint">Applies to the {ticked.size === 1 ? 'selected conflict' : `${ticked.size} selected conflicts`}.</p>}
               </>

@@ -1,5 +1,6 @@
 // A small bar chart of the last 30 days: runs per day, the failed part in red. Plain SVG; the
 // numbers are also said in words for screen readers and for anyone who does not read colour.
+import { plural } from '../../lib/words';
 import type { DayBar } from './useRecentRuns';
 
 const width = 300;
@@ -21,7 +22,7 @@ export function HistoryChart({ bars, error }: { bars?: DayBar[]; error?: string 
   const failures = bars.reduce((sum, b) => sum + b.failures, 0);
   const most = Math.max(1, ...bars.map((b) => b.runs));
   const slot = width / bars.length;
-  const summary = `Last 30 days: ${runs} ${runs === 1 ? 'run' : 'runs'}, ${failures} failed`;
+  const summary = `Last 30 days: ${plural(runs, 'run')}, ${failures} failed`;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={summary}>

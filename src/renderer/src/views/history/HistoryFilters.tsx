@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { outcomes } from '../../../../shared/run-report-values';
 import { outcomeWords } from '../../lib/words';
 import type { HistoryFilter } from './useHistoryPages';
+import { Button } from '../../components/Button';
 
 interface Props {
   filter: HistoryFilter;
@@ -40,16 +41,16 @@ export function HistoryFilters({ filter, onChange }: Props) {
 }
 
 /** Export what the filters show, as CSV or JSON (in the view's header, like a window toolbar). */
-export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv' | 'json') => void; exporting: boolean }) {
+export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv' | 'json') => void; exporting?: boolean }) {
   return (
     <span className="export" role="group" aria-label="Export">
       <span className="muted">Export</span>
-      <button type="button" className="button" disabled={exporting} onClick={() => onExport('csv')} aria-label="Export the shown runs as CSV">
+      <Button disabled={exporting} onClick={() => onExport('csv')} aria-label="Export the shown runs as CSV">
         CSV
-      </button>
-      <button type="button" className="button" disabled={exporting} onClick={() => onExport('json')} aria-label="Export the shown runs as JSON">
+      </Button>
+      <Button disabled={exporting} onClick={() => onExport('json')} aria-label="Export the shown runs as JSON">
         JSON
-      </button>
+      </Button>
     </span>
   );
 }

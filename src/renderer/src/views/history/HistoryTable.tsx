@@ -16,33 +16,38 @@ const rowHeight = 30;
 /** Rows drawn beyond each edge of the view, so a quick scroll does not show blank space. */
 const overscanPixels = 10 * rowHeight;
 
+/** The columns, in order: class, heading, and the heading's longer title where an arrow stands for words. */
+const columns: [className: string, heading: string, title?: string][] = [
+  ['col-time', 'Time'],
+  ['col-trigger', 'Trigger'],
+  ['col-outcome', 'Outcome'],
+  ['col-num', '↑ iCloud', 'Changes written to iCloud'],
+  ['col-num', '↓ Platform', 'Changes written to the platform'],
+  ['col-num', 'Errors'],
+];
+
 function Cells({ run, now, expanded, onToggle }: { run: RunReport; now: Date; expanded: boolean; onToggle: () => void }) {
   const outcome = outcomeWords[run.outcome];
+  const contents = [
+    <button type="button" className="row-toggle" aria-expanded={expanded} onClick={onToggle} aria-label={`${dayTime(run.startedAt, now)}, ${outcome.word}: ${expanded ? 'hide' : 'show'} details`}>
+      <span className="chevron" aria-hidden="true">
+        {expanded ? '▾' : '▸'}
+      </span>
+      {dayTime(run.startedAt, now)}
+    </button>,
+    triggerWords[run.trigger],
+    <StateBadge tone={outcome.tone} word={outcome.word} />,
+    writesTo(run.counts, 'icloud'),
+    writesTo(run.counts, 'platform'),
+    run.counts.errors,
+  ];
   return (
     <div className="history-cells">
-      <span role="cell" className="col-time">
-        <button type="button" className="row-toggle" aria-expanded={expanded} onClick={onToggle} aria-label={`${dayTime(run.startedAt, now)}, ${outcome.word}: ${expanded ? 'hide' : 'show'} details`}>
-          <span className="chevron" aria-hidden="true">
-            {expanded ? '▾' : '▸'}
-          </span>
-          {dayTime(run.startedAt, now)}
-        </button>
-      </span>
-      <span role="cell" className="col-trigger">
-        {triggerWords[run.trigger]}
-      </span>
-      <span role="cell" className="col-outcome">
-        <StateBadge tone={outcome.tone} word={outcome.word} />
-      </span>
-      <span role="cell" className="col-num">
-        {writesTo(run.counts, 'icloud')}
-      </span>
-      <span role="cell" className="col-num">
-        {writesTo(run.counts, 'platform')}
-      </span>
-      <span role="cell" className={`col-num${run.counts.errors ? ' has-errors' : ''}`}>
-        {run.counts.errors}
-      </span>
+      {columns.map(([className], i) => (
+        <span key={i} role="cell" className={i === 5 && run.counts.errors ? `${className} has-errors` : className}>
+          {contents[i]}
+        </span>
+      ))}
     </div>
   );
 }
@@ -76,16 +81,11 @@ export function HistoryTable({ pages, now, onUndone }: { pages: HistoryPages; no
     <div className="history-table" role="table" aria-label="Sync history, newest first" aria-rowcount={total + 1}>
       <div role="rowgroup" className="history-head">
         <div role="row" className="history-cells" aria-rowindex={1}>
-          <span role="columnheader" className="col-time">Time</span>
-          <span role="columnheader" className="col-trigger">Trigger</span>
-          <span role="columnheader" className="col-outcome">Outcome</span>
-          <span role="columnheader" className="col-num" title="Changes written to iCloud">
-            ↑ iCloud
-          </span>
-          <span role="columnheader" className="col-num" title="Changes written to the platform">
-            ↓ Platform
-          </span>
-          <span role="columnheader" className="col-num">Errors</span>
+          {columns.map(([className, heading, title]) => (
+            <span key={heading} role="columnheader" className={className} title={title}>
+              {heading}
+            </span>
+          ))}
         </div>
       </div>
       <div ref={scroller} className="history-scroll" role="rowgroup" tabIndex={-1}>

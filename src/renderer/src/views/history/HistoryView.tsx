@@ -1,9 +1,9 @@
 // History: filters and export, a 30-day chart, and the virtualised table of runs.
-import { useCallback, useState } from 'react';
-import { Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useState } from 'react';
+import { DoneNote, Empty, ErrorNote, Loading } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { downloadText } from './download';
 import { HistoryChart } from './HistoryChart';
 import { ExportButtons, HistoryFilters } from './HistoryFilters';
@@ -11,13 +11,15 @@ import { HistoryTable } from './HistoryTable';
 import { useHistoryPages, type HistoryFilter } from './useHistoryPages';
 import { useRecentRuns } from './useRecentRuns';
 import { undoneWords } from './UndoRun';
+import { ViewHeader } from '../../components/ViewHeader';
 
 export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const api = useApi();
   const now = useNow(60_000);
   const [filter, setFilter] = useState<HistoryFilter>({});
-  const [exporting, setExporting] = useState(false);
-  const [exportNote, setExportNote] = useState<{ ok: boolean; text: string }>();
+  const { busy: exporting, failure: exportFailure, run } = useAction();
+  /** Where the last export went; cleared with the failure when the next one starts. */
+  const [exported, setExported] = useState<string>();
   // What an undo from a run's details did: shown here, since the table reloads with the new run.
   const [undoNote, setUndoNote] = useState<string>();
   // A new run (lastRunId changes) refreshes the table and the chart.
@@ -25,27 +27,18 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const recent = useRecentRuns(pages.total !== undefined, lastRunId);
   const filtered = Boolean(filter.outcome || filter.direction || filter.text);
 
-  const exportRuns = useCallback(
-    async (format: 'csv' | 'json') => {
-      setExporting(true);
-      setExportNote(undefined);
-      try {
-        const { filename, content } = await api.history.export({ format, ...filter });
-        downloadText(filename, content, format);
-        setExportNote({ ok: true, text: `Saved ${filename} to your Downloads.` });
-      } catch (error) {
-        setExportNote({ ok: false, text: plainError(error) });
-      } finally {
-        setExporting(false);
-      }
-    },
-    [api, filter],
-  );
+  const exportRuns = (format: 'csv' | 'json') => {
+    setExported(undefined);
+    return run(async () => {
+      const { filename, content } = await api.history.export({ format, ...filter });
+      downloadText(filename, content, format);
+      setExported(filename);
+    });
+  };
 
   return (
     <div className="view history-view">
-      <header className="view-header">
-        <h1>History</h1>
+      <ViewHeader title="History">
         {pages.total !== undefined && (
           <span className="muted" role="status">
             {pages.total === 1 ? '1 run' : `${pages.total.toLocaleString()} runs`}
@@ -53,10 +46,11 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
           </span>
         )}
         <ExportButtons onExport={exportRuns} exporting={exporting} />
-      </header>
+      </ViewHeader>
       <HistoryFilters filter={filter} onChange={setFilter} />
-      {undoNote && <p className="note note-ok" role="status">{undoNote}</p>}
-      {exportNote && (exportNote.ok ? <p className="note note-ok" role="status">{exportNote.text}</p> : <ErrorNote message={exportNote.text} />)}
+      {undoNote && <DoneNote>{undoNote}</DoneNote>}
+      {exported && <DoneNote>{`Saved ${exported} to your Downloads.`}</DoneNote>}
+      {exportFailure && <ErrorNote message={exportFailure} />}
       <HistoryChart bars={recent.bars} error={recent.error} />
       {pages.error && <ErrorNote message={pages.error} onRetry={pages.retry} />}
       {pages.total === undefined && !pages.error && <Loading what="history" />}

@@ -4,10 +4,11 @@
 import { useState } from 'react';
 import type { RunReport } from '../../../../shared/run-report';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNote } from '../../components/Notice';
+import { DoneNote, ErrorNote } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { plural } from '../../lib/words';
+import { Button } from '../../components/Button';
 
 type Plan = { icloud: number; platform: number; refused: number };
 
@@ -15,42 +16,29 @@ type Plan = { icloud: number; platform: number; refused: number };
 export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: RunReport) => void }) {
   const api = useApi();
   const [plan, setPlan] = useState<Plan>();
-  const [working, setWorking] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy: working, failure: error, run: act } = useAction();
   const [done, setDone] = useState<RunReport>();
 
-  const ask = async () => {
-    setError(undefined);
-    setWorking(true);
-    try {
-      setPlan(await api.run.undoPreview({ id: run.id }));
-    } catch (thrown) {
-      setError(plainError(thrown));
-    } finally {
-      setWorking(false);
-    }
-  };
+  const ask = () => act(async () => setPlan(await api.run.undoPreview({ id: run.id })));
 
-  const confirm = async () => {
-    setWorking(true);
-    try {
-      const report = await api.run.undo({ id: run.id });
-      setDone(report);
-      onDone?.(report);
-    } catch (thrown) {
-      setError(plainError(thrown));
-    } finally {
-      setWorking(false);
-      setPlan(undefined);
-    }
-  };
+  // The sheet closes whether the undo went through or not; a refusal shows under the button.
+  const confirm = () =>
+    act(async () => {
+      try {
+        const report = await api.run.undo({ id: run.id });
+        setDone(report);
+        onDone?.(report);
+      } finally {
+        setPlan(undefined);
+      }
+    });
 
-  if (done) return <p className="note note-ok" role="status">{undoneWords(done)}</p>;
+  if (done) return <DoneNote>{undoneWords(done)}</DoneNote>;
   return (
     <div className="undo-run">
-      <button type="button" className="button" disabled={working} onClick={() => void ask()}>
+      <Button disabled={working} onClick={() => void ask()}>
         Undo This Run…
-      </button>
+      </Button>
       {error && <ErrorNote message={error} />}
       {plan && (
         <ConfirmDialog

@@ -6,11 +6,13 @@ import { locationPhrase } from '../../../../shared/words';
 import { healthWords } from '../status/ConnectionCard';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { ConnectIcloudForm } from '../../onboarding/ConnectIcloudForm';
 import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
 import { RemoveCopiesDialog } from './RemoveCopiesDialog';
+import { Button } from '../../components/Button';
+import { SettingsGroup } from './SettingsGroup';
 
 type Side = 'icloud' | 'platform';
 const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform' };
@@ -18,22 +20,14 @@ const sideTitle: Record<Side, string> = { icloud: 'iCloud', platform: 'Platform'
 function Account({ side, summary, account, onChanged }: { side: Side; summary: string; account?: string; onChanged: () => void }) {
   const api = useApi();
   const [mode, setMode] = useState<'idle' | 'reconnect' | 'confirm' | 'remove'>('idle');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, run } = useAction();
 
-  const disconnect = async (removeCopies = false) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+  const disconnect = (removeCopies = false) =>
+    run(async () => {
       await api.accounts.disconnect({ side, ...(removeCopies ? { removeCopies } : {}) });
       setMode('idle');
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const reconnected = () => {
     setMode('idle');
     onChanged();
@@ -46,15 +40,15 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
           <strong>{sideTitle[side]}</strong> <span className="muted">{summary}</span>
         </div>
         <div className="row-actions">
-          <button type="button" className="button" onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label={`Reconnect ${sideTitle[side]}`}>
+          <Button onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label={`Reconnect ${sideTitle[side]}`}>
             Reconnect…
-          </button>
-          <button type="button" className="button" onClick={() => setMode('confirm')} aria-label={`Disconnect ${sideTitle[side]}`}>
+          </Button>
+          <Button onClick={() => setMode('confirm')} aria-label={`Disconnect ${sideTitle[side]}`}>
             Disconnect…
-          </button>
-          <button type="button" className="button" onClick={() => setMode('remove')} aria-label={`Remove everything this app made and disconnect ${sideTitle[side]}`}>
+          </Button>
+          <Button onClick={() => setMode('remove')} aria-label={`Remove everything this app made and disconnect ${sideTitle[side]}`}>
             Remove Everything This App Made…
-          </button>
+          </Button>
         </div>
       </div>
       {mode === 'confirm' && (
@@ -89,8 +83,7 @@ function Account({ side, summary, account, onChanged }: { side: Side; summary: s
 export function AccountSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
   const platformSummary = [locationPhrase(status.platform), status.platform.userName].filter(Boolean).join(' · ');
   return (
-    <section className="settings-group" aria-labelledby="account-settings">
-      <h2 id="account-settings">Accounts</h2>
+    <SettingsGroup id="account-settings" title="Accounts">
       <Account side="icloud" summary={status.icloud.appleId ?? 'Not connected'} account={status.icloud.appleId} onChanged={onChanged} />
       <Account side="platform" summary={platformSummary || 'Not connected'} account={status.platform.locationId} onChanged={onChanged} />
       {status.locations && (
@@ -103,6 +96,6 @@ export function AccountSettings({ status, onChanged }: { status: StatusView; onC
           ))}
         </ul>
       )}
-    </section>
+    </SettingsGroup>
   );
 }

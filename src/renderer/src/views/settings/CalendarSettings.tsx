@@ -11,6 +11,7 @@ import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
 import { ChangePreview } from './ChangePreview';
 import { useChangePreview } from './useChangePreview';
+import { SettingsGroup } from './SettingsGroup';
 
 export function CalendarSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
   const api = useApi();
@@ -50,8 +51,7 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
   };
 
   return (
-    <section className="settings-group" aria-labelledby="calendar-settings">
-      <h2 id="calendar-settings">Calendars</h2>
+    <SettingsGroup id="calendar-settings" title="Calendars">
       {calendars.state === 'loading' && !calendars.data && <Loading what="your calendars" />}
       {calendars.state === 'error' && <ErrorNote message={calendars.error} onRetry={calendars.reload} />}
       {calendars.data && <CalendarChooser key={generation} calendars={calendars.data} initial={saved} onSubmit={(links) => {
@@ -74,6 +74,6 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
         ) : (
           <ErrorNote message={note.text} />
         ))}
-    </section>
+    </SettingsGroup>
   );
 }

@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import type { RunReport } from '../../../../shared/run-report';
 import { guardHeadline, plural } from '../../../../shared/words';
+import { Button } from '../../components/Button';
 
 /** "This change will create 3 blocked slots and 1 iCloud event, delete 2 blocked slots." */
 export function changeSentence(report: RunReport): string {
@@ -53,8 +54,8 @@ export function ChangePreview({ what, preview, busy, onApply, onCancel }: Props)
       {report && !report.error && <p role="status">{changeSentence(report)}</p>}
       <p className="hint">Nothing has been changed to find this out.</p>
       <div className="actions">
-        <button type="button" className="button" onClick={onCancel} disabled={busy}>Cancel</button>
-        <button type="button" className="button primary" onClick={onApply} disabled={busy || preview.state === 'loading'}>Apply</button>
+        <Button onClick={onCancel} disabled={busy}>Cancel</Button>
+        <Button tone="primary" onClick={onApply} disabled={busy || preview.state === 'loading'}>Apply</Button>
       </div>
     </section>
   );

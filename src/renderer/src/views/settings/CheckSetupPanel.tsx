@@ -5,12 +5,14 @@
 import { useState } from 'react';
 import type { DoctorCheck, DoctorReport } from '../../../../shared/doctor';
 import { StateBadge } from '../../components/StateBadge';
-import { ErrorNote } from '../../components/Notice';
+import { ErrorNote, Loading } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
-import type { Tone } from '../../lib/words';
+import { plural, type Tone } from '../../lib/words';
 import { SaveDiagnostics } from './SaveDiagnostics';
 import './check-setup.css';
+import { Button } from '../../components/Button';
+import { SettingsGroup } from './SettingsGroup';
 
 const badge: Record<DoctorCheck['status'], { tone: Tone; word: string }> = {
   pass: { tone: 'ok', word: 'OK' },
@@ -31,23 +33,18 @@ export function CheckSetupPanel() {
     );
   };
   return (
-    <section className="settings-group" aria-labelledby="check-setup">
-      <h2 id="check-setup">Check setup</h2>
+    <SettingsGroup id="check-setup" title="Check setup">
       <p className="muted">Checks iCloud, the platform, the keychain and this Mac against what syncing needs, and says what to do about anything wrong.</p>
       <div className="row-actions">
-        <button type="button" className="button" onClick={check} disabled={run.state === 'running'}>
+        <Button onClick={check} disabled={run.state === 'running'}>
           {run.state === 'running' ? 'Checking…' : run.state === 'done' ? 'Check Again' : 'Check Setup'}
-        </button>
+        </Button>
       </div>
-      {run.state === 'running' && (
-        <p className="loading" role="status">
-          <span className="spinner" aria-hidden="true" /> Checking your setup…
-        </p>
-      )}
+      {run.state === 'running' && <Loading doing="Checking" what="your setup" />}
       {run.state === 'error' && <ErrorNote message={run.message} onRetry={check} />}
       {run.state === 'done' && <CheckList report={run.report} />}
       <SaveDiagnostics />
-    </section>
+    </SettingsGroup>
   );
 }
 
@@ -55,8 +52,8 @@ function CheckList({ report }: { report: DoctorReport }) {
   const failed = report.checks.filter((c) => c.status === 'fail').length;
   const warned = report.checks.filter((c) => c.status === 'warn').length;
   const summary = failed
-    ? `${failed} problem${failed === 1 ? '' : 's'}${warned ? `, ${warned} warning${warned === 1 ? '' : 's'}` : ''}.`
-    : warned ? `No problems; ${warned} warning${warned === 1 ? '' : 's'}.` : 'Everything checks out.';
+    ? `${plural(failed, 'problem')}${warned ? `, ${plural(warned, 'warning')}` : ''}.`
+    : warned ? `No problems; ${plural(warned, 'warning')}.` : 'Everything checks out.';
   return (
     <>
       <p role="status">{summary}</p>

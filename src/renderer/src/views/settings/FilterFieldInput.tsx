@@ -3,6 +3,7 @@
 // the problem under it in words.
 import { useEffect, useId, useState } from 'react';
 import { checkFilterField } from '../../../../shared/filter-rules';
+import { SettingRow } from './SettingRow';
 
 interface Props {
   label: string;
@@ -36,23 +37,12 @@ export function FilterFieldInput({ label, hint, field, value, onSave }: Props) {
     'aria-describedby': describedBy,
   } as const;
   return (
-    <div className={`setting${shown ? ' has-problem' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <span className="setting-control">
-        {field === 'skipTitles' ? (
-          <textarea {...common} rows={2} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.metaKey || e.ctrlKey) && commit()} />
-        ) : (
-          <input {...common} type="text" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="Every hour" />
-        )}
-      </span>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {shown && (
-        <p className="problem" id={`${id}-problem`}>
-          {shown}
-        </p>
+    <SettingRow id={id} label={label} hint={hint} problem={shown}>
+      {field === 'skipTitles' ? (
+        <textarea {...common} rows={2} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.metaKey || e.ctrlKey) && commit()} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="Every hour" />
       )}
-    </div>
+    </SettingRow>
   );
 }

@@ -2,11 +2,11 @@
 import type { SettingChange } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/settings';
 import { ToggleSetting } from './SettingControls';
+import { SettingsGroup } from './SettingsGroup';
 
 export function GeneralSettings({ settings, save }: { settings: Settings; save: (change: SettingChange) => void }) {
   return (
-    <section className="settings-group" aria-labelledby="general-settings">
-      <h2 id="general-settings">General</h2>
+    <SettingsGroup id="general-settings" title="General">
       <ToggleSetting label="Open at login" checked={settings.launchAtLogin} onSave={(value) => save({ key: 'launchAtLogin', value })} />
       <ToggleSetting
         label="Show notifications"
@@ -14,6 +14,6 @@ export function GeneralSettings({ settings, save }: { settings: Settings; save: 
         hint="Only when something needs you: a rejected password, repeated failures, new conflicts."
         onSave={(value) => save({ key: 'notifications', value })}
       />
-    </section>
+    </SettingsGroup>
   );
 }

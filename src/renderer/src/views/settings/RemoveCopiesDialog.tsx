@@ -13,7 +13,7 @@ export function removalSentence(report: RunReport): string {
   return `Will delete ${plural(icloud.deleted, 'iCloud copy', 'iCloud copies')} of appointments and ${plural(platform.deleted, 'blocked slot')} this app made. Your own events and the appointments stay.`;
 }
 
-export function RemoveCopiesDialog({ sideName, busy, onConfirm, onCancel }: { sideName: string; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function RemoveCopiesDialog({ sideName, busy, onConfirm, onCancel }: { sideName: string; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
   const api = useApi();
   const [preview, setPreview] = useState<RunReport>();
   const [failure, setFailure] = useState<string>();

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ErrorNote } from '../../components/Notice';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
+import { Button } from '../../components/Button';
 
 type Save = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; path: string } | { state: 'error'; message: string };
 
@@ -28,9 +29,9 @@ export function SaveDiagnostics() {
         <input type="checkbox" checked={includeTitles} onChange={(event) => setIncludeTitles(event.target.checked)} /> Include event titles
       </label>
       <div className="row-actions">
-        <button type="button" className="button" onClick={start} disabled={save.state === 'saving'}>
+        <Button onClick={start} disabled={save.state === 'saving'}>
           Save Diagnostics…
-        </button>
+        </Button>
       </div>
       {save.state === 'saved' && (
         <p role="status">

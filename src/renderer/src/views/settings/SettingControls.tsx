@@ -1,6 +1,8 @@
 // One control per kind of setting, each with its label, its rule in words and its problem.
 import { useEffect, useId, useState } from 'react';
-import { fitsRule, numberSettingDescriptions, settingRules } from '../../../../shared/setting-rules';
+import { FieldNotes } from '../../components/FieldNotes';
+import { SettingRow } from './SettingRow';
+import { fitsIntRule, numberSettingDescriptions, numberSettingRules } from '../../../../shared/setting-rules';
 
 export type NumberKey = keyof typeof numberSettingDescriptions;
 
@@ -8,7 +10,7 @@ export type NumberKey = keyof typeof numberSettingDescriptions;
 export function numberProblem(key: NumberKey, text: string): string | undefined {
   const trimmed = text.trim();
   const value = /^-?\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (fitsRule(settingRules[key], value)) return undefined;
+  if (fitsIntRule(numberSettingRules[key], value)) return undefined;
   const rule = numberSettingDescriptions[key].replace(/ \(default [^)]*\)$/, '');
   return `Enter ${rule}.`;
 }
@@ -25,51 +27,35 @@ export function NumberSetting({ name, label, unit, value, problem, onSave }: { n
   };
   const shown = local ?? problem;
   return (
-    <div className={`setting${shown ? ' has-problem' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <span className="setting-control">
-        <input
-          id={id}
-          className="number"
-          inputMode="numeric"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === 'Enter' && commit()}
-          aria-invalid={shown ? true : undefined}
-          aria-describedby={shown ? `${id}-problem` : undefined}
-        />{' '}
-        {unit}
-      </span>
-      {shown && (
-        <p className="problem" id={`${id}-problem`}>
-          {shown}
-        </p>
-      )}
-    </div>
+    <SettingRow id={id} label={label} problem={shown}>
+      <input
+        id={id}
+        className="number"
+        inputMode="numeric"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={shown ? `${id}-problem` : undefined}
+      />{' '}
+      {unit}
+    </SettingRow>
   );
 }
 
 export function ChoiceSetting<V extends string>({ label, value, options, hint, onSave }: { label: string; value: V; options: { value: V; label: string }[]; hint?: string; onSave: (value: V) => void }) {
   const id = useId();
   return (
-    <div className="setting">
-      <label htmlFor={id}>{label}</label>
-      <span className="setting-control">
-        <select id={id} value={value} onChange={(e) => onSave(e.target.value as V)} aria-describedby={hint ? `${id}-hint` : undefined}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </span>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-    </div>
+    <SettingRow id={id} label={label} hint={hint}>
+      <select id={id} value={value} onChange={(e) => onSave(e.target.value as V)} aria-describedby={hint ? `${id}-hint` : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </SettingRow>
   );
 }
 
@@ -79,11 +65,7 @@ export function ToggleSetting({ label, checked, hint, onSave }: { label: string;
     <div className="setting toggle">
       <input id={id} type="checkbox" role="switch" checked={checked} onChange={(e) => onSave(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { SyncSettings } from './SyncSettings';
 import { useChangePreview } from './useChangePreview';
 import { WhatCrossesSettings } from './WhatCrossesSettings';
 import { useSettings } from './useSettings';
+import { ViewHeader } from '../../components/ViewHeader';
 
 /** Settings whose change decides again which events block time: previewed first. */
 const rejudging: Partial<Record<SettingChange['key'], string>> = {
@@ -43,12 +44,11 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
   const shown = settings && proposal.pending ? { ...settings, [proposal.pending.change.key]: proposal.pending.change.value } : settings;
   return (
     <div className="view settings-view">
-      <header className="view-header">
-        <h1>Settings</h1>
+      <ViewHeader title="Settings">
         <span className="muted" role="status">
           {lastSaved && !saveError ? 'Saved' : ''}
         </span>
-      </header>
+      </ViewHeader>
       <AccountSettings status={status} onChanged={onChanged} />
       <CalendarSettings status={status} onChanged={onChanged} />
       {load.state === 'loading' && !settings && <Loading what="settings" />}

@@ -2,7 +2,8 @@
 // (copy titles and filters are under What crosses).
 import type { SettingChange } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/settings';
-import { ChoiceSetting, NumberSetting, ToggleSetting } from './SettingControls';
+import { ChoiceSetting, NumberSetting, ToggleSetting, type NumberKey } from './SettingControls';
+import { SettingsGroup } from './SettingsGroup';
 
 interface Props {
   settings: Settings;
@@ -11,12 +12,15 @@ interface Props {
 }
 
 export function SyncSettings({ settings, save, problemFor }: Props) {
+  // The three number settings differ only in key and words.
+  const numberSetting = (name: NumberKey, label: string, unit: string) => (
+    <NumberSetting name={name} label={label} unit={unit} value={settings[name]} problem={problemFor(name)} onSave={(value) => save({ key: name, value } as SettingChange)} />
+  );
   return (
-    <section className="settings-group" aria-labelledby="sync-settings">
-      <h2 id="sync-settings">Sync</h2>
-      <NumberSetting name="interval" label="Sync every" unit="minutes" value={settings.interval} problem={problemFor('interval')} onSave={(value) => save({ key: 'interval', value })} />
-      <NumberSetting name="pastDays" label="Days before today" unit="days" value={settings.pastDays} problem={problemFor('pastDays')} onSave={(value) => save({ key: 'pastDays', value })} />
-      <NumberSetting name="futureDays" label="Days after today" unit="days" value={settings.futureDays} problem={problemFor('futureDays')} onSave={(value) => save({ key: 'futureDays', value })} />
+    <SettingsGroup id="sync-settings" title="Sync">
+      {numberSetting('interval', 'Sync every', 'minutes')}
+      {numberSetting('pastDays', 'Days before today', 'days')}
+      {numberSetting('futureDays', 'Days after today', 'days')}
       <ChoiceSetting
         label="When an event changed on both sides"
         value={settings.conflictPolicy}
@@ -54,6 +58,6 @@ export function SyncSettings({ settings, save, problemFor }: Props) {
         hint="iCloud events marked as free block time on the platform."
         onSave={(value) => save({ key: 'freeEventsBlock', value })}
       />
-    </section>
+    </SettingsGroup>
   );
 }

@@ -2,6 +2,7 @@
 // with {title} and {calendar}, checked with the shared rule before it is saved.
 import { useEffect, useId, useState } from 'react';
 import { checkTitleTemplate } from '../../../../shared/filter-rules';
+import { SettingRow } from './SettingRow';
 
 interface Props {
   label: string;
@@ -38,36 +39,25 @@ export function TitleTemplateSetting({ label, hint, titleWord, value, problem, o
   };
   const shown = local ?? problem;
   return (
-    <div className={`setting title-template${shown ? ' has-problem' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <span className="setting-control">
-        <select id={id} value={choice} onChange={(e) => choose(e.target.value)} aria-describedby={`${id}-hint`}>
-          <option value="event">{titleWord}</option>
-          <option value="busy">“Busy”</option>
-          <option value={CUSTOM}>A template…</option>
-        </select>
-        {choice === CUSTOM && (
-          <input
-            type="text"
-            aria-label={`${label} template`}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={() => saveTemplate(text)}
-            onKeyDown={(e) => e.key === 'Enter' && saveTemplate(text)}
-            aria-invalid={shown ? true : undefined}
-            aria-describedby={shown ? `${id}-problem` : `${id}-hint`}
-          />
-        )}
-      </span>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {shown && (
-        <p className="problem" id={`${id}-problem`}>
-          {shown}
-        </p>
+    <SettingRow id={id} label={label} kind="title-template" hint={hint} problem={shown}>
+      <select id={id} value={choice} onChange={(e) => choose(e.target.value)} aria-describedby={`${id}-hint`}>
+        <option value="event">{titleWord}</option>
+        <option value="busy">“Busy”</option>
+        <option value={CUSTOM}>A template…</option>
+      </select>
+      {choice === CUSTOM && (
+        <input
+          type="text"
+          aria-label={`${label} template`}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={() => saveTemplate(text)}
+          onKeyDown={(e) => e.key === 'Enter' && saveTemplate(text)}
+          aria-invalid={shown ? true : undefined}
+          aria-describedby={shown ? `${id}-problem` : `${id}-hint`}
+        />
       )}
-    </div>
+    </SettingRow>
   );
 }
 

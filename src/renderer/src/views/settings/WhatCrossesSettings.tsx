@@ -7,6 +7,7 @@ import type { StatusView } from '../../../../shared/status';
 import { SourceFilterCard, type FilterSource } from './SourceFilterCard';
 import { TitleTemplateSetting } from './TitleTemplateSetting';
 import './what-crosses.css';
+import { SettingsGroup } from './SettingsGroup';
 
 interface Props {
   status: StatusView;
@@ -29,8 +30,7 @@ export function filterSources(status: StatusView): FilterSource[] {
 export function WhatCrossesSettings({ status, settings, save, problemFor }: Props) {
   const sources = filterSources(status);
   return (
-    <section className="settings-group" aria-labelledby="what-crosses">
-      <h2 id="what-crosses">What crosses</h2>
+    <SettingsGroup id="what-crosses" title="What crosses">
       {sources.length === 0 && <p className="hint">Link a calendar first: its filters appear here.</p>}
       {sources.map((source) => (
         <SourceFilterCard key={source.id} source={source} filters={settings.filters} save={(value) => save({ key: 'filters', value })} />
@@ -51,6 +51,6 @@ export function WhatCrossesSettings({ status, settings, save, problemFor }: Prop
         problem={problemFor('crossLocationTitles')}
         onSave={(value) => save({ key: 'crossLocationTitles', value })}
       />
-    </section>
+    </SettingsGroup>
   );
 }

@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../shared/ipc/views';
 import { ErrorNote, Loading } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { dayTime } from '../../lib/time';
 import { CancelAppointmentDialog } from './CancelAppointmentDialog';
+import { Button } from '../../components/Button';
 
 const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: string }> = {
   'icloud-mirror-deleted': { restore: 'Restore in iCloud', cancel: 'Cancel Appointment' },
@@ -16,26 +17,24 @@ const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: stri
 export function AttentionList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
   const api = useApi();
   const items = useLoad(() => api.attention.list(), [api, count]);
-  const [working, setWorking] = useState<string>();
-  const [failure, setFailure] = useState<string>();
+  const { busy: working, failure, run } = useAction<string>();
   /** Cancelling a booking reaches the customer: it asks first (S6). */
   const [confirming, setConfirming] = useState<AttentionItem>();
 
-  const act = async (item: AttentionItem, action: 'restore' | 'cancel') => {
-    setWorking(item.id);
-    setFailure(undefined);
-    try {
-      await (action === 'restore' ? api.attention.restore({ id: item.id }) : api.attention.cancel({ id: item.id }));
-      setConfirming(undefined);
-      items.reload();
-      onChanged();
-    } catch (error) {
-      setConfirming(undefined);
-      setFailure(`“${item.title}”: ${plainError(error)}`);
-    } finally {
-      setWorking(undefined);
-    }
-  };
+  const act = (item: AttentionItem, action: 'restore' | 'cancel') =>
+    run(
+      async () => {
+        try {
+          await (action === 'restore' ? api.attention.restore({ id: item.id }) : api.attention.cancel({ id: item.id }));
+        } finally {
+          setConfirming(undefined);
+        }
+        items.reload();
+        onChanged();
+      },
+      item.id,
+      (message) => `“${item.title}”: ${message}`,
+    );
 
   if (count === 0 && !items.data?.length) return null;
   return (
@@ -52,12 +51,12 @@ export function AttentionList({ count, now, onChanged }: { count: number; now: D
               <p className="sentence">{item.message}</p>
             </div>
             <div className="row-actions">
-              <button type="button" className="button" disabled={working === item.id} onClick={() => act(item, 'restore')} aria-label={`${actionWords[item.kind].restore}: ${item.title}`}>
+              <Button disabled={working === item.id} onClick={() => act(item, 'restore')} aria-label={`${actionWords[item.kind].restore}: ${item.title}`}>
                 {actionWords[item.kind].restore}
-              </button>
-              <button type="button" className="button" disabled={working === item.id} onClick={() => (item.kind === 'icloud-mirror-deleted' ? setConfirming(item) : act(item, 'cancel'))} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
+              </Button>
+              <Button disabled={working === item.id} onClick={() => (item.kind === 'icloud-mirror-deleted' ? setConfirming(item) : act(item, 'cancel'))} aria-label={`${actionWords[item.kind].cancel}: ${item.title}`}>
                 {item.kind === 'icloud-mirror-deleted' ? `${actionWords[item.kind].cancel}…` : actionWords[item.kind].cancel}
-              </button>
+              </Button>
             </div>
           </li>
         ))}

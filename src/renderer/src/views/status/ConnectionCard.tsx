@@ -1,5 +1,5 @@
 // One account as a card: a health dot with its word, a plain sentence, and what is linked.
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { StatusView } from '../../../../shared/status';
 import { locationLabel } from '../../../../shared/words';
 import { StateBadge } from '../../components/StateBadge';
@@ -18,7 +18,10 @@ function names(list: { name: string }[], none: string): string {
   return list.length ? list.map((c) => c.name).join(', ') : none;
 }
 
-function Card({ title, connected, health, message, notice, children }: { title: string; connected: boolean; health: Health; message?: string; notice?: string; children: ReactNode }) {
+/** What is linked, term and value (and the value's tooltip); a fact that does not apply is left out as `false`. */
+type Fact = [term: string, value: ReactNode, title?: string];
+
+function Card({ title, connected, health, message, notice, facts }: { title: string; connected: boolean; health: Health; message?: string; notice?: string; facts: (Fact | false | undefined)[] }) {
   const words = healthWords(connected, health, message);
   return (
     <section className="card connection" aria-label={`${title} connection`}>
@@ -27,7 +30,17 @@ function Card({ title, connected, health, message, notice, children }: { title: 
         <StateBadge tone={words.tone} word={words.word} />
       </header>
       <p className="sentence">{words.sentence}</p>
-      <dl className="facts">{children}</dl>
+      <dl className="facts">
+        {facts.map(
+          (fact) =>
+            fact && (
+              <Fragment key={fact[0]}>
+                <dt>{fact[0]}</dt>
+                <dd title={fact[2]}>{fact[1]}</dd>
+              </Fragment>
+            ),
+        )}
+      </dl>
       {notice && <p className="note note-attention">{notice}</p>}
     </section>
   );
@@ -35,33 +48,35 @@ function Card({ title, connected, health, message, notice, children }: { title: 
 
 export function IcloudCard({ icloud }: { icloud: StatusView['icloud'] }) {
   return (
-    <Card title="iCloud" connected={icloud.connected} health={icloud.health} message={icloud.message}>
-      <dt>Apple ID</dt>
-      <dd>{icloud.appleId ?? '—'}</dd>
-      <dt>Calendar</dt>
-      <dd>{icloud.linkedCalendar?.name ?? 'None chosen'}</dd>
-      <dt>Busy sources</dt>
-      <dd>{names(icloud.busySources, 'None')}</dd>
-    </Card>
+    <Card
+      title="iCloud"
+      connected={icloud.connected}
+      health={icloud.health}
+      message={icloud.message}
+      facts={[
+        ['Apple ID', icloud.appleId ?? '—'],
+        ['Calendar', icloud.linkedCalendar?.name ?? 'None chosen'],
+        ['Busy sources', names(icloud.busySources, 'None')],
+      ]}
+    />
   );
 }
 
 export function PlatformCard({ platform, several = false }: { platform: StatusView['platform']; several?: boolean }) {
   return (
-    <Card title={several ? `Platform: ${locationLabel(platform) ?? platform.locationId}` : 'Platform'} connected={platform.connected} health={platform.health} message={platform.message} notice={platform.locationNotice}>
-      <dt>Location</dt>
-      {/* The name a person knows; the id only until the location could be read. */}
-      <dd title={platform.locationName ? platform.locationId : undefined}>{locationLabel(platform) ?? '—'}</dd>
-      {platform.timezone && (
-        <>
-          <dt>All-day events</dt>
-          <dd>Whole days in {platform.timezone}</dd>
-        </>
-      )}
-      <dt>You</dt>
-      <dd>{platform.userName ?? platform.userId ?? '—'}</dd>
-      <dt>Calendars</dt>
-      <dd>{names(platform.calendars, 'All of yours')}</dd>
-    </Card>
+    <Card
+      title={several ? `Platform: ${locationLabel(platform) ?? platform.locationId}` : 'Platform'}
+      connected={platform.connected}
+      health={platform.health}
+      message={platform.message}
+      notice={platform.locationNotice}
+      facts={[
+        // The name a person knows; the id only until the location could be read.
+        ['Location', locationLabel(platform) ?? '—', platform.locationName ? platform.locationId : undefined],
+        platform.timezone ? ['All-day events', `Whole days in ${platform.timezone}`] : undefined,
+        ['You', platform.userName ?? platform.userId ?? '—'],
+        ['Calendars', names(platform.calendars, 'All of yours')],
+      ]}
+    />
   );
 }

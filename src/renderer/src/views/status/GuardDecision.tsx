@@ -6,35 +6,27 @@ import type { GuardDecision as Decision, GuardChoice } from '../../../../shared/
 import { guardHeadline, plural, sideName } from '../../../../shared/words';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNote } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { eventTime } from '../../lib/time';
-
+import { Button } from '../../components/Button';
 
 export function GuardDecision({ decision, now, onChanged }: { decision: Decision; now: Date; onChanged: () => void }) {
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState<GuardChoice>();
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, run } = useAction<GuardChoice>();
   const n = decision.items.length;
   const creating = decision.kind === 'creations';
   // The creation guard's "keep" leaves the events in iCloud without blocked slots.
   const keepWords = creating ? 'Don’t Create Them' : 'Keep Them';
   const sides = [...new Set(decision.items.map((item) => item.side))];
 
-  const decide = async (choice: GuardChoice) => {
-    setBusy(choice);
-    setFailure(undefined);
-    try {
+  const decide = (choice: GuardChoice) =>
+    run(async () => {
       await api.guard.decide({ kind: decision.kind, choice });
       setConfirming(false);
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    }, choice);
 
   const deleteLabel = creating ? `Create ${plural(n, 'Blocked Slot')}` : `Delete ${plural(n, 'Event')}`;
   return (
@@ -50,12 +42,12 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
         ))}
       </ul>
       <div className="row-actions">
-        <button type="button" className="button destructive" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
+        <Button tone="destructive" disabled={busy !== undefined} onClick={() => setConfirming(true)}>
           {creating ? 'Create Them…' : 'Delete Them…'}
-        </button>
-        <button type="button" className="button primary" disabled={busy !== undefined} onClick={() => decide('keep')}>
+        </Button>
+        <Button tone="primary" disabled={busy !== undefined} onClick={() => decide('keep')}>
           {busy === 'keep' ? 'Keeping…' : keepWords}
-        </button>
+        </Button>
       </div>
       {failure && <ErrorNote message={failure} />}
       {confirming && (

@@ -1,13 +1,12 @@
 // Status: both connections, the last and next sync, progress, Sync Now / Pause, and what needs you.
-import { useState } from 'react';
 import type { StatusView as Status } from '../../../../shared/status';
 import type { Route } from '../../components/Sidebar';
 import { ErrorNote } from '../../components/Notice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { StateBadge } from '../../components/StateBadge';
+import { useAction } from '../../hooks/useAction';
 import { useNow } from '../../hooks/useNow';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { overallState } from '../../lib/words';
 import { plural } from '../../../../shared/words';
 import { AttentionList } from './AttentionList';
@@ -16,33 +15,27 @@ import { GuardDecision } from './GuardDecision';
 import { RunNotices } from './RunNotices';
 import { RunSummary } from './RunSummary';
 import { UnfollowedList } from './UnfollowedList';
+import { Button } from '../../components/Button';
+import { ViewHeader } from '../../components/ViewHeader';
 
 export function StatusView({ status, onOpen, onChanged }: { status: Status; onOpen: (route: Route) => void; onChanged: () => void }) {
   const api = useApi();
   const now = useNow();
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, failure } = action;
   const overall = overallState(status);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await action();
+  const run = (work: () => Promise<unknown>) =>
+    action.run(async () => {
+      await work();
       onChanged();
-    } catch (error) {
-      setFailure(plainError(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="view status-view">
-      <header className="view-header">
-        <h1>Status</h1>
+      <ViewHeader title="Status">
         <StateBadge tone={overall.tone} word={overall.word} />
-      </header>
+      </ViewHeader>
       {status.notice && <p className="note">{status.notice}</p>}
       {status.guard && !status.running && <GuardDecision decision={status.guard} now={now} onChanged={onChanged} />}
       <div className="cards">
@@ -56,17 +49,17 @@ export function StatusView({ status, onOpen, onChanged }: { status: Status; onOp
       {status.running && <ProgressBar done={status.progress?.done} total={status.progress?.total} />}
       <div className="actions">
         {/* One primary action per view: while a safety guard waits, its safe choice is the primary one. */}
-        <button type="button" className={status.guard ? 'button' : 'button primary'} disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
+        <Button tone={status.guard ? undefined : 'primary'} disabled={busy || status.running} onClick={() => run(() => api.sync.now())}>
           {status.running ? 'Syncing…' : 'Sync Now'}
-        </button>
+        </Button>
         {status.paused ? (
-          <button type="button" className="button" disabled={busy} onClick={() => run(() => api.sync.resume())}>
+          <Button disabled={busy} onClick={() => run(() => api.sync.resume())}>
             Resume Syncing
-          </button>
+          </Button>
         ) : (
-          <button type="button" className="button" disabled={busy} onClick={() => run(() => api.sync.pause())}>
+          <Button disabled={busy} onClick={() => run(() => api.sync.pause())}>
             Pause Syncing
-          </button>
+          </Button>
         )}
         <span className="counts">
           {plural(status.counts.pairs, 'event kept in sync', 'events kept in sync')}

@@ -1,33 +1,29 @@
 // "Not followed": events the user kept as they are at a safety guard. The app leaves them alone on
 // both sides; Follow Again hands one back to the next sync (which adopts what exists, no duplicate).
-import { useState } from 'react';
 import type { UnfollowedItem } from '../../../../shared/guard';
 import { sideName } from '../../../../shared/words';
 import { ErrorNote } from '../../components/Notice';
+import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
-import { plainError } from '../../lib/messages';
 import { eventTime } from '../../lib/time';
+import { Button } from '../../components/Button';
 
 export function UnfollowedList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
   const api = useApi();
   const items = useLoad(() => api.unfollowed.list(), [api, count]);
-  const [working, setWorking] = useState<string>();
-  const [failure, setFailure] = useState<string>();
+  const { busy: working, failure, run } = useAction<string>();
 
-  const follow = async (item: UnfollowedItem) => {
-    setWorking(item.key);
-    setFailure(undefined);
-    try {
-      await api.unfollowed.follow({ key: item.key });
-      items.reload();
-      onChanged();
-    } catch (error) {
-      setFailure(`“${item.title}”: ${plainError(error)}`);
-    } finally {
-      setWorking(undefined);
-    }
-  };
+  const follow = (item: UnfollowedItem) =>
+    run(
+      async () => {
+        await api.unfollowed.follow({ key: item.key });
+        items.reload();
+        onChanged();
+      },
+      item.key,
+      (message) => `“${item.title}”: ${message}`,
+    );
 
   if (count === 0 && !items.data?.length) return null;
   return (
@@ -44,9 +40,9 @@ export function UnfollowedList({ count, now, onChanged }: { count: number; now: 
               <p className="sentence muted">On {sideName(item.side)} · not followed since {new Date(item.since).toLocaleDateString()}{item.guard === 'undo' ? ' (undone)' : ''}</p>
             </div>
             <div className="row-actions">
-              <button type="button" className="button" disabled={working === item.key} onClick={() => follow(item)} aria-label={`Follow again: ${item.title}`}>
+              <Button disabled={working === item.key} onClick={() => follow(item)} aria-label={`Follow again: ${item.title}`}>
                 Follow Again
-              </button>
+              </Button>
             </div>
           </li>
         ))}
