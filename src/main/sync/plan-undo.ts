@@ -20,6 +20,9 @@ export function planUndo(run: UndoRun, state: State): Operation[] {
 
 /** Why the state says the item changed since the run, or undefined. */
 function changedSince(entry: UndoEntry, state: State): string | undefined {
+  // Each reversed item is saved as it is done (apply-undo.ts): an undo killed part way leaves the
+  // run not marked undone, and running it again must not recreate twice what it recreated.
+  if (state.following?.unfollowed[entry.key]?.guard === 'undo') return 'it was undone already';
   if (entry.side === 'icloud') {
     if (!inCalendarsWeWrite(entry.href, entry.calendarUrl, state)) return 'it is not in a calendar this app writes to (the linked calendar, or a busy source)';
     if (entry.action === 'deleted') return state.pairs[entry.key]?.icloud ? 'a later sync made its iCloud copy again' : undefined;

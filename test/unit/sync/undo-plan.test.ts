@@ -167,6 +167,42 @@ describe('undo through the executor', () => {
   });
 });
 
+describe('an undo killed part way, run again', () => {
+  it('does not recreate twice what it recreated before it was killed: each done item is on disk at once', async () => {
+    const w = world();
+    const entries: UndoEntry[] = [
+      { side: 'platform', action: 'deleted', kind: 'block', key: 'k1', title: 'First', ...when, previous: { title: 'First', ...times(10) } },
+      { side: 'platform', action: 'deleted', kind: 'block', key: 'k2', title: 'Second', ...when, previous: { title: 'Second', ...times(12) } },
+    ];
+    // The first attempt: the second recreation's request never returns (the process is killed then);
+    // what is on disk is the last state saved.
+    const onDisk: State[] = [];
+    let made = 0;
+    const hanging = Object.create(w.platform) as typeof w.platform;
+    hanging.createBlockSlot = (input) => (++made === 1 ? w.platform.createBlockSlot(input) : new Promise(() => undefined));
+    const report = new ReportBuilder('undo', now(), new RequestCounter());
+    const context = { userId: 'user-me', linkedCalendarUrl: MEMORY_CALENDAR, platformCalendarIds: [], zone: 'UTC', floatingZone: 'UTC', window: { start: now(), end: now() } };
+    void execute(planUndo(run(entries), w.state), {
+      icloud: w.icloud, platform: hanging, codec: new IcsCodec(), tx: { state: w.state, save: async () => void onDisk.push(structuredClone(w.state)) }, report, context, now,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(made).toBe(2);
+    expect(onDisk).toHaveLength(1);
+
+    // Run again from what was on disk (the run not marked undone: the kill came first).
+    const again = onDisk[0]!;
+    const ops = planUndo(run(entries), again);
+    expect(ops.map((op) => [op.key, op.type, op.reason])).toEqual([
+      // Newest first: the second was recreated before the kill, the first's request never went out.
+      ['k2', 'skip', 'not undone: it was undone already; left as it is'],
+      ['k1', 'undo', expect.stringMatching(/^undo: recreated as a new blocked slot/)],
+    ]);
+    await execute(ops, { icloud: w.icloud, platform: w.platform, codec: new IcsCodec(), tx: { state: again, save: async () => undefined }, report: new ReportBuilder('undo', now(), new RequestCounter()), context, now });
+    const titles = [...w.platform.events.values()].map((e) => e.title).sort();
+    expect(titles).toEqual(['First', 'Second']);
+  });
+});
+
 function times(hour: number) {
   return { startTime: `2031-03-02T${String(hour).padStart(2, '0')}:00:00.000Z`, endTime: `2031-03-02T${String(hour + 1).padStart(2, '0')}:00:00.000Z` };
 }
