@@ -14,12 +14,24 @@ export function planUndo(run: UndoRun, state: State): Operation[] {
     const base = { rule: 'item' as const, key: entry.key, title: entry.title };
     const refusal = changedSince(entry, state);
     if (refusal) return { ...base, type: 'skip', side: entry.side, reason: `not undone: ${refusal}; left as it is` };
-    return { ...base, type: 'undo', entry: { ...entry }, reason: `undo: ${whatUndoDoes(entry)}; ${notFollowed}` };
+    return { ...base, ...locationOfEntry(entry, state), type: 'undo', entry: { ...entry }, reason: `undo: ${whatUndoDoes(entry)}; ${notFollowed}` };
   });
+}
+
+/**
+ * The location whose lane runs the undo (execute-lanes.ts): the one recorded, else the pair's if it
+ * is still there (records from before locations were recorded); none: the only location.
+ */
+function locationOfEntry(entry: UndoEntry, state: State): { location?: string } {
+  const id = entry.locationId ?? state.pairs[entry.key]?.locationId;
+  return id !== undefined ? { location: id } : {};
 }
 
 /** Why the state says the item changed since the run, or undefined. */
 function changedSince(entry: UndoEntry, state: State): string | undefined {
+  if (entry.side === 'platform' && entry.locationId !== undefined && !state.accounts.platforms[entry.locationId]) {
+    return 'its platform location is no longer connected';
+  }
   // Each reversed item is saved as it is done (apply-undo.ts): an undo killed part way leaves the
   // run not marked undone, and running it again must not recreate twice what it recreated.
   if (state.following?.unfollowed[entry.key]?.guard === 'undo') return 'it was undone already';

@@ -112,6 +112,23 @@ describe('undo records are not trusted to name where to write', () => {
   });
 });
 
+describe('undo with several locations', () => {
+  it('runs each record in its own location, and refuses one whose location is no longer connected', () => {
+    const state = linkedState();
+    state.accounts.platforms['loc-b'] = { locationId: 'loc-b' } as State['accounts']['platforms'][string];
+    state.pairs['p|loc-b'] = pair('p|loc-b', { platformId: 'slot-b', locationId: 'loc-b' });
+    const slot = (key: string, locationId?: string): UndoEntry => ({
+      side: 'platform', action: 'deleted', kind: 'block', key, title: key, ...when, ...(locationId ? { locationId } : {}), previous: { title: key, startTime: when.start, endTime: when.end },
+    });
+    const ops = planUndo(run([slot('gone|loc-b', 'loc-b'), slot('x|loc-c', 'loc-c'), slot('only')]), state);
+    expect(ops.map((op) => [op.key, op.type, op.location])).toEqual([['only', 'undo', undefined], ['x|loc-c', 'skip', undefined], ['gone|loc-b', 'undo', 'loc-b']]);
+    expect(ops[1].reason).toBe('not undone: its platform location is no longer connected; left as it is');
+    // A record from before locations were recorded: the pair, while it is there, says which.
+    const created: UndoEntry = { side: 'platform', action: 'created', kind: 'block', key: 'p|loc-b', title: 'P', ...when, platformId: 'slot-b', written: { title: 'p|loc-b', startTime: when.start, endTime: when.end } };
+    expect(planUndo(run([created]), state)[0].location).toBe('loc-b');
+  });
+});
+
 describe('undo through the executor', () => {
   it('reverses iCloud creates, updates and deletions over exactly what we wrote', async () => {
     const w = world();
