@@ -66,6 +66,34 @@ describe.skipIf(skipWithoutRadicale)('undo, attacked', () => {
     });
   });
 
+  it('undo of a run whose items a later sync moved: both refused with the reason, the later state kept', async () => {
+    await inWorld({}, async (world) => {
+      await world.sync();
+      const booked = await world.platform.book({ title: 'Consult', start: hoursFromNow(8, 1), end: hoursFromNow(9, 1) });
+      await world.icloud.put('work', 'run.ics', icsEvent('run-1', { title: 'Run', start: hoursFromNow(14, 2), end: hoursFromNow(15, 2) }));
+      const run = await world.sync();
+      expect(run.counts.icloud.created + run.counts.platform.created).toBe(2);
+      // Both owners move, and the next sync moves the copies after them.
+      world.platform.update(booked.id, { start: hoursFromNow(10, 1), end: hoursFromNow(11, 1) });
+      await world.icloud.put('work', 'run.ics', icsEvent('run-1', { title: 'Run', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) }));
+      const later = await world.sync();
+      expect(later.counts.icloud.updated + later.counts.platform.updated).toBe(2);
+      const after = { icloud: world.icloud.events('work').map((e) => `${e.title}|${e.start.iso}`).sort(), blocks: world.platform.blocks().map((b) => `${b.title}|${b.startMs}`) };
+
+      const undo = await world.services.sync.undo(run.id);
+      expect(undo.counts.skipped).toBe(2);
+      expect(undo.items.map((i) => i.reason).sort()).toEqual([
+        'not undone: a later sync changed it on the platform; left as it is',
+        'not undone: it changed in iCloud since that run; left as it is',
+      ]);
+      expect({ icloud: world.icloud.events('work').map((e) => `${e.title}|${e.start.iso}`).sort(), blocks: world.platform.blocks().map((b) => `${b.title}|${b.startMs}`) }).toEqual(after);
+      // Still followed: the next sync changes nothing.
+      expect((await world.services.unfollowed()).filter((u) => u.guard === 'undo')).toEqual([]);
+      const next = await world.sync();
+      expect(next.counts.icloud.created + next.counts.icloud.deleted + next.counts.platform.created + next.counts.platform.deleted).toBe(0);
+    });
+  });
+
   it('a corrupt undo.json is set aside and reported: runs are simply not undoable, syncing goes on', async () => {
     await inWorld({}, async (world) => {
       const run = await runThatDeleted(world);
