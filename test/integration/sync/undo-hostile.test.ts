@@ -1,6 +1,7 @@
 // Undo attacked as a hostile user would (issue 13 item 2), against Radicale + the emulator: two
 // undos of one run at once (two processes on one data directory), undo after the user deleted the
-// items on either side, and an undo.json that is corrupt (set aside, reported, nothing lost).
+// items on either side or a later sync moved them, and an undo.json that is corrupt or foreign (set
+// aside, reported, nothing lost, syncing goes on).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,5 +111,24 @@ describe.skipIf(skipWithoutRadicale)('undo, attacked', () => {
       const next = await services.sync.run('cli').report;
       expect(next.outcome).toBe('ok');
     });
+  });
+
+  it('a foreign undo.json (no schema version, another app\'s, a newer version) never stops a sync', async () => {
+    for (const foreign of ['{"runs": []}', '{"schemaVersion": 0, "whatever": true}', '{"schemaVersion": 99, "runs": []}']) {
+      await inWorld({}, async (world) => {
+        await fs.writeFile(path.join(world.dataDir, 'undo.json'), foreign);
+        const services = world.reopen();
+        await world.icloud.put('work', 'gym.ics', icsEvent('gym-1', { title: 'Gym', start: hoursFromNow(14, 2), end: hoursFromNow(15, 2) }));
+        const run = await services.sync.run('cli').report;
+        expect(run.outcome, `${foreign}: ${JSON.stringify(run.error)}`).toBe('ok');
+        expect(run.undoable, foreign).toBe(true);
+        expect(world.platform.blocks().map((b) => b.title)).toEqual(['Gym']);
+        // Set aside beside it (its bytes kept), and reported.
+        const aside = (await fs.readdir(world.dataDir)).filter((name) => name.startsWith('undo.unreadable-'));
+        expect(aside, foreign).toHaveLength(1);
+        expect(await fs.readFile(path.join(world.dataDir, aside[0]!), 'utf8')).toBe(foreign);
+        expect((await services.status()).notice).toMatch(/undo\.json could not be read/);
+      });
+    }
   });
 });
