@@ -68,7 +68,7 @@ export function createServices(config: ServicesConfig) {
     const current = await state.read();
     const runs = await history.list(50);
     const live = { running: sync.running, progress: sync.progress };
-    return buildStatus(current, runs[0], live, [...state.notices, ...history.notices], localZone, recentNotices(runs, now()));
+    return buildStatus(current, runs[0], live, [...state.notices, ...history.notices, ...undo.notices], localZone, recentNotices(runs, now()));
   }
 
   let chooseDiagnosticsFile = config.chooseDiagnosticsFile ?? (async (name: string) => path.join(config.dataDir, name));

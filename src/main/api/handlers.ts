@@ -61,7 +61,13 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     'sync.now': async () => services.sync.syncNow(),
     // The onboarding and Settings preview: read in full, plan with the proposed calendars and
     // settings (not saved), report; writes nothing anywhere.
-    'sync.preview': async (request) => services.sync.run('manual', { dryRun: true, proposed: { links: request?.links, settings: request?.settings } }).report,
+    'sync.preview': async (request) => {
+      // Checked as `link` checks them (one of the account's calendars, eligible): a preview reads
+      // the proposed calendar with the user's credentials, so it must be theirs, not any URL sent.
+      const links = request?.links ? await services.accounts.checkLinks({ icloud: request.links.icloud, busy: request.links.busy, platformCalendars: request.links.platformCalendars }) : undefined;
+      const proposed = links ? { icloud: links.icloud, busy: links.busy, platformCalendars: links.platformCalendars } : undefined;
+      return services.sync.run('manual', { dryRun: true, proposed: { links: proposed, settings: request?.settings } }).report;
+    },
     'sync.pause': async () => {
       await controls.pause();
       return { paused: true };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
-import { migrate, type Migration } from './migrations';
+import { migrate, MigrationError, type Migration } from './migrations';
 
 export interface DocumentSpec<T> {
   file: string;
@@ -21,6 +21,12 @@ export interface DocumentSpec<T> {
   disk?: { decode: (file: never) => T; encode: (value: T) => unknown };
   /** Called once when the file was unreadable and has been kept aside. */
   onQuarantine?: (message: string) => void;
+  /**
+   * A file of a schema version this app cannot read (none, unknown, newer) is set aside like an
+   * unreadable one instead of refused: for files whose loss costs little (undo.json), so a foreign
+   * one never stops a sync. state.json leaves it unset: a newer state is refused, never set aside.
+   */
+  setAsideOtherVersions?: boolean;
 }
 
 export class UnreadableFileError extends Error {}
@@ -98,7 +104,13 @@ export class JsonDocument<T> {
     if (typeof this.db.data !== 'object' || Array.isArray(this.db.data)) {
       return this.quarantine('it does not hold a JSON object');
     }
-    const migrated = migrate(this.db.data as Record<string, unknown>, this.spec.version, this.spec.migrations);
+    let migrated: Record<string, unknown>;
+    try {
+      migrated = migrate(this.db.data as Record<string, unknown>, this.spec.version, this.spec.migrations);
+    } catch (error) {
+      if (!(error instanceof MigrationError) || !this.spec.setAsideOtherVersions) throw error;
+      return this.quarantine(`its schema version is not one this app reads (${String((this.db.data as { schemaVersion?: unknown }).schemaVersion)})`);
+    }
     const parsed = this.spec.schema.safeParse(migrated);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

@@ -24,6 +24,8 @@ const common = {
   allDay: z.boolean(),
   /** The platform event of the pair (appointment or blocked slot), so an undone item is not mirrored again. */
   platformId: z.string().optional(),
+  /** The platform location of the pair (several locations, issue 15): its undo goes to that location. */
+  locationId: z.string().optional(),
 };
 
 const icloudEntry = z.object({

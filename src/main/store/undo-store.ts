@@ -33,6 +33,8 @@ export class UndoStore {
       initial: () => ({ schemaVersion: UNDO_SCHEMA_VERSION, runs: [] }),
       version: UNDO_SCHEMA_VERSION,
       migrations: {},
+      // Losing undo records costs only the undo: a file from elsewhere is set aside, never a stopped sync.
+      setAsideOtherVersions: true,
       onQuarantine: (message) => this.notices.push(message),
     });
   }

@@ -25,6 +25,8 @@ export async function applyUndo(op: UndoOp, deps: ExecuteDeps): Promise<void> {
     return;
   }
   forget(deps.tx.state, entry, deps.now());
+  // On disk at once: killed before the run is marked undone, an undo run again knows this one is done.
+  await deps.tx.save();
   deps.report.counts[entry.side][countOf(entry)] += 1;
   deps.report.item({ op: undoItemOp(entry), side: entry.side, pair: entry.key, title: entry.title, ...(op.reason ? { reason: op.reason } : {}) });
 }

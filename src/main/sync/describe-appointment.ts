@@ -8,7 +8,14 @@ import type { AppointmentDescription } from '../../shared/ipc/views';
 import { SyncError, toSyncError } from '../errors';
 import { contactName, type CalendarEvent } from '../platform/schemas';
 import type { State } from '../store/state-schema';
+import { fitText } from './fit-text';
 import type { PlatformPort } from './ports';
+
+/** The question waits this long for the name (the transport's own timeout and retries run to minutes). */
+export const CONTACT_READ_DEADLINE_MS = 5_000;
+/** Longer names are cut: a question, not a record (the platform limits nothing we can rely on). */
+const MAX_NAME_LENGTH = 80;
+const MAX_TITLE_LENGTH = 200;
 
 type Reader = Pick<PlatformPort, 'getEvent' | 'getContact'>;
 
@@ -18,7 +25,7 @@ function missingReason(thrown: unknown): 'missing-scope' | 'unavailable' {
   return status === 401 || status === 403 ? 'missing-scope' : 'unavailable';
 }
 
-export async function describeAppointment(state: State, id: string, platform: Reader): Promise<AppointmentDescription> {
+export async function describeAppointment(state: State, id: string, platform: Reader, deadlineMs = CONTACT_READ_DEADLINE_MS): Promise<AppointmentDescription> {
   const pair = state.pairs[id];
   if (!pair || pair.status !== 'detached' || pair.detached?.kind !== 'icloud-mirror-deleted' || !pair.platformId) {
     throw new SyncError('item', `There is no appointment "${id}" waiting to be cancelled. Run \`icloud-sync attention\` to list them.`);
@@ -31,12 +38,40 @@ export async function describeAppointment(state: State, id: string, platform: Re
     // The appointment could not be read (gone, or the platform is down): what the app knew, no name.
     return { ...known, customerMissing: 'unavailable' };
   }
-  const current: AppointmentDescription = { id, title: appointment.title || pair.title, start: appointment.startTime, end: appointment.endTime };
+  const current: AppointmentDescription = { id, title: printable(appointment.title ?? '', MAX_TITLE_LENGTH) || pair.title, start: appointment.startTime, end: appointment.endTime };
   if (!appointment.contactId || !platform.getContact) return { ...current, customerMissing: 'unavailable' };
   try {
-    const name = contactName(await platform.getContact(appointment.contactId));
+    const read = platform.getContact(appointment.contactId);
+    const contact = await withinDeadline(read, deadlineMs);
+    if (!contact) return { ...current, customerMissing: 'unavailable' };
+    const name = printable(contactName(contact) ?? '', MAX_NAME_LENGTH);
     return name ? { ...current, customerName: name } : { ...current, customerMissing: 'no-name' };
   } catch (thrown) {
     return { ...current, customerMissing: missingReason(thrown) };
   }
+}
+
+/** The read's answer, or undefined once the deadline passed (a hanging read never holds the question). */
+async function withinDeadline<T>(read: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  // A read that fails after the deadline is nobody's error any more.
+  read.catch(() => undefined);
+  try {
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A name or title as a person reads it in a terminal or a dialog: control characters (a terminal's escape
+ * sequences, line breaks) and bidirectional overrides (text that reads backwards) become spaces,
+ * runs of spaces one, and a huge one is cut.
+ */
+function printable(text: string, max: number): string | undefined {
+  const clean = text.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return clean ? fitText(clean, max) : undefined;
 }

@@ -131,7 +131,7 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
         if (op.seen && !failedHrefs.has(op.seen.href)) tx.state.objects[op.seen.href] = op.seen.record;
         // An idle cycle's records (the same cursor, the same window day) leave nothing to save.
         if (!op.seen && changesNothing(op, tx.state)) continue;
-        const prior = await deps.undo?.capture(op);
+        const prior = await deps.undo?.capture(op, laneOf(op, deps).platform);
         await apply(op, deps, failedHrefs);
         deps.undo?.record(op, prior, tx.state);
       } catch (thrown) {
@@ -345,7 +345,8 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return;
     }
     case 'undo':
-      return applyUndo(op, deps);
+      // On the lane of the location the record names: another location's slot is not this one's.
+      return applyUndo(op, { ...deps, platform, context });
   }
 }
 

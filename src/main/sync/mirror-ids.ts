@@ -17,3 +17,12 @@ export function mirrorUid(platformId: string): string {
 export function isMirrorUid(uid: string): boolean {
   return uid.endsWith(MIRROR_UID_SUFFIX);
 }
+
+/**
+ * Proof that an event is a mirror we wrote, for deleting it without a pair: its UID is exactly the
+ * one derived (a hash) from the appointment id it carries. A UID that merely ends like ours (typed,
+ * imported, copied by another tool) is not proof.
+ */
+export function isProvenMirror(uid: string, platformId: string | undefined): boolean {
+  return platformId !== undefined && platformId !== '' && uid === mirrorUid(platformId);
+}

@@ -181,8 +181,11 @@ export class SyncService {
    * executor like a decision's; an undo is itself a run, never undoable.
    */
   async undo(runId: string): Promise<RunReport> {
-    const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
-    const report = await this.decide('undo', (state) => planUndo(run, state), false, runId);
+    // Asked at once (a clear refusal without waiting for the lock), then again under the lock: two
+    // undos of one run at once (two CLI processes, the window and the CLI) would otherwise both
+    // pass the first check, and the second would recreate again what the first recreated.
+    await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
+    const report = await this.decide('undo', async (state) => planUndo(await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now()), state), false, runId);
     this.emit(); // the window's History and Status show the new run
     return report;
   }

@@ -19,8 +19,11 @@ export class UndoRecorder {
 
   constructor(private readonly sides: { icloud: IcloudPort; platform: PlatformPort }) {}
 
-  /** Reads what the operation is about to overwrite or delete. */
-  async capture(op: Operation): Promise<Prior> {
+  /**
+   * Reads what the operation is about to overwrite or delete; `platform`: the side of the
+   * operation's location (several locations: another location's slot is not found in the first).
+   */
+  async capture(op: Operation, platform: PlatformPort = this.sides.platform): Promise<Prior> {
     try {
       switch (op.type) {
         case 'icloud.update':
@@ -32,7 +35,7 @@ export class UndoRecorder {
         case 'platform.updateBlock':
         case 'platform.updateAppointment':
         case 'platform.deleteBlock':
-          return op.pair.platformId ? { fields: platformFields(await this.sides.platform.getEvent(op.pair.platformId)) } : undefined;
+          return op.pair.platformId ? { fields: platformFields(await platform.getEvent(op.pair.platformId)) } : undefined;
         default:
           return undefined;
       }
@@ -91,7 +94,10 @@ function entryFor(op: Operation, prior: Prior, state: State): UndoEntry | undefi
 }
 
 function about(pair: PairRecord) {
-  return { key: pair.key, title: pair.title, start: pair.start, end: pair.end, allDay: pair.allDay, ...(pair.platformId ? { platformId: pair.platformId } : {}) };
+  return {
+    key: pair.key, title: pair.title, start: pair.start, end: pair.end, allDay: pair.allDay,
+    ...(pair.platformId ? { platformId: pair.platformId } : {}), ...(pair.locationId ? { locationId: pair.locationId } : {}),
+  };
 }
 
 /** The fields the app writes, as the platform holds them now. */

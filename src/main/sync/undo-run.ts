@@ -10,15 +10,22 @@ import { planUndo, undoCounts } from './plan-undo';
 import type { ReportBuilder } from './report-builder';
 import type { UndoRun } from '../store/undo-entry';
 
+/** The run cannot be undone (now): refused before anything changed, so no run goes into the history. */
+export class NotUndoableError extends SyncError {
+  constructor(message: string) {
+    super('item', message);
+  }
+}
+
 export async function undoableRun(undo: UndoStore | undefined, history: HistoryStore, runId: string, now: Date): Promise<UndoRun> {
   const report = (await history.list()).find((run) => run.id === runId);
-  if (!report) throw new SyncError('item', `There is no run "${runId}" in the history. Run \`icloud-sync history --json\` to see the run ids.`);
-  if (report.trigger === 'undo') throw new SyncError('item', 'That run was an undo: an undo is not undone. Sync again to bring the items back (follow them again first).');
+  if (!report) throw new NotUndoableError(`There is no run "${runId}" in the history. Run \`icloud-sync history --json\` to see the run ids.`);
+  if (report.trigger === 'undo') throw new NotUndoableError('That run was an undo: an undo is not undone. Sync again to bring the items back (follow them again first).');
   const run = await undo?.get(runId, now);
   if (!run) {
-    throw new SyncError('item', 'That run cannot be undone: it changed nothing that can be reversed, or its undo records are no longer kept (the last 20 runs, 14 days).');
+    throw new NotUndoableError('That run cannot be undone: it changed nothing that can be reversed, or its undo records are no longer kept (the last 20 runs, 14 days).');
   }
-  if (run.undoneBy) throw new SyncError('item', `That run was undone already (by run ${run.undoneBy}).`);
+  if (run.undoneBy) throw new NotUndoableError(`That run was undone already (by run ${run.undoneBy}).`);
   return run;
 }
 
@@ -32,6 +39,8 @@ export function undoSummary(run: UndoRun, state: State): { icloud: number; platf
  * is a run in the history all the same, failed, with what it did; then the error goes on to the caller.
  */
 export async function recordStoppedUndo(history: HistoryStore, report: ReportBuilder, thrown: unknown, now: Date): Promise<never> {
+  // Refused under the lock (another undo of the same run got there first): nothing was changed.
+  if (thrown instanceof NotUndoableError) throw thrown;
   const error = toSyncError(thrown);
   report.fail(reportKind(error), error.message, error.details.side);
   const finished: RunReport = report.finish(now);

@@ -62,4 +62,27 @@ describe('describeAppointment', () => {
     await expect(describeAppointment(state(slot), 'ical:x', platform)).rejects.toThrow(SyncError);
     await expect(describeAppointment(state({ ...pair, status: 'synced', detached: undefined }), 'appt:a1', platform)).rejects.toThrow(SyncError);
   });
+
+  it('a contact read that hangs does not hold the question: past the deadline it says "the customer"', async () => {
+    const started = Date.now();
+    const described = await describeAppointment(state(), 'appt:a1', { getEvent: async () => event, getContact: () => new Promise(() => undefined) }, 50);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(described).toEqual({ id: 'appt:a1', title: 'Haircut', start: event.startTime, end: event.endTime, customerMissing: 'unavailable' });
+  });
+
+  it('a huge or odd name (terminal escapes, line breaks, text reading backwards) is shown cut and printable', async () => {
+    const odd = async (name: string) => (await describeAppointment(state(), 'appt:a1', { getEvent: async () => event, getContact: async (id) => ({ id, name }) })).customerName;
+    expect(await odd('Grace\u001b[2J\u001b]0;pwned\u0007 Hopper')).toBe('Grace [2J ]0;pwned Hopper');
+    expect(await odd('Grace\r\n\tHopper')).toBe('Grace Hopper');
+    expect(await odd('\u202eevil\u202c name')).toBe('evil name');
+    const huge = await odd('A'.repeat(1_000_000));
+    expect(huge).toHaveLength(80);
+    expect(huge?.endsWith('…')).toBe(true);
+    // Nothing printable left: a nameless contact, not an empty name.
+    const blank = await describeAppointment(state(), 'appt:a1', { getEvent: async () => event, getContact: async (id) => ({ id, name: '\u001b\u0007\n' }) });
+    expect(blank.customerMissing).toBe('no-name');
+    // The appointment's own title the same way.
+    const title = await describeAppointment(state(), 'appt:a1', { getEvent: async () => ({ ...event, title: 'Hair\u001b[31mcut\n' }), getContact: async (id) => ({ id, name: 'G' }) });
+    expect(title.title).toBe('Hair [31mcut');
+  });
 });
