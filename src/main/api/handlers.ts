@@ -126,7 +126,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       return { ok: true, kept: report.items.length };
     },
     'run.undoPreview': ({ id }) => services.sync.undoPreview(id),
-    'run.undo': ({ id }) => services.sync.undo(id),
+    'run.undo': ({ id, allowGuards }) => services.sync.undo(id, allowGuards ? { deletions: true, creations: true } : {}),
     'unfollowed.list': () => services.unfollowed(),
     'unfollowed.follow': async ({ key }) => {
       await services.sync.follow(key, 'manual');

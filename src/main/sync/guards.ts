@@ -19,10 +19,11 @@ export const creationGuard = { maxCount: 50 };
 
 /** A cycle stopped by a guard: a SyncError of kind 'guard' that carries the decision it waits for. */
 export class GuardStop extends SyncError {
-  constructor(readonly decision: GuardDecision) {
+  /** flags: what decides it on the command line (default: the sync's own flags; an undo names its own). */
+  constructor(readonly decision: GuardDecision, flags?: string) {
     // The decision's words serve the window; the report's error also names the command-line flags.
-    const flags = decision.kind === 'creations' ? 'sync --allow-creations, or sync --skip-creations' : 'sync --allow-deletions, or sync --keep-deletions';
-    super('guard', `${decision.message} On the command line: ${flags}.`);
+    const named = flags ?? (decision.kind === 'creations' ? 'sync --allow-creations, or sync --skip-creations' : 'sync --allow-deletions, or sync --keep-deletions');
+    super('guard', `${decision.message} On the command line: ${named}.`);
   }
 }
 

@@ -17,6 +17,8 @@ import { macZone } from './zoned-midnight';
 import { execute } from './execute';
 import type { Operation } from './operations';
 import type { IcloudPort, PlatformPort } from './ports';
+import { undoGuardStop, type UndoAllowed } from './undo-guards';
+import type { UndoPreview } from '../../shared/ipc/views';
 import type { CycleSides } from './cycle-locations';
 import { decisionLanes } from './decision-lanes';
 import { ReportBuilder } from './report-builder';
@@ -180,20 +182,28 @@ export class SyncService {
    * Undo an earlier run (plan-undo.ts, apply-undo.ts): its records become operations run through the
    * executor like a decision's; an undo is itself a run, never undoable.
    */
-  async undo(runId: string): Promise<RunReport> {
+  async undo(runId: string, allowed: UndoAllowed = {}): Promise<RunReport> {
     // Asked at once (a clear refusal without waiting for the lock), then again under the lock: two
     // undos of one run at once (two CLI processes, the window and the CLI) would otherwise both
     // pass the first check, and the second would recreate again what the first recreated.
     await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
-    const report = await this.decide('undo', async (state) => planUndo(await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now()), state), false, runId);
+    const report = await this.decide('undo', async (state) => {
+      const ops = planUndo(await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now()), state);
+      // The sync's safety guards apply to an undo too (undo-guards.ts): nothing is changed past them without a yes.
+      const guard = undoGuardStop(ops, runId, Object.keys(state.pairs).length, allowed, this.deps.now());
+      if (guard) throw guard;
+      return ops;
+    }, false, runId);
     this.emit(); // the window's History and Status show the new run
     return report;
   }
 
   /** How many items an undo of the run would change on each side, and refuse already (the confirmation). */
-  async undoPreview(runId: string): Promise<{ icloud: number; platform: number; refused: number }> {
+  async undoPreview(runId: string): Promise<UndoPreview> {
     const run = await undoableRun(this.deps.undo, this.deps.history, runId, this.deps.now());
-    return undoSummary(run, await this.deps.store.read());
+    const state = await this.deps.store.read();
+    const guard = undoGuardStop(planUndo(run, state), runId, Object.keys(state.pairs).length, {}, this.deps.now());
+    return { ...undoSummary(run, state), ...(guard ? { guard: { kind: guard.decision.kind, message: guard.decision.message } } : {}) };
   }
 
   /** The runs with `undoable` as it is now (undone, or records no longer kept: false), for the window. */

@@ -1,5 +1,6 @@
 // Which run an undo may reverse (issue 13 item 2): one in the history, not an undo itself, whose
 // records undo.json still keeps (retention: undo-store.ts) and which was not undone already.
+import { GuardStop } from './guards';
 import { SyncError, toSyncError } from '../errors';
 import type { RunReport } from '../../shared/run-report';
 import type { HistoryStore } from '../store/history-store';
@@ -43,6 +44,8 @@ export async function recordStoppedUndo(history: HistoryStore, report: ReportBui
   if (thrown instanceof NotUndoableError) throw thrown;
   const error = toSyncError(thrown);
   report.fail(reportKind(error), error.message, error.details.side);
+  // Stopped by a safety guard (undo-guards.ts): the run lists what it would have done, as a sync does.
+  if (error instanceof GuardStop) report.guard(error.decision);
   const finished: RunReport = report.finish(now);
   await history.append(finished, now);
   throw error;

@@ -10,7 +10,7 @@ import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
 import { isAllowedExternalUrl } from './external-url';
 import { statusViewSchema } from '../status';
-import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, progressSchema } from './views';
+import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, progressSchema, undoPreviewSchema } from './views';
 
 /** Channels that take no argument: anything but `undefined` is a malformed request. */
 const noRequest = z.undefined();
@@ -133,9 +133,10 @@ export const contract = {
   // run itself (a run in the history, trigger "undo"); both refuse a run that cannot be undone.
   'run.undoPreview': {
     request: z.strictObject({ id }),
-    response: z.object({ icloud: z.number().int().min(0), platform: z.number().int().min(0), refused: z.number().int().min(0) }),
+    response: undoPreviewSchema,
   },
-  'run.undo': { request: z.strictObject({ id }), response: runReportSchema },
+  /** allowGuards: the user saw the guard's words in the sheet and chose Undo Anyway. */
+  'run.undo': { request: z.strictObject({ id, allowGuards: z.boolean().optional() }), response: runReportSchema },
 
   'app.openExternal': {
     request: z.strictObject({

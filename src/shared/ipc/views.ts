@@ -61,3 +61,12 @@ export const appointmentDescriptionSchema = z.object({
   customerMissing: z.enum(customerMissingReasons).optional(),
 });
 export type AppointmentDescription = z.infer<typeof appointmentDescriptionSchema>;
+
+/** What "Undo This Run…" asks with (run.undoPreview): items per side, those refused already, and the safety guard it would stop at. */
+export const undoPreviewSchema = z.object({
+  icloud: count,
+  platform: count,
+  refused: count,
+  guard: z.object({ kind: z.enum(['deletions', 'empty-side', 'creations']), message: z.string() }).optional(),
+});
+export type UndoPreview = z.infer<typeof undoPreviewSchema>;

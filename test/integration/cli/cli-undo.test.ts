@@ -16,6 +16,25 @@ async function oneRun(world: SyncWorld): Promise<RunReport> {
 }
 
 describe.skipIf(skipWithoutRadicale)('undo (CLI)', () => {
+  it('an undo that would delete more than the deletion guard allows stops (exit 5, nothing changed) until --allow-deletions', async () => {
+    await inWorld({}, async (world) => {
+      for (let i = 0; i < 12; i += 1) {
+        await world.icloud.put('work', `own-${i}.ics`, icsEvent(`own-${i}`, { title: `Own ${i}`, start: hoursFromNow(10 + 2 * i, 1), end: hoursFromNow(11 + 2 * i, 1) }));
+      }
+      const run = await world.sync();
+      expect(run.counts.platform.created).toBe(12);
+      const stopped = await world.cli(['undo', run.id, '--yes']);
+      expect(stopped.code).toBe(5);
+      expect(stopped.stderr).toMatch(/This undo would delete 12 events \(of 12 synced\)/);
+      expect(stopped.stderr).toMatch(new RegExp(`icloud-sync undo ${run.id} --allow-deletions`));
+      expect(world.platform.blocks()).toHaveLength(12);
+      const allowed = await world.cli(['--json', 'undo', run.id, '--yes', '--allow-deletions']);
+      expect(allowed.code).toBe(0);
+      expect(allowed.json<RunReport>().counts.platform.deleted).toBe(12);
+      expect(world.platform.blocks()).toEqual([]);
+    });
+  });
+
   it('off a terminal without --yes: asks, exit 2, nothing changed', async () => {
     await inWorld({}, async (world) => {
       const run = await oneRun(world);

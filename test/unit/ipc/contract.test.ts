@@ -168,11 +168,13 @@ describe('derived types', () => {
     >();
     expectTypeOf<AppApi['sync']['preview']>().returns.resolves.toHaveProperty('dryRun').toEqualTypeOf<true | undefined>();
     expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud' | 'platform'; removeCopies?: boolean }>();
-    expectTypeOf<AppApi['run']['undo']>().parameter(0).toEqualTypeOf<{ id: string }>();
+    expectTypeOf<AppApi['run']['undo']>().parameter(0).toEqualTypeOf<{ id: string; allowGuards?: boolean }>();
   });
 
-  it('run.undo and run.undoPreview take one run id, nothing else', () => {
+  it('run.undo and run.undoPreview take one run id (run.undo also the guard decision), nothing else', () => {
     expect(contract['run.undo'].request.safeParse({ id: 'run-1' }).success).toBe(true);
+    expect(contract['run.undo'].request.safeParse({ id: 'run-1', allowGuards: true }).success).toBe(true);
+    expect(contract['run.undo'].request.safeParse({ id: 'run-1', allowGuards: 'yes' }).success).toBe(false);
     expect(contract['run.undo'].request.safeParse({ id: '' }).success).toBe(false);
     expect(contract['run.undoPreview'].request.safeParse({ id: 'run-1', yes: true }).success).toBe(false);
   });

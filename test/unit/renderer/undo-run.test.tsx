@@ -35,6 +35,19 @@ describe('Undo this run', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('past a safety guard the sheet shows the guard\'s words first, and only Undo Anyway undoes (with the guard allowed)', async () => {
+    const guard = { kind: 'deletions' as const, message: 'This undo would delete 12 events (of 12 synced) that the run made. Nothing was changed.' };
+    const { api } = fakeApi({ run: { undoPreview: async () => ({ icloud: 0, platform: 12, refused: 0, guard }) } });
+    const target = run(0, { undoable: true });
+    renderWith(api, <RunDetails run={target} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Undo This Run…' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Undo this run?' });
+    expect(within(dialog).getByRole('alert').textContent).toBe(guard.message);
+    expect(within(dialog).queryByRole('button', { name: 'Undo Run' })).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Undo Anyway' }));
+    expect(api.run.undo).toHaveBeenCalledWith({ id: target.id, allowGuards: true });
+  });
+
   it('says why when the run cannot be undone', async () => {
     const { api } = fakeApi({ run: { undoPreview: async () => Promise.reject(new Error('That run was undone already (by run r-2).')) } });
     renderWith(api, <RunDetails run={run(0, { undoable: true })} />);

@@ -2,6 +2,7 @@
 // many items go back on each side (and how many changed since and stay as they are), then runs the
 // undo — itself a run in the history — and says what it did.
 import { useState } from 'react';
+import type { UndoPreview } from '../../../../shared/ipc/views';
 import type { RunReport } from '../../../../shared/run-report';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DoneNote, ErrorNote } from '../../components/Notice';
@@ -10,7 +11,7 @@ import { useApi } from '../../lib/api';
 import { plural } from '../../lib/words';
 import { Button } from '../../components/Button';
 
-type Plan = { icloud: number; platform: number; refused: number };
+type Plan = UndoPreview;
 
 /** onDone: the undo run, once it happened (History shows what it did above the table, which reloads). */
 export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: RunReport) => void }) {
@@ -25,7 +26,8 @@ export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: Run
   const confirm = () =>
     act(async () => {
       try {
-        const report = await api.run.undo({ id: run.id });
+        // Undo Anyway past a safety guard the sheet showed is the user's decision (undo-guards.ts).
+        const report = await api.run.undo(plan?.guard ? { id: run.id, allowGuards: true } : { id: run.id });
         setDone(report);
         onDone?.(report);
       } finally {
@@ -43,7 +45,7 @@ export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: Run
       {plan && (
         <ConfirmDialog
           title="Undo this run?"
-          confirmLabel="Undo Run"
+          confirmLabel={plan.guard ? 'Undo Anyway' : 'Undo Run'}
           cancelLabel="Keep As It Is"
           busy={working}
           busyLabel="Undoing…"
@@ -55,6 +57,7 @@ export function UndoRun({ run, onDone }: { run: RunReport; onDone?: (report: Run
             what it created is deleted, what it changed is changed back, what it deleted is made again as a new event. A cancelled
             booking stays cancelled.
           </p>
+          {plan.guard && <p role="alert"><strong>{plan.guard.message}</strong></p>}
           {plan.refused > 0 && <p>{plural(plan.refused, 'item')} changed since and will be left as {plan.refused === 1 ? 'it is' : 'they are'}.</p>}
           <p>The app stops following these events afterwards; Follow Again on Status brings one back.</p>
         </ConfirmDialog>
