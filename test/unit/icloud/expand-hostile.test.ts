@@ -63,6 +63,20 @@ describe('YEARLY+BYSETPOS that picks nothing or lies', () => {
     expect(expanded('FREQ=YEARLY;BYDAY=MO;BYSETPOS=-1;UNTIL=20200101T000000Z').starts).toEqual([]);
   });
 
+  // Before: the walk started at DTSTART's year, so these spent the 20,000-step budget before 2031
+  // and kept nothing (reported as cut).
+  it('a YEARLY+BYSETPOS series from 1601 or 1900 reaches the window, exact and not reported as cut', () => {
+    const first = expanded('FREQ=YEARLY;BYDAY=MO;BYSETPOS=1', '16010101T090000Z');
+    expect(first.starts).toEqual(['2032-01-05T09:00:00Z']);
+    expect(first.capped).toEqual([]);
+    const last = expanded('FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1', '19000101T090000Z');
+    expect(last.starts).toEqual(['2031-12-31T09:00:00Z']);
+    expect(last.capped).toEqual([]);
+    // Every third year: from 1601 the series' years near the window are 2030 and 2033 (none in it), from 1602 2031.
+    expect(expanded('FREQ=YEARLY;INTERVAL=3;BYMONTH=3;BYDAY=SU;BYSETPOS=-1', '16010101T090000Z').starts).toEqual([]);
+    expect(expanded('FREQ=YEARLY;INTERVAL=3;BYMONTH=3;BYDAY=SU;BYSETPOS=-1', '16020101T090000Z').starts).toEqual(['2031-03-30T09:00:00Z']);
+  });
+
   it('a leap-day pick is kept only in leap years', () => {
     expect(expanded('FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYSETPOS=1').starts).toEqual(['2032-02-29T09:00:00Z']);
   });
