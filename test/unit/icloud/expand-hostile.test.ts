@@ -42,6 +42,19 @@ describe('a huge INTERVAL', () => {
   });
 });
 
+describe('YEARLY with several times a day', () => {
+  // Before: ical.js kept only the first BYHOUR/BYMINUTE value of a YEARLY rule (no 17:00 at all).
+  it('is a per-item error naming the part; one value and the finer frequencies are still read', () => {
+    for (const [rule, part] of [['FREQ=YEARLY;BYDAY=MO;BYHOUR=9,17', 'BYHOUR'], ['FREQ=YEARLY;BYHOUR=9,17', 'BYHOUR'], ['FREQ=YEARLY;BYDAY=MO;BYMINUTE=0,30;BYSETPOS=-1', 'BYMINUTE']]) {
+      const parsed = codec.parse(ics(rule, '20300101T090000Z'), { floatingZone: 'UTC' });
+      expect(parsed.ok, rule).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toContain(`several ${part} values in a YEARLY rule are not supported`);
+    }
+    expect(expanded('FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=5;BYHOUR=17', '20310305T170000Z').starts).toEqual(['2031-03-05T17:00:00Z']);
+    expect(expanded('FREQ=MONTHLY;BYMONTHDAY=5;BYHOUR=9,17;COUNT=2', '20310305T090000Z').starts).toEqual(['2031-03-05T09:00:00Z', '2031-03-05T17:00:00Z']);
+  });
+});
+
 describe('YEARLY+BYSETPOS that picks nothing or lies', () => {
   it('BYSETPOS=±367 and BYMONTH=13 are per-item errors', () => {
     for (const rule of ['FREQ=YEARLY;BYSETPOS=367;BYDAY=MO', 'FREQ=YEARLY;BYSETPOS=-367;BYDAY=MO', 'FREQ=YEARLY;BYMONTH=13;BYSETPOS=1']) {

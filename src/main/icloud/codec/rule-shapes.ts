@@ -9,6 +9,9 @@
 // - an INTERVAL whose one step spans more than a thousand years (FREQ=DAILY;INTERVAL=1000000000;
 //   BYHOUR=9 hung ical.js; YEARLY;INTERVAL=1000000 threw "Same occurrence found twice" in the middle
 //   of gather, failing the whole cycle — found by the hostile test, expand-hostile.test.ts).
+// - a YEARLY rule with several BYHOUR, BYMINUTE or BYSECOND values: ical.js keeps the first only
+//   (FREQ=YEARLY;BYDAY=MO;BYHOUR=9,17 gave no 17:00; FREQ=YEARLY;BYHOUR=9,17 one instant over and
+//   over) — silently missing instances, so refused (hostile11).
 // An invalid shape is a per-item error; the valid one is rewritten, when an equivalent exists, for
 // ical.js only (the event keeps the rule as written).
 import type ICAL from 'ical.js';
@@ -29,6 +32,8 @@ const longestStepSeconds = 1000 * 366 * 86_400;
 export function unexpandable(recur: ICAL.Recur): string | undefined {
   const freq = String(recur.freq);
   if ((recur.interval ?? 1) * (unitSeconds[freq] ?? 0) > longestStepSeconds) return `INTERVAL=${recur.interval} makes one ${freq} step longer than 1000 years`;
+  const times = ['BYHOUR', 'BYMINUTE', 'BYSECOND'].find((part) => values(recur, part).length > 1);
+  if (freq === 'YEARLY' && times) return `several ${times} values in a YEARLY rule are not supported`;
   if (freq === 'WEEKLY' && values(recur, 'BYMONTHDAY').length) return 'BYMONTHDAY is not allowed in a WEEKLY rule';
   if (freq !== 'YEARLY' && values(recur, 'BYYEARDAY').length) return 'BYYEARDAY is only allowed in a YEARLY rule';
   if (finerThanMonthly.has(freq) && values(recur, 'BYMONTHDAY').some((d) => d < 0) && !canBeMonthly(recur)) {
