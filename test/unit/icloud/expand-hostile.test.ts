@@ -95,6 +95,31 @@ describe('YEARLY+BYSETPOS that picks nothing or lies', () => {
   });
 });
 
+describe('VTIMEZONEs that lie', () => {
+  const zoned = (id: string, offset: string) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:x', 'BEGIN:VTIMEZONE', `TZID:${id}`, 'BEGIN:STANDARD', 'DTSTART:20300101T000000',
+    `TZOFFSETFROM:${offset}`, `TZOFFSETTO:${offset}`, 'END:STANDARD', 'END:VTIMEZONE', 'BEGIN:VEVENT', 'UID:u', 'DTSTAMP:20250101T000000Z',
+    `DTSTART;TZID=${id}:20250701T100000`, `DTEND;TZID=${id}:20250701T110000`, 'SUMMARY:s', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+  const read = (id: string, offset: string) => codec.parse(zoned(id, offset), { floatingZone: 'UTC' });
+
+  it('an IANA TZID keeps IANA rules whatever its VTIMEZONE says; a custom one keeps its valid offset', () => {
+    for (const offset of ['+0530', '+0000']) {
+      const parsed = read('Europe/Berlin', offset);
+      expect(parsed.ok && parsed.object.events[0].start.iso).toBe('2025-07-01T08:00:00Z');
+    }
+    const custom = read('My Zone', '+0530');
+    expect(custom.ok && custom.object.events[0].start.iso).toBe('2025-07-01T04:30:00Z');
+  });
+
+  // Before: +2400 read as 13:00Z and -9999 as 02:39Z, without a word.
+  it('an offset RFC 5545 does not allow (+2400, -9999, +05) is a per-item error naming the zone', () => {
+    for (const offset of ['+2400', '-9999', '+05']) {
+      const parsed = read('My Zone', offset);
+      expect(parsed.ok, offset).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toContain(`the time zone My Zone has an invalid TZOFFSETFROM "${offset}"`);
+    }
+  });
+});
+
 describe('gather with a codec that throws while expanding', () => {
   it('fails only that object (a per-item failure), the others sync', async () => {
     const cal = 'https://p42-caldav.icloud.com/1/calendars/home/';
