@@ -57,6 +57,7 @@ function backtrackingRisk(body: string): string | undefined {
   const groups: boolean[] = [];
   let lastGroupRisky = false;
   let open = 0;
+  let choices = 1;
   let inClass = false;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
@@ -84,10 +85,30 @@ function backtrackingRisk(body: string): string | undefined {
       if (repeats && ch !== '?' && lastGroupRisky) return 'a repeated group that itself repeats or has alternatives (like (a+)+ or (a|b)*) can take very long to match';
       if (repeats && groups.length) groups[groups.length - 1] = true;
       if (repeats && isOpenEnded(ch, body.slice(i)) && ++open > 1) return 'more than one open-ended repetition (*, +, {n,}) can take very long to match: use one, or two filters';
+      if (repeats) choices *= choicesOf(ch, body.slice(i));
+      if (choices > MAX_REPETITION_CHOICES) return 'too many repetitions in a row (like a?a?a?… or a{0,10}a{0,10}…) can take very long to match: use fewer, or two filters';
     }
     lastGroupRisky = false;
   }
   return undefined;
+}
+
+/**
+ * Bounded repetitions multiply the ways a failing match is retried: `a{0,10}` twelve times took 44 s
+ * on 22 characters, `(?:a?)` twenty times 0.3 s and doubling with each (found by the hostile test).
+ * The product of the counts each repetition can take stays under this (255 characters × 20,000
+ * tries is well under a second); `.*` counts as 256 ways (a title's length).
+ */
+const MAX_REPETITION_CHOICES = 20_000;
+
+/** How many counts a quantifier lets its atom repeat: `?` 2, `{2,5}` 4, open-ended 256. */
+function choicesOf(ch: string, rest: string): number {
+  if (ch === '?') return 2;
+  if (ch === '*' || ch === '+') return TITLE_MATCH_LENGTH + 1;
+  const bounds = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+  if (!bounds || bounds[2] === undefined) return 1;
+  if (bounds[3] === '') return TITLE_MATCH_LENGTH + 1;
+  return Math.min(Math.max(Number(bounds[3]) - Number(bounds[1]) + 1, 1), TITLE_MATCH_LENGTH + 1);
 }
 
 /** `*`, `+`, `{n,}` and `{n,m}` with m > 10 repeat without a small bound. */

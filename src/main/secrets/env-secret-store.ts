@@ -13,7 +13,9 @@ const variables: Record<SecretKind, string> = {
 
 export const TOKENS_VARIABLE = 'ICLOUD_SYNC_PLATFORM_TOKENS';
 
-const tokensSchema = z.record(z.string().min(1), z.string().min(1));
+// A token never holds white space or control characters (an HTTP header could not carry them, and
+// " " was taken and then refused by the platform as if revoked — found by the hostile test).
+const tokensSchema = z.record(z.string().min(1), z.string().regex(/^[^\s\p{Cc}]+$/u));
 
 /**
  * The tokens of ICLOUD_SYNC_PLATFORM_TOKENS, by location id; undefined when unset. Bad input is a
@@ -29,8 +31,14 @@ export function parsePlatformTokens(env: NodeJS.ProcessEnv): Record<string, stri
     throw new SyncError('item', `${TOKENS_VARIABLE} is not valid JSON. Set it to a JSON object of location id → token, e.g. {"loc-1":"…"}.`);
   }
   const parsed = tokensSchema.safeParse(value);
-  if (!parsed.success) throw new SyncError('item', `${TOKENS_VARIABLE} must be a JSON object of location id → token (each a non-empty string).`);
+  if (!parsed.success) throw new SyncError('item', `${TOKENS_VARIABLE} must be a JSON object of location id → token (each a non-empty string without spaces).`);
   return parsed.data;
+}
+
+/** The token the variable names for this location: its own entry only (never `constructor` & co.). */
+function namedToken(env: NodeJS.ProcessEnv, account: string): string | undefined {
+  const tokens = parsePlatformTokens(env);
+  return tokens && Object.hasOwn(tokens, account) ? tokens[account] : undefined;
 }
 
 export class EnvOverrideSecretStore implements SecretStore {
@@ -41,12 +49,12 @@ export class EnvOverrideSecretStore implements SecretStore {
 
   /** True when this kind's secret (for `account`, when given) comes from the environment. */
   overridden(kind: SecretKind, account?: string): boolean {
-    if (kind === 'platform' && account !== undefined && parsePlatformTokens(this.env)?.[account]) return true;
+    if (kind === 'platform' && account !== undefined && namedToken(this.env, account)) return true;
     return Boolean(this.env[variables[kind]]);
   }
 
   async get(kind: SecretKind, account: string): Promise<string | undefined> {
-    const named = kind === 'platform' ? parsePlatformTokens(this.env)?.[account] : undefined;
+    const named = kind === 'platform' ? namedToken(this.env, account) : undefined;
     if (named) return named;
     return this.overridden(kind) ? this.env[variables[kind]] : this.keychain.get(kind, account);
   }

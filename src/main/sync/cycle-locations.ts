@@ -2,6 +2,7 @@
 // window of appointments and blocked slots — with its own side (token, rate limiter, request count).
 // A location whose side fails as a whole (credentials rejected, throttled, unreachable) is left out
 // of this cycle and the others sync on; any other failure (a guard) stops the cycle as before.
+import { isAppointment } from '../platform/schemas';
 import { SyncError, toSyncError } from '../errors';
 import type { LocationFacts } from '../platform/location';
 import { locationOf, platformAccounts } from '../store/locations';
@@ -110,5 +111,18 @@ export function otherPlatformIds(runs: LocationRun[], run: LocationRun, state: S
     if (pair.platformId && (location !== run.account.locationId || pair.crossFrom)) ids.add(pair.platformId);
   }
   for (const other of runs) if (other !== run) for (const event of other.window?.events ?? []) ids.add(event.id);
+  return ids;
+}
+
+/**
+ * Appointment ids that are another location's to copy to iCloud: those it has a pair for, and those
+ * listed by a location planned before `run` this cycle (the first to list an id keeps it).
+ */
+export function claimedAppointmentIds(runs: LocationRun[], run: LocationRun, state: State): Set<string> {
+  const ids = new Set<string>();
+  for (const pair of Object.values(state.pairs)) {
+    if (pair.platformKind === 'appointment' && pair.platformId && !pair.crossFrom && locationOf(pair, state.accounts) !== run.account.locationId) ids.add(pair.platformId);
+  }
+  for (const other of runs.slice(0, runs.indexOf(run))) for (const event of other.window?.events ?? []) if (isAppointment(event)) ids.add(event.id);
   return ids;
 }

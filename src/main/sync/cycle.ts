@@ -30,7 +30,7 @@ import { withoutUnfollowed } from './unfollowed';
 import { readOnlySides, scratchTransaction, withoutSettling, type ProposedChanges } from './dry-run';
 import type { UndoStore } from '../store/undo-store';
 import { keepUndoRecords, UndoRecorder } from './undo-record';
-import { gatherLocation, locationRuns, locationView, otherPlatformIds, readLocationFacts, readRestWhereNeeded, type CycleSides, type LocationRun } from './cycle-locations';
+import { claimedAppointmentIds, gatherLocation, locationRuns, locationView, otherPlatformIds, readLocationFacts, readRestWhereNeeded, type CycleSides, type LocationRun } from './cycle-locations';
 import { reportLocations } from './location-report';
 
 export { planContext } from './sync-context';
@@ -117,7 +117,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         const view = locationView(state, run.account.locationId);
         ops.push(...planLocation(withoutUnfollowed({
           pairs: view.pairs, intents: view.intents, icloud: gathered, platform: run.window!, settings: state.settings, context: run.context,
-          now, location: undefined, otherPlatformIds: runs.length > 1 ? otherPlatformIds(runs, run, state) : undefined, icloudNotes: index === 0,
+          now, location: undefined, otherPlatformIds: runs.length > 1 ? otherPlatformIds(runs, run, state) : undefined,
+          claimedAppointmentIds: runs.length > 1 ? claimedAppointmentIds(live, run, state) : undefined, icloudNotes: index === 0,
         }, state)));
         if (run.facts) ops.push({ type: 'location.read', rule: 'read', key: `location:${run.account.locationId}`, title: '', facts: run.facts, locationId: run.account.locationId, location: run.account.locationId });
         // Its far tier is due again an hour after this (its own account's blockedSlotsReadAt).

@@ -85,6 +85,7 @@ export async function gatherIcloud(
 }
 
 type GatherOptions = Parameters<typeof gatherIcloud>[4];
+type Parsed = Parameters<IcsCodec['expandWithLimits']>[0];
 
 /** One object as read: parsed once, expanded, and kept only as its change (or its failure). */
 function takeObject(changes: Required<IcloudChanges>, codec: IcsCodec, remote: RemoteObject, calendar: FollowedCalendar, options: GatherOptions): void {
@@ -101,7 +102,8 @@ function takeObject(changes: Required<IcloudChanges>, codec: IcsCodec, remote: R
   // A single event keeps its one occurrence wherever it moved, so its pair follows it (S9)
   // instead of reading "moved out of the window" as a deletion; series expand in the window,
   // capped per series from now on (what was cut becomes a notice).
-  const expanded = codec.expandWithLimits(parsed.object, recurring ? options.window : allTime, options.now ?? new Date());
+  const expanded = expandOrFail(changes, codec, parsed.object, recurring ? options.window : allTime, remote, calendar, options);
+  if (!expanded) return;
   changes.notices.push(...expanded.capped.map((capped) => cappedSeriesNotice(remote.href, capped)));
   // What the codec read leniently (an unknown TZID: floating), named by the event: a notice.
   const title = parsed.object.events[0]?.title ?? remote.href;
@@ -111,4 +113,19 @@ function takeObject(changes: Required<IcloudChanges>, codec: IcsCodec, remote: R
     occurrences: expanded.occurrences,
     ...keptRangesOf(expanded.capped),
   });
+}
+
+/**
+ * The object's occurrences, or undefined (and a per-item failure) when ical.js throws on a rule the
+ * codec let through: one hostile event fails only itself, never the whole cycle.
+ */
+function expandOrFail(
+  changes: Required<IcloudChanges>, codec: IcsCodec, object: Parsed, window: Parameters<IcsCodec['expandWithLimits']>[1], remote: RemoteObject, calendar: FollowedCalendar, options: GatherOptions,
+): ReturnType<IcsCodec['expandWithLimits']> | undefined {
+  try {
+    return codec.expandWithLimits(object, window, options.now ?? new Date());
+  } catch (error) {
+    changes.failures.push({ href: remote.href, calendarUrl: calendar.url, error: `its recurrence could not be expanded: ${(error as Error).message}` });
+    return undefined;
+  }
 }

@@ -107,6 +107,12 @@ export interface PlanInput {
    * iCloud mirrors of their appointments are theirs to follow: this location's plan leaves them alone.
    */
   otherPlatformIds?: ReadonlySet<string>;
+  /**
+   * With several locations: appointment ids another location already copies (its pairs) or listed
+   * earlier in this cycle. An appointment key and a mirror's file are made from the id alone, so a
+   * second location listing the same id would write over the first's copy (hostile11): it is skipped.
+   */
+  claimedAppointmentIds?: ReadonlySet<string>;
   /** False for every location but the first: what is only about iCloud (an unreadable item, a shared UID) is said once. */
   icloudNotes?: boolean;
 }

@@ -59,7 +59,8 @@ function planPairs(input: PlanInput): Operation[] {
     for (const occ of change.occurrences) {
       const ref: IcloudRef = { href: change.href, etag: change.etag, uid: occ.uid, recurrenceId: occ.recurrenceId, calendarUrl: change.calendarUrl, source: change.source };
       const mirrorOf = change.source === 'linked' ? occ.xProps[MIRROR_PLATFORM_ID] : undefined;
-      if (mirrorOf && input.otherPlatformIds?.has(mirrorOf)) continue; // another location's mirror
+      // Another location's mirror — unless it is this location's own pair (the same id listed in both).
+      if (mirrorOf && input.otherPlatformIds?.has(mirrorOf) && !pairByPlatformId.has(mirrorOf)) continue;
       const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairByItem.get(itemOf(ref));
       const moved = pair || mirrorOf ? undefined : movable.get(uidOf(ref))?.find((p) => !icloudNow.has(p.key));
       if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
@@ -187,6 +188,10 @@ function planPairs(input: PlanInput): Operation[] {
   for (const event of input.platform.events) {
     if (!isOurAppointment(event, input) || event.appointmentStatus === 'cancelled') continue;
     if (pairByPlatformId.has(event.id) || mirrored.has(event.id)) continue;
+    if (input.claimedAppointmentIds?.has(event.id)) {
+      ops.push({ type: 'skip', rule: 'S1', side: 'icloud', key: appointmentKey(event.id), title: event.title ?? '', reason: 'another connected location lists an appointment with the same id: only that one is copied to iCloud' });
+      continue;
+    }
     const filtered = appointmentFilterProblem(event, settings, context);
     if (filtered) {
       ops.push({ type: 'skip', rule: 'filter', side: 'icloud', key: appointmentKey(event.id), title: event.title ?? '', reason: `${filtered}: no iCloud copy` });

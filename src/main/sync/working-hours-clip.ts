@@ -10,8 +10,13 @@ export interface TimeRange {
   end: string;
 }
 
-/** A year and a half of days: more than the longest window (365 days ahead, 90 back). */
-const MAX_DAYS = 560;
+/**
+ * Days scanned at each end: the schedule repeats weekly, so the first working minute an event
+ * covers lies in its first 8 days (the day before, for a zone behind UTC, and a week) and the last in
+ * its last 8; the days between cannot change the clip. (It scanned at most 560 days from the start:
+ * a two-year event under `mon-sun 00:00-24:00` was cut 5 months short — found by the hostile test.)
+ */
+const EDGE_DAYS = 9;
 
 export function clipToWorkingHours(range: TimeRange, intervals: readonly WorkingInterval[], zone: string): TimeRange | undefined {
   if (intervals.length === 0) return range;
@@ -22,7 +27,8 @@ export function clipToWorkingHours(range: TimeRange, intervals: readonly Working
   // From the day before (its hours cannot reach past midnight, but the zone's date may lag the UTC one).
   let date = addDays(dateInZone(range.start, zone), -1);
   const lastDate = dateInZone(range.end, zone);
-  for (let n = 0; n < MAX_DAYS && date <= lastDate; n++, date = addDays(date, 1)) {
+  for (let n = 0; date <= lastDate; n++, date = addDays(date, 1)) {
+    if (n === EDGE_DAYS && addDays(date, EDGE_DAYS) < lastDate) date = addDays(lastDate, -EDGE_DAYS);
     const day = weekday(date);
     for (const interval of intervals) {
       if (interval.day !== day) continue;

@@ -36,4 +36,15 @@ describe('title templates', () => {
     expect(parseSettingText('crossLocationTitles', '').ok).toBe(false);
     expect(parseSettingText('blockTitles', 'x'.repeat(201))).toEqual({ ok: false, message: expect.stringContaining('at most 200') });
   });
+
+  // Hostile (hostile11), held: a template is at most 200 characters, and what it makes is cut to the
+  // platform's 255 without splitting a character; `$&` in a title is text, not a replacement pattern.
+  it('{title} a thousand times is refused; the most a template can repeat it is cut to 255 whole characters', () => {
+    expect(parseSettingText('blockTitles', '{title}'.repeat(1000))).toEqual({ ok: false, message: expect.stringContaining('at most 200') });
+    const title = blockTitle('😀'.repeat(255), { blockTitles: '{title}'.repeat(28) });
+    expect(title.length).toBeLessThanOrEqual(255);
+    expect(title).toMatch(/^(😀)+…?$/u);
+    expect(blockTitle('$& $1 $$', { blockTitles: '[{title}]' })).toBe('[$& $1 $$]');
+    expect(crossLocationBlockTitle({ title: '{calendar}' }, { crossLocationTitles: '{title} @ {calendar}' }, '{title}')).toBe('{calendar} @ {title}');
+  });
 });

@@ -62,4 +62,23 @@ describe('title filters', () => {
     expect(matchingTitleFilter(`${'a'.repeat(300)}!`, ['/^a+b/', '/a*b/', '/.*b/'])).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(200);
   });
+
+  // Hostile (hostile11): bounded repetitions in a row passed the checker and backtracked
+  // exponentially — `a{0,10}` ×12 then `b` took 44 s on 22 characters.
+  it('refuses runs of bounded or optional repetitions whose retries multiply', () => {
+    for (const pattern of [`/${'a{0,10}'.repeat(12)}b/`, `/${'(?:a?)'.repeat(20)}b/`, `/${'a?'.repeat(25)}${'a'.repeat(25)}/`, `/.*${'x{0,9}'.repeat(4)}/`]) {
+      const result = checkTitlePattern(pattern);
+      expect(result.ok, pattern).toBe(false);
+      if (!result.ok) expect(result.message).toContain('too many repetitions in a row');
+    }
+  });
+
+  it('the busiest pattern the checker accepts stays fast on the longest title', () => {
+    const busiest = `/${'a?'.repeat(14)}b/`;
+    expect(checkTitlePattern(busiest).ok).toBe(true);
+    expect(checkTitlePattern(`/${'a?'.repeat(15)}b/`).ok).toBe(false);
+    const started = performance.now();
+    expect(matchingTitleFilter('a'.repeat(300), [busiest, '/\\s*\\d{1,4}x/', '/.*a{0,10}b/'])).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
 });

@@ -75,4 +75,24 @@ describe('working hours: clipping a block, in the Mac’s zone (TZ set)', () => 
     const range = { start: '2031-03-08T15:00:00.000Z', end: '2031-03-08T17:00:00.000Z' };
     expect(clipToWorkingHours(range, [], zone)).toBe(range);
   });
+
+  // Hostile (hostile11): the clip scanned at most 560 days, so a long event lost its end.
+  it('mon-sun 00:00-24:00 leaves any block whole: across DST here, in Berlin and Lord Howe, and two years long', () => {
+    const always = hours('mon-sun 00:00-24:00');
+    const whole = (start: string, end: string, in_: string) => expect(clipToWorkingHours({ start, end }, always, in_), `${start} ${in_}`).toEqual({ start, end });
+    whole('2031-03-07T00:00:00.000Z', '2031-03-11T00:00:00.000Z', zone);
+    whole('2031-03-30T00:30:00.000Z', '2031-03-30T01:30:00.000Z', 'Europe/Berlin');
+    whole('2031-10-25T00:00:00.000Z', '2031-10-27T00:00:00.000Z', 'Europe/Berlin');
+    whole('2031-04-05T14:00:00.000Z', '2031-04-06T16:00:00.000Z', 'Australia/Lord_Howe');
+    whole('2031-01-01T05:00:00.000Z', '2033-01-01T05:00:00.000Z', zone);
+  });
+
+  it('a long block is clipped at both ends by the hours of its first and last working days', () => {
+    // Tue 4 March 2031 08:00 EST … Wed 3 March 2032 12:00 EST: from 09:00 on the first day to 12:00 on the last.
+    expect(clipToWorkingHours({ start: '2031-03-04T13:00:00.000Z', end: '2032-03-03T17:00:00.000Z' }, weekdays, zone))
+      .toEqual({ start: '2031-03-04T14:00:00.000Z', end: '2032-03-03T17:00:00.000Z' });
+    // Ending on a Sunday: the last working minute is Friday's 17:30 (EDT after March 2032's change).
+    expect(clipToWorkingHours({ start: '2031-03-04T13:00:00.000Z', end: '2033-03-20T17:00:00.000Z' }, weekdays, zone))
+      .toEqual({ start: '2031-03-04T14:00:00.000Z', end: '2033-03-18T21:30:00.000Z' });
+  });
 });

@@ -146,3 +146,18 @@ describe('content hash', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+// Hostile (hostile11): ical.js wrote the mirror of an appointment at 01:30Z on Berlin's 26 October
+// (02:30 CET, the repeated hour) as 03:30 Berlin time, read back an hour late.
+describe('mirrors in the hour clocks go back', () => {
+  it('read back as the appointment exactly, in the zone where it can say so and in UTC where not', () => {
+    for (const [start, end] of [['2025-10-26T00:30:00Z', '2025-10-26T01:30:00Z'], ['2025-10-26T01:30:00Z', '2025-10-26T02:30:00Z'], ['2025-10-26T00:59:00Z', '2025-10-26T01:01:00Z']]) {
+      const ics = codec.mirror({ ...appointment, start: { iso: start }, end: { iso: end }, tzid: 'Europe/Berlin' });
+      const [event] = parseOk(ics).events;
+      expect([event.start.iso, event.end.iso], start).toEqual([start, end]);
+    }
+    const second = codec.mirror({ ...appointment, start: { iso: '2025-10-26T01:30:00Z' }, end: { iso: '2025-10-26T03:00:00Z' }, tzid: 'Europe/Berlin' });
+    expect(second).toContain('DTSTART:20251026T013000Z\r\n');
+    expect(second).toContain('DTEND;TZID=Europe/Berlin:20251026T040000\r\n');
+  });
+});

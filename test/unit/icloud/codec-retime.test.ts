@@ -91,4 +91,50 @@ describe('override instances: the same two zones', () => {
     const moved = codec.expand(readBack(updated), window).find((o) => o.key === 'e1::2025-06-09');
     expect([moved?.start.date, moved?.end.date]).toEqual(['2025-06-10', '2025-06-11']);
   });
+
+  // Hostile (hostile11): an all-day series' occurrence moved to part of a day, and a floating event
+  // moved across the Mac's DST change while the location (Lord Howe, a 30-minute DST) changes on
+  // another date.
+  it('an all-day series occurrence moved to 10:00-11:00 becomes that Mac wall clock, found under its date', () => {
+    const series = file('DTSTART;VALUE=DATE:20250602', 'DTEND;VALUE=DATE:20250603', 'RRULE:FREQ=WEEKLY;COUNT=3');
+    const updated = codec.override(series, {
+      uid: 'e1', recurrenceId: '2025-06-09', start: { iso: '2025-06-09T08:00:00Z' }, end: { iso: '2025-06-09T09:00:00Z' },
+      now, floatingZone: mac, dayZone: 'Australia/Lord_Howe',
+    });
+    expect(updated).toContain('RECURRENCE-ID;VALUE=DATE:20250609\r\n');
+    expect(updated).toContain('DTSTART:20250609T100000\r\n');
+    const occurrences = codec.expand(readBack(updated), window);
+    expect(occurrences.map((o) => o.key)).toEqual(['e1::2025-06-02', 'e1::2025-06-09', 'e1::2025-06-16']);
+    const moved = occurrences.find((o) => o.key === 'e1::2025-06-09');
+    expect([moved?.start.iso, moved?.end.iso]).toEqual(['2025-06-09T08:00:00Z', '2025-06-09T09:00:00Z']);
+  });
+
+  it('a floating event moved across Berlin’s spring change keeps the slot’s instants, whatever Lord Howe does', () => {
+    const single = file('DTSTART:20250329T100000', 'DTEND:20250329T110000');
+    // Sat 29 March 10:00 CET (09:00Z) → Mon 31 March 09:00Z = 11:00 CEST; Lord Howe leaves DST on 6 April.
+    const moved = retimeEvent(single, { uid: 'e1', start: { iso: '2025-03-31T09:00:00Z' }, end: { iso: '2025-03-31T10:00:00Z' }, now, floatingZone: mac, dayZone: 'Australia/Lord_Howe' }, codec.zones);
+    expect(moved).toContain('DTSTART:20250331T110000\r\n');
+    const [event] = readBack(moved).events;
+    expect([event.start.iso, event.end.iso]).toEqual(['2025-03-31T09:00:00Z', '2025-03-31T10:00:00Z']);
+    // Into the skipped hour's day: 02:30 does not exist on 30 March in Berlin; 01:30Z is 03:30 CEST.
+    const gap = retimeEvent(single, { uid: 'e1', start: { iso: '2025-03-30T01:30:00Z' }, end: { iso: '2025-03-30T02:30:00Z' }, now, floatingZone: mac, dayZone: 'Australia/Lord_Howe' }, codec.zones);
+    const [inGap] = readBack(gap).events;
+    expect([inGap.start.iso, inGap.end.iso]).toEqual(['2025-03-30T01:30:00Z', '2025-03-30T02:30:00Z']);
+  });
+
+  // Before: 01:30Z on Berlin's 26 October (02:30 CET, the repeated hour) was written 03:30 and read
+  // back as a zero-length event an hour late.
+  it('a floating event moved into Berlin’s repeated hour reads back as the slot exactly (UTC where the wall clock cannot say it)', () => {
+    const single = file('DTSTART:20251025T100000', 'DTEND:20251025T110000');
+    for (const [start, end] of [['2025-10-26T00:30:00Z', '2025-10-26T01:30:00Z'], ['2025-10-26T01:30:00Z', '2025-10-26T02:30:00Z'], ['2025-10-25T23:45:00Z', '2025-10-26T00:45:00Z']]) {
+      const moved = retimeEvent(single, { uid: 'e1', start: { iso: start }, end: { iso: end }, now, floatingZone: mac, dayZone: 'Australia/Lord_Howe' }, codec.zones);
+      const [event] = readBack(moved).events;
+      expect([event.start.iso, event.end.iso], start).toEqual([start.replace('.000', ''), end.replace('.000', '')]);
+    }
+    // The first 02:30 (CEST) stays a floating 02:30; the second (CET) can only be written in UTC.
+    expect(retimeEvent(single, { uid: 'e1', start: { iso: '2025-10-26T00:30:00Z' }, end: { iso: '2025-10-26T03:00:00Z' }, now, floatingZone: mac, dayZone: mac }, codec.zones))
+      .toContain('DTSTART:20251026T023000\r\n');
+    expect(retimeEvent(single, { uid: 'e1', start: { iso: '2025-10-26T01:30:00Z' }, end: { iso: '2025-10-26T03:00:00Z' }, now, floatingZone: mac, dayZone: mac }, codec.zones))
+      .toContain('DTSTART:20251026T013000Z\r\n');
+  });
 });

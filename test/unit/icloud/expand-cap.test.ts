@@ -113,11 +113,17 @@ describe('the occurrence cap', () => {
   });
 
   it('a YEARLY+BYSETPOS rule whose years are too costly to walk stops at its budget and says so (yearly-setpos.ts)', () => {
-    // Every day of every year is a candidate: 365 steps a year from 1900 to the window, past the budget.
+    // Every day of every year is a candidate and none is ever picked (BYSETPOS=0): 365 steps a year
+    // from the window on, past the budget. (From 1900 with BYSETPOS=-1 it was cut too, until the
+    // walk began at the window's year: hostile11, expand-hostile.test.ts.)
     const rule = 'FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYSETPOS=-1';
-    const { value, ms } = timed(() => expandWithLimits(series(rule, Date.parse('1900-12-31T09:00:00Z')), defaultWindow, now));
+    const { value, ms } = timed(() => expandWithLimits(series(rule.replace('-1', '0'), Date.parse('1900-12-31T09:00:00Z')), defaultWindow, now));
     expect(value.capped).toEqual([{ uid: 'hostile', title: 'Hostile', kept: 0, reason: 'budget' }]);
     expect(ms).toBeLessThan(5000);
+    // The 1900 series that picks the last day of each year is walked from the window's year: exact, not cut.
+    const old = expandWithLimits(series(rule, Date.parse('1900-12-31T09:00:00Z')), { start: new Date('2029-01-01T00:00:00Z'), end: new Date('2032-01-01T00:00:00Z') }, now);
+    expect(old.occurrences.map((o) => o.start.iso)).toEqual(['2029-12-31T09:00:00Z', '2030-12-31T09:00:00Z', '2031-12-31T09:00:00Z']);
+    expect(old.capped).toEqual([]);
     // From a recent year the same rule is walked to its end: the last day of each year, none cut.
     const recent = expandWithLimits(series(rule, Date.parse('2028-12-31T09:00:00Z')), { start: new Date('2029-01-01T00:00:00Z'), end: new Date('2032-01-01T00:00:00Z') }, now);
     expect(recent.occurrences.map((o) => o.start.iso)).toEqual(['2029-12-31T09:00:00Z', '2030-12-31T09:00:00Z', '2031-12-31T09:00:00Z']);

@@ -68,4 +68,24 @@ describe('EnvOverrideSecretStore (cli.md secret overrides)', () => {
       expect(error?.message).not.toContain('pit-secret-xyz');
     }
   });
+
+  // Hostile (hostile11): odd JSON values that were taken.
+  it('a token with white space or a control character is refused (it was taken and sent as is)', async () => {
+    for (const bad of ['{"loc-a":" "}', '{"loc-a":"pit-secret-xyz\\n"}', '{"loc-a":"pit secret-xyz"}', '{"loc-a":"pit-secret-xyz\\u0000"}']) {
+      const store = new EnvOverrideSecretStore(new RecordingStore(), { ICLOUD_SYNC_PLATFORM_TOKENS: bad });
+      const error = await store.get('platform', 'loc-a').then(() => undefined, (thrown: Error) => thrown);
+      expect(error?.message, bad).toMatch(/ICLOUD_SYNC_PLATFORM_TOKENS must be a JSON object/);
+      expect(error?.message).not.toContain('pit-secret-xyz');
+    }
+  });
+
+  it('a location named like an Object property gets the keychain, not Object.prototype’s function; unicode and huge values are fine', async () => {
+    const keychain = new RecordingStore();
+    keychain.values.set('platform:constructor', 'pit-from-keychain');
+    const huge = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`loc-${i}-é☃`, `pit-${i}`]));
+    const store = new EnvOverrideSecretStore(keychain, { ICLOUD_SYNC_PLATFORM_TOKENS: JSON.stringify(huge) });
+    expect(await store.get('platform', 'constructor')).toBe('pit-from-keychain');
+    expect(store.overridden('platform', 'toString')).toBe(false);
+    expect(await store.get('platform', 'loc-1999-é☃')).toBe('pit-1999');
+  });
 });

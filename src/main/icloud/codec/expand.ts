@@ -158,7 +158,7 @@ function expandSeries(
     if (skipped === undefined) cut = false;
     if (skipped === 'ended') return { complete: true, cut };
     // YEARLY+BYSETPOS rules are picked per year by yearly-setpos.ts, the rest by ical.js.
-    const iterator: Iteration = skipped ?? seriesWithYearlySetpos(master.component, dtstart, (rule, time) => isValidRuleDate(rule, dtstart, time)) ?? series.iterator();
+    const iterator: Iteration = skipped ?? seriesWithYearlySetpos(master.component, dtstart, (rule, time) => isValidRuleDate(rule, dtstart, time), new Date(window.start * 1000).getUTCFullYear() - 1) ?? series.iterator();
     for (let i = 0; i < maxIterations && !keeper.saturated; i++) {
       const value = iterator.next() as ICAL.Time | ICAL.Period | undefined;
       const start = value instanceof ICAL.Period ? value.start : value;

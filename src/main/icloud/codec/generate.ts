@@ -4,7 +4,7 @@
 // that let a later first sync adopt them instead of duplicating them.
 import ICAL from 'ical.js';
 import type { TimezoneResolver } from './timezones';
-import { placeInZone } from './time';
+import { firstOccurrence, placeInZone } from './time';
 import { registerMissingZones } from './parse';
 
 export const PRODID = '-//iCloudSyncCompanion//0.1//EN';
@@ -187,8 +187,12 @@ function setTime(
     const instant = ICAL.Time.fromJSDate(new Date(value.iso), true);
     if (Number.isNaN(instant.year)) throw new Error(`Invalid time "${value.iso}".`);
     const local = zone === ICAL.Timezone.utcTimezone ? instant : instant.convertToZone(zone);
-    prop.setValue(floating ? placeInZone(local, ICAL.Timezone.localTimezone) : local);
-    if (tzid && zone !== ICAL.Timezone.utcTimezone) prop.setParameter('tzid', tzid);
+    // A wall clock that reads back as another instant (the repeated hour when clocks go back: ical.js
+    // wrote 03:30 Berlin for 01:30Z on 26 October, read back an hour late — hostile11) is written in
+    // UTC instead, the only exact way to say it.
+    const exact = zone === ICAL.Timezone.utcTimezone || firstOccurrence(placeInZone(local, zone)) === instant.toUnixTime();
+    prop.setValue(!exact ? instant : floating ? placeInZone(local, ICAL.Timezone.localTimezone) : local);
+    if (exact && tzid && zone !== ICAL.Timezone.utcTimezone) prop.setParameter('tzid', tzid);
   }
   event.addProperty(prop);
 }

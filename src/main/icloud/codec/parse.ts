@@ -79,11 +79,30 @@ function parseOrThrow(text: string, source: string, floating: ResolvedZone, zone
  * stale VTIMEZONEs then fail, which is the signal.
  */
 function shareFileZones(root: ICAL.Component, zones: TimezoneResolver): void {
+  for (const vtimezone of root.getAllSubcomponents('vtimezone')) checkOffsets(vtimezone);
   const cache = (root as unknown as { _timezoneCache?: unknown })._timezoneCache;
   if (!(cache instanceof Map)) return;
   for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
     const tzid = vtimezone.getFirstPropertyValue('tzid');
     if (typeof tzid === 'string' && !cache.has(tzid)) cache.set(tzid, zones.fileZone(vtimezone));
+  }
+}
+
+/**
+ * RFC 5545 §3.3.14: an offset is ±hhmm with hh < 24 and mm < 60. ical.js reads `+2400` and `-9999`
+ * as some other offset without a word (hostile11): the file's times would land anywhere.
+ */
+function checkOffsets(vtimezone: ICAL.Component): void {
+  for (const observance of vtimezone.getAllSubcomponents()) {
+    for (const name of ['tzoffsetfrom', 'tzoffsetto']) {
+      for (const prop of observance.getAllProperties(name)) {
+        const text = prop.toICALString().split(':').pop() ?? '';
+        const parts = /^[+-](\d{2})(\d{2})(\d{2})?$/.exec(text.trim());
+        if (!parts || Number(parts[1]) > 23 || Number(parts[2]) > 59 || Number(parts[3] ?? 0) > 59) {
+          throw new BadData(`the time zone ${String(vtimezone.getFirstPropertyValue('tzid'))} has an invalid ${name.toUpperCase()} "${text}"`);
+        }
+      }
+    }
   }
 }
 

@@ -5,7 +5,7 @@
 // wall clocks the Mac's (that is how Calendar on the Mac shows them, and how the codec reads them).
 import ICAL from 'ical.js';
 import { registerMissingZones } from './parse';
-import { placeInZone } from './time';
+import { placeInZone, unixSeconds } from './time';
 import type { TimezoneResolver } from './timezones';
 
 export interface RetimeInput {
@@ -53,8 +53,12 @@ export function retimeEvent(ics: string, input: RetimeInput, zones: TimezoneReso
       prop.setValue(local(iso, zone));
       prop.setParameter('tzid', tzid);
     } else if (old.isDate || old.zone === ICAL.Timezone.localTimezone) {
-      // A floating time (or an all-day event that no longer covers whole days): the Mac's wall clock.
-      prop.setValue(placeInZone(local(iso, floating.timezone), ICAL.Timezone.localTimezone));
+      // A floating time (or an all-day event that no longer covers whole days): the Mac's wall clock,
+      // unless that wall clock reads back as another instant — the repeated hour when the clocks go
+      // back (ical.js even gave 03:30 for 01:30Z on Berlin's 26 October, a zero-length event read
+      // back) or the skipped one: then UTC, the only exact way to write it (found by hostile11).
+      const wall = placeInZone(wallClock(iso, input.floatingZone) ?? local(iso, floating.timezone), ICAL.Timezone.localTimezone);
+      prop.setValue(unixSeconds(wall, floating) * 1000 === Date.parse(iso) ? wall : ICAL.Time.fromJSDate(new Date(iso), true));
     } else {
       prop.setValue(ICAL.Time.fromJSDate(new Date(iso), true));
     }
@@ -71,4 +75,16 @@ export function retimeEvent(ics: string, input: RetimeInput, zones: TimezoneReso
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** The wall clock of an instant in an IANA zone, by Intl (right in the repeated hour); undefined for another name. */
+function wallClock(iso: string, zone: string): ICAL.Time | undefined {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(iso));
+  } catch {
+    return undefined;
+  }
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return ICAL.Time.fromData({ year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second'), isDate: false });
 }

@@ -6,6 +6,12 @@
 //   throws on them while expanding, which would fail the whole cycle instead of the one item.
 // - a negative BYMONTHDAY in a YEARLY rule: ical.js counts it back from DTSTART's month's length in
 //   every month (BYMONTH=1,2;BYMONTHDAY=-1 from a September DTSTART gave Jan 30 and "Feb 30" = Mar 2).
+// - an INTERVAL whose one step spans more than a thousand years (FREQ=DAILY;INTERVAL=1000000000;
+//   BYHOUR=9 hung ical.js; YEARLY;INTERVAL=1000000 threw "Same occurrence found twice" in the middle
+//   of gather, failing the whole cycle — found by the hostile test, expand-hostile.test.ts).
+// - a YEARLY rule with several BYHOUR, BYMINUTE or BYSECOND values: ical.js keeps the first only
+//   (FREQ=YEARLY;BYDAY=MO;BYHOUR=9,17 gave no 17:00; FREQ=YEARLY;BYHOUR=9,17 one instant over and
+//   over) — silently missing instances, so refused (hostile11).
 // An invalid shape is a per-item error; the valid one is rewritten, when an equivalent exists, for
 // ical.js only (the event keeps the rule as written).
 import type ICAL from 'ical.js';
@@ -17,9 +23,17 @@ function values(recur: ICAL.Recur, part: string): number[] {
   return Array.isArray(raw) ? raw.map(Number) : [];
 }
 
+/** Seconds one INTERVAL of 1 spans, at most (a year of 366 days, a month of 31). */
+const unitSeconds: Record<string, number> = { SECONDLY: 1, MINUTELY: 60, HOURLY: 3600, DAILY: 86_400, WEEKLY: 604_800, MONTHLY: 31 * 86_400, YEARLY: 366 * 86_400 };
+/** No calendar repeats less often than this; past it ical.js loops or throws (see above). */
+const longestStepSeconds = 1000 * 366 * 86_400;
+
 /** Why ical.js cannot expand this rule, or undefined when it can (after `rewriteForIcalJs`). */
 export function unexpandable(recur: ICAL.Recur): string | undefined {
   const freq = String(recur.freq);
+  if ((recur.interval ?? 1) * (unitSeconds[freq] ?? 0) > longestStepSeconds) return `INTERVAL=${recur.interval} makes one ${freq} step longer than 1000 years`;
+  const times = ['BYHOUR', 'BYMINUTE', 'BYSECOND'].find((part) => values(recur, part).length > 1);
+  if (freq === 'YEARLY' && times) return `several ${times} values in a YEARLY rule are not supported`;
   if (freq === 'WEEKLY' && values(recur, 'BYMONTHDAY').length) return 'BYMONTHDAY is not allowed in a WEEKLY rule';
   if (freq !== 'YEARLY' && values(recur, 'BYYEARDAY').length) return 'BYYEARDAY is only allowed in a YEARLY rule';
   if (finerThanMonthly.has(freq) && values(recur, 'BYMONTHDAY').some((d) => d < 0) && !canBeMonthly(recur)) {

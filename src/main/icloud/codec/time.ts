@@ -43,7 +43,7 @@ export function unixSeconds(time: ICAL.Time, floating: ResolvedZone): number {
  * differential test. Near a transition at instant T from offset E to offset N, the local time L
  * is the instant L−E if that is before T, else L−N if that is not before T, else (a gap) L−E.
  */
-function firstOccurrence(time: ICAL.Time): number {
+export function firstOccurrence(time: ICAL.Time): number {
   const seconds = time.toUnixTime();
   const zone = time.zone;
   if (!zone || zone === ICAL.Timezone.utcTimezone) return seconds;

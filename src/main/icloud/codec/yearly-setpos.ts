@@ -26,12 +26,12 @@ export type RuleDateCheck = (rule: ICAL.Recur, time: ICAL.Time) => boolean;
  * The series' RRULE and RDATE instances in order (as ical.js's own iterator gives them), when one
  * of its rules is a YEARLY one with BYSETPOS; undefined otherwise (ical.js iterates it).
  */
-export function seriesWithYearlySetpos(component: ICAL.Component, dtstart: ICAL.Time, isValid: RuleDateCheck): Iteration | undefined {
+export function seriesWithYearlySetpos(component: ICAL.Component, dtstart: ICAL.Time, isValid: RuleDateCheck, fromYear?: number): Iteration | undefined {
   const rules = component.getAllProperties('rrule').map((p) => p.getFirstValue() as ICAL.Recur);
   if (!rules.some(isYearlySetpos)) return undefined;
   const rdates = component.getAllProperties('rdate').flatMap((p) => p.getValues() as (ICAL.Time | ICAL.Period)[]);
   const streams: Iteration[] = rules.map((rule) => {
-    if (isYearlySetpos(rule)) return yearlySetposInstances(rule, dtstart, isValid);
+    if (isYearlySetpos(rule)) return yearlySetposInstances(rule, dtstart, isValid, fromYear);
     const iterator = rule.iterator(dtstart);
     // ical.js reuses the time it yields.
     return { next: () => (iterator.next() as ICAL.Time | null)?.clone() ?? undefined };
@@ -76,10 +76,13 @@ export function isYearlySetpos(rule: ICAL.Recur): boolean {
 /**
  * The rule's instances in order, DTSTART first (each a fresh ICAL.Time). `rule.count` applies when
  * the rule still has it (rule-count.ts takes it off and counts the instances of this iterator).
+ * `fromYear` (expand.ts: the window's first year) skips the years before it: a year's picks depend
+ * on that year alone, so what follows is exact — but COUNT would miscount, so never with one.
+ * Without it a "first Monday of the year" from 1601 spent the budget before 2020 and was dropped.
  */
-export function yearlySetposInstances(rule: ICAL.Recur, dtstart: ICAL.Time, isValid: RuleDateCheck): Iteration {
+export function yearlySetposInstances(rule: ICAL.Recur, dtstart: ICAL.Time, isValid: RuleDateCheck, fromYear?: number): Iteration {
   const positions = ((rule.parts as Parts).BYSETPOS ?? []).map(Number);
-  const { stripped, candidates } = candidateIterator(rule, dtstart);
+  const { stripped, candidates } = candidateIterator(rule, dtstart, rule.count ? undefined : fromYear);
   const until = rule.until ?? undefined;
   let left = rule.count || Infinity;
   const pending: ICAL.Time[] = [dtstart.clone()];
@@ -141,7 +144,7 @@ export function yearlySetposInstances(rule: ICAL.Recur, dtstart: ICAL.Time, isVa
  * the start it is given first, matching or not, so it starts on Dec 31 INTERVAL years earlier (the
  * same years of the INTERVAL, at DTSTART's time of day) and that value, and the year it is in, are dropped.
  */
-function candidateIterator(rule: ICAL.Recur, dtstart: ICAL.Time): { stripped: ICAL.Recur; candidates: { next(): ICAL.Time | undefined } } {
+function candidateIterator(rule: ICAL.Recur, dtstart: ICAL.Time, fromYear?: number): { stripped: ICAL.Recur; candidates: { next(): ICAL.Time | undefined } } {
   const stripped = rule.clone();
   const parts = stripped.parts as Parts;
   delete parts.BYSETPOS;
@@ -154,15 +157,17 @@ function candidateIterator(rule: ICAL.Recur, dtstart: ICAL.Time): { stripped: IC
     if (!parts.BYMONTH?.length) parts.BYMONTH = [dtstart.month];
   }
   const interval = stripped.interval || 1;
+  // The first year of the INTERVAL's years at or before fromYear (DTSTART's year without it).
+  const firstYear = fromYear && fromYear > dtstart.year ? dtstart.year + Math.floor((fromYear - dtstart.year) / interval) * interval : dtstart.year;
   const { hour, minute, second, isDate } = dtstart;
-  const start = ICAL.Time.fromData({ year: dtstart.year - interval, month: 12, day: 31, hour, minute, second, isDate }, dtstart.zone);
+  const start = ICAL.Time.fromData({ year: firstYear - interval, month: 12, day: 31, hour, minute, second, isDate }, dtstart.zone);
   const iterator = stripped.iterator(start);
   const candidates = {
     next() {
       for (;;) {
         const value = iterator.next() as ICAL.Time | null;
         if (!value) return undefined;
-        if (value.year >= dtstart.year) return value.clone();
+        if (value.year >= firstYear) return value.clone();
       }
     },
   };
