@@ -57,6 +57,17 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       await services.accounts.disconnect(side);
       return { ok: true };
     },
+    'locations.removalPreview': async ({ locationId, removeCopies }) => {
+      const facts = await services.accounts.removalFacts(locationId);
+      return { ...facts, ...(removeCopies ? { copies: await services.sync.removeCopies('manual', true, locationId) } : {}) };
+    },
+    'locations.remove': async ({ locationId, removeCopies }) => {
+      await services.accounts.removalFacts(locationId); // a location not connected (any more) is refused before anything goes
+      // A copy that cannot be removed (edited since, a server error) throws here: the location stays connected.
+      if (removeCopies) await services.sync.removeCopies('manual', false, locationId);
+      await services.accounts.disconnect('platform', locationId);
+      return { ok: true };
+    },
     'copies.preview': async () => services.sync.removeCopies('manual', true),
     'sync.now': async () => services.sync.syncNow(),
     // The onboarding and Settings preview: read in full, plan with the proposed calendars and

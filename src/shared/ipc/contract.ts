@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { calendarEntrySchema } from '../calendars';
 import { doctorReportSchema } from '../doctor';
 import { guardChoices, guardKinds, unfollowedItemSchema } from '../guard';
+import { locationReleaseSchema } from '../location-removal';
 import { outcomes, runReportSchema } from '../run-report';
 import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../settings';
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
@@ -84,6 +85,15 @@ export const contract = {
   },
   // removeCopies: first delete every copy the app made (clean-up.ts), owners untouched; copies.preview shows them.
   'accounts.disconnect': { request: z.strictObject({ side, removeCopies: z.boolean().optional() }), response: ok },
+  // Settings → Accounts → a location's Remove… (adding one is accounts.connectPlatform with a new id).
+  // The preview says what stays and what goes, reading the state (and, with removeCopies, a dry run of
+  // removing that location's copies); nothing changes. The removal removes its copies first when asked
+  // (one that cannot be removed throws before anything else: the location stays connected).
+  'locations.removalPreview': {
+    request: z.strictObject({ locationId: id, removeCopies: z.boolean() }),
+    response: z.object({ name: z.string(), releasedElsewhere: z.array(locationReleaseSchema), last: z.boolean(), copies: runReportSchema.optional() }),
+  },
+  'locations.remove': { request: z.strictObject({ locationId: id, removeCopies: z.boolean() }), response: ok },
   /** What "Remove everything this app made" would delete (a preview: nothing changes, no history entry). */
   'copies.preview': { request: noRequest, response: runReportSchema },
 
