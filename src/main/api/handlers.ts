@@ -9,8 +9,9 @@ import type { AccountsService } from '../accounts/accounts-service';
 import type { ServiceHandlers } from '../shell/shell-handlers';
 import type { HistoryStore } from '../store/history-store';
 import type { SettingsService } from '../store/settings-service';
-import type { SyncService } from '../sync/sync-service';
 import { matchesFilter, toCsv } from './history-query';
+import type { SyncService } from '../sync/sync-service';
+import { removalError } from './removal-error';
 
 export interface HandlerServices {
   status(): Promise<StatusView>;
@@ -64,7 +65,11 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     'locations.remove': async ({ locationId, removeCopies }) => {
       await services.accounts.removalFacts(locationId); // a location not connected (any more) is refused before anything goes
       // A copy that cannot be removed (edited since, a server error) throws here: the location stays connected.
-      if (removeCopies) await services.sync.removeCopies('manual', false, locationId);
+      if (removeCopies) {
+        await services.sync.removeCopies('manual', false, locationId).catch((error: unknown) => {
+          throw removalError(error);
+        });
+      }
       await services.accounts.disconnect('platform', locationId);
       return { ok: true };
     },
