@@ -16,7 +16,7 @@ import { isOurAppointment } from './plan';
 import type { PlanContext, PlatformWindow } from './plan-input';
 import { endedBefore, overlaps, whollyInside } from './rules';
 
-const removedLocationReason = 'you removed the location of the appointment it blocked: its appointments no longer block time here';
+const removedLocationReason = 'it blocked an appointment of a location you removed, so it no longer blocks time here';
 
 /**
  * A deletion the user already decided: the slot blocked an appointment of a location they removed

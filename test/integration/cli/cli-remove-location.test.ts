@@ -40,7 +40,7 @@ describe.skipIf(skipWithoutRadicale)('removing a location with many slots blocki
       expect(report.counts.platform.deleted).toBe(appointments);
       const deletions = report.items.filter((item) => item.op === 'delete');
       expect(deletions).toHaveLength(appointments);
-      for (const item of deletions) expect(item.reason).toBe('you removed the location of the appointment it blocked: its appointments no longer block time here');
+      for (const item of deletions) expect(item.reason).toBe('it blocked an appointment of a location you removed, so it no longer blocks time here');
       expect(busyInA()).toEqual([]);
       expect(world.emulator.state.eventsOf(TEST_LOCATION, 'blocked').map((slot) => slot.title), 'the iCloud event still blocks A').toEqual(['Event 0']);
       expect(world.emulator.state.eventsOf(LOCATION_B, 'appointment'), 'the appointments in B are untouched').toHaveLength(appointments);

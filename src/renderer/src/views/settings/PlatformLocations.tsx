@@ -24,7 +24,7 @@ function LocationRow({ location, onChanged }: { location: LocationStatus; onChan
   const facts = [location.userName ?? location.userId, healthWords(location.connected, location.health, location.message).word].filter(Boolean).join(' · ');
   return (
     <li className="account">
-      <div className="account-line">
+      <div className="account-line location-line">
         <div>
           <strong>Platform: {name}</strong> <span className="muted">{facts}</span>
         </div>
@@ -57,7 +57,7 @@ export function PlatformLocations({ status, onChanged }: { status: StatusView; o
         ))}
       </ul>
       <div className="account">
-        <div className="account-line">
+        <div className="account-line location-line">
           <span className="muted">Work in another sub-account too? Add it: the appointments of each block their time in the others.</span>
           <Button onClick={() => setAdding(!adding)} aria-expanded={adding}>
             Add a Location…
