@@ -63,6 +63,16 @@ describe('several locations in the window', () => {
     const form = screen.getByRole('form', { name: 'Connect the platform' });
     expect(within(form).getByLabelText('Private Integration Token')).toBeTruthy();
     expect((within(form).getByLabelText('Location ID') as HTMLInputElement).value).toBe('');
+    // A location already connected is refused before anything is sent: its row has Reconnect….
+    await userEvent.type(within(form).getByLabelText('Private Integration Token'), 'pit-token');
+    await userEvent.type(within(form).getByLabelText('Location ID'), 'loc-2');
+    await userEvent.click(within(form).getByRole('button', { name: 'Check Token' }));
+    expect(within(form).getByText('This location is already connected: use Reconnect… on its row.')).toBeTruthy();
+    expect(api.accounts.connectPlatform).not.toHaveBeenCalled();
+    await userEvent.clear(within(form).getByLabelText('Location ID'));
+    await userEvent.type(within(form).getByLabelText('Location ID'), 'loc-3');
+    await userEvent.click(within(form).getByRole('button', { name: 'Check Token' }));
+    expect(api.accounts.connectPlatform).toHaveBeenCalledWith({ token: 'pit-token', locationId: 'loc-3' });
   });
 
   it('Remove… asks first: Cancel (the focused button) and Escape change nothing', async () => {

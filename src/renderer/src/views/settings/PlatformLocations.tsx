@@ -63,7 +63,7 @@ export function PlatformLocations({ status, onChanged }: { status: StatusView; o
             Add a Location…
           </Button>
         </div>
-        {adding && <ConnectPlatformForm onConnected={added} submitLabel="Check Token" />}
+        {adding && <ConnectPlatformForm onConnected={added} submitLabel="Check Token" alreadyConnected={connectedLocations(status).flatMap((l) => (l.locationId ? [l.locationId] : []))} />}
       </div>
     </>
   );
