@@ -1,17 +1,16 @@
 // What the window and the CLI say before a location is removed (Settings → Accounts → Remove…,
 // `disconnect platform --location-id`): the words for the slots it releases elsewhere, one sentence
 // shared by both so they never drift apart.
-import { z } from 'zod';
+// No schema library here: the window bundles this file (its schema is in ipc/views.ts).
 import { plural } from './words';
 
-export const locationReleaseSchema = z.object({
-  locationId: z.string(),
+export interface LocationRelease {
+  locationId: string;
   /** The other location's name (its id while the name could not be read). */
-  name: z.string(),
+  name: string;
   /** Blocked slots there that blocked an appointment of the location removed. */
-  count: z.number().int().min(1),
-});
-export type LocationRelease = z.infer<typeof locationReleaseSchema>;
+  count: number;
+}
 
 /** "The next sync deletes 12 blocked slots in Hopper Clinic that this app made for its appointments." (empty: none) */
 export function releasedSentence(released: LocationRelease[]): string {

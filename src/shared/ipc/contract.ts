@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { calendarEntrySchema } from '../calendars';
 import { doctorReportSchema } from '../doctor';
 import { guardChoices, guardKinds, unfollowedItemSchema } from '../guard';
-import { locationReleaseSchema } from '../location-removal';
 import { outcomes, runReportSchema } from '../run-report';
 import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../settings';
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
 import { isAllowedExternalUrl } from './external-url';
 import { statusViewSchema } from '../status';
-import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, progressSchema, undoPreviewSchema } from './views';
+import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, locationReleaseSchema, progressSchema, undoPreviewSchema } from './views';
 
 /** Channels that take no argument: anything but `undefined` is a malformed request. */
 const noRequest = z.undefined();
