@@ -83,7 +83,9 @@ export const contract = {
     ]),
   },
   // removeCopies: first delete every copy the app made (clean-up.ts), owners untouched; copies.preview shows them.
-  'accounts.disconnect': { request: z.strictObject({ side, removeCopies: z.boolean().optional() }), response: ok },
+  // iCloud only: a platform location is removed by locations.remove, which names it (with several
+  // connected, "the platform" names none — and the copies of all would have gone before that refusal).
+  'accounts.disconnect': { request: z.strictObject({ side: z.literal('icloud'), removeCopies: z.boolean().optional() }), response: ok },
   // Settings → Accounts → a location's Remove… (adding one is accounts.connectPlatform with a new id).
   // The preview says what stays and what goes, reading the state (and, with removeCopies, a dry run of
   // removing that location's copies); nothing changes. The removal removes its copies first when asked

@@ -167,7 +167,7 @@ describe('derived types', () => {
       'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'locations' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'run' | 'app' | 'doctor' | 'diagnostics' | 'on'
     >();
     expectTypeOf<AppApi['sync']['preview']>().returns.resolves.toHaveProperty('dryRun').toEqualTypeOf<true | undefined>();
-    expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud' | 'platform'; removeCopies?: boolean }>();
+    expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud'; removeCopies?: boolean }>();
     expectTypeOf<AppApi['run']['undo']>().parameter(0).toEqualTypeOf<{ id: string; allowGuards?: boolean }>();
     expectTypeOf<AppApi['locations']['remove']>().parameter(0).toEqualTypeOf<{ locationId: string; removeCopies: boolean }>();
   });

@@ -117,6 +117,7 @@ describe('malformed payloads get a clean validation error naming the field', () 
     ['accounts.connectIcloud', { appleId: 'a@b.c' }, /password: Invalid input/],
     ['accounts.connectIcloud', { appleId: 'a@b.c', password: 'x', caldavUrl: 'ftp://x' }, /caldavUrl: /],
     ['accounts.disconnect', { side: 'both' }, /side: /],
+    ['accounts.disconnect', { side: 'platform', removeCopies: true }, /side: /],
     ['locations.remove', { locationId: 'loc-1' }, /removeCopies: Invalid input/],
     ['locations.remove', { locationId: 42, removeCopies: false }, /locationId: Invalid input/],
     ['locations.remove', { locationId: 'loc-1', removeCopies: true, everything: true }, /request: Unrecognized key: "everything"/],
