@@ -138,5 +138,11 @@ describe.skipIf(!built && !mustRun)('build output (out/)', () => {
       }
       expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script (CSP forbids it anyway)
     });
+
+    it('carries no schema library: main validates, the window only shows (zod is ~85 kB of a 300 kB budget)', () => {
+      // A shared file with a schema, imported by the window for its words, once pulled zod in unseen.
+      const html = read('renderer/index.html');
+      for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) expect(read(join('renderer', src))).not.toContain('ZodError');
+    });
   });
 });

@@ -114,10 +114,13 @@ describe.skipIf(!run)('history in the browser', () => {
     expect(Math.abs((reconnect?.y ?? 0) - (disconnect?.y ?? 1))).toBeLessThan(2);
     expect(Math.abs((reconnect?.y ?? 0) - (removeCopies?.y ?? 1))).toBeLessThan(2);
     await shootBothModes(page, 'settings-accounts');
-    await page.getByRole('button', { name: 'Disconnect Platform', exact: true }).click();
-    await page.getByRole('alertdialog', { name: 'Disconnect Platform?' }).waitFor();
+    await page.getByRole('button', { name: 'Disconnect iCloud', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Disconnect iCloud?' }).waitFor();
     await shootBothModes(page, 'settings-disconnect');
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel', exact: true }).click();
+    // Removing the only platform location (Settings → Accounts → Remove…).
+    await page.getByRole('button', { name: 'Remove Lovelace Studio', exact: true }).click();
+    await page.getByRole('alertdialog', { name: 'Remove Lovelace Studio?' }).getByRole('button', { name: 'Remove Location', exact: true }).click();
     // Without the platform the window goes back to onboarding, at the platform step.
     await page.getByLabel('Private Integration Token').waitFor();
     expect((await world.services.status()).platform.connected).toBe(false);

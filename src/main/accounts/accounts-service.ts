@@ -13,6 +13,7 @@ import type { PlatformAccount, State } from '../store/state-schema';
 import { platformAccounts, suffixForNewLocation } from '../store/locations';
 import { rebaseline } from '../store/rebaseline';
 import { chosenLocations, forgetLocation, locationToDisconnect } from './location-choice';
+import { removalFacts, type RemovalFacts } from './location-removal';
 
 /** What `link` is given: busy sources and platform calendars as chosen (none: each location's defaults). */
 export interface LinkInput {
@@ -168,6 +169,11 @@ export class AccountsService {
   /** The location `disconnect platform` would remove; throws (naming them) when several are connected and none is named. */
   async locationToDisconnect(locationId?: string): Promise<string | undefined> {
     return locationToDisconnect(await this.deps.store.read(), locationId)?.locationId;
+  }
+
+  /** What removing that location releases elsewhere, and whether it is the last (location-removal.ts); nothing changes. */
+  async removalFacts(locationId: string): Promise<RemovalFacts> {
+    return removalFacts(await this.deps.store.read(), locationId);
   }
 
   async disconnect(side: 'icloud' | 'platform', locationId?: string): Promise<void> {

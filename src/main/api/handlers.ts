@@ -9,8 +9,9 @@ import type { AccountsService } from '../accounts/accounts-service';
 import type { ServiceHandlers } from '../shell/shell-handlers';
 import type { HistoryStore } from '../store/history-store';
 import type { SettingsService } from '../store/settings-service';
-import type { SyncService } from '../sync/sync-service';
 import { matchesFilter, toCsv } from './history-query';
+import type { SyncService } from '../sync/sync-service';
+import { removalError } from './removal-error';
 
 export interface HandlerServices {
   status(): Promise<StatusView>;
@@ -55,6 +56,21 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
       // A copy that cannot be removed throws before the disconnect: the account stays, to try again.
       if (removeCopies) await services.sync.removeCopies('manual', false);
       await services.accounts.disconnect(side);
+      return { ok: true };
+    },
+    'locations.removalPreview': async ({ locationId, removeCopies }) => {
+      const facts = await services.accounts.removalFacts(locationId);
+      return { ...facts, ...(removeCopies ? { copies: await services.sync.removeCopies('manual', true, locationId) } : {}) };
+    },
+    'locations.remove': async ({ locationId, removeCopies }) => {
+      await services.accounts.removalFacts(locationId); // a location not connected (any more) is refused before anything goes
+      // A copy that cannot be removed (edited since, a server error) throws here: the location stays connected.
+      if (removeCopies) {
+        await services.sync.removeCopies('manual', false, locationId).catch((error: unknown) => {
+          throw removalError(error);
+        });
+      }
+      await services.accounts.disconnect('platform', locationId);
       return { ok: true };
     },
     'copies.preview': async () => services.sync.removeCopies('manual', true),

@@ -18,7 +18,7 @@ import { gatherIcloud, type FollowedCalendar } from './gather-icloud';
 import { checkCreations, checkDeletions, GuardStop } from './guards';
 import { planLocation } from './plan';
 import { withReadRecords } from './plan-records';
-import { planCrossLocation } from './plan-cross';
+import { planCrossLocation, releasedByRemoval } from './plan-cross';
 import { locationContext, sharedContext } from './sync-context';
 import { platformAccounts } from '../store/locations';
 import type { Operation } from './operations';
@@ -133,7 +133,9 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       const planned = withReadRecords(ops, complete ? { icloud: gathered, judgedWith } : { icloud: { changed: [], deleted: [], failures: [] } });
       markPhase('planned');
       const toRun = dryRun ? withoutSettling(planned) : planned;
-      checkDeletions(toRun, Object.keys(state.pairs).length, allowEmpty, deps.now());
+      // Slots of a removed location's appointments go as its removal said (plan-cross.ts): not a surprise to guard.
+      const released = new Set(toRun.filter((op) => releasedByRemoval(op, state.accounts)));
+      checkDeletions(released.size ? toRun.filter((op) => !released.has(op)) : toRun, Object.keys(state.pairs).length - released.size, allowEmpty, deps.now());
       // A calendar with a cursor finished its first sync: a burst of new slots there is guarded. A
       // location's own first sync (connected since: no pair of it yet) is exempt, as a new calendar is.
       const firstSyncs = new Set(runs.map((run) => run.account.locationId).filter((id) => Object.keys(locationView(state, id).pairs).length === 0));

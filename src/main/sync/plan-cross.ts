@@ -16,6 +16,17 @@ import { isOurAppointment } from './plan';
 import type { PlanContext, PlatformWindow } from './plan-input';
 import { endedBefore, overlaps, whollyInside } from './rules';
 
+const removedLocationReason = 'it blocked an appointment of a location you removed, so it no longer blocks time here';
+
+/**
+ * A deletion the user already decided: the slot blocked an appointment of a location they removed
+ * (Settings → Remove…, `disconnect platform --location-id`), which said these slots go. The deletion
+ * guard does not count it (cycle.ts): it guards against deletions nobody asked for.
+ */
+export function releasedByRemoval(op: Operation, accounts: { platforms: Record<string, unknown> }): boolean {
+  return op.type === 'platform.deleteBlock' && op.pair.crossFrom !== undefined && !Object.hasOwn(accounts.platforms, op.pair.crossFrom.location);
+}
+
 export interface CrossLocation {
   context: PlanContext & { locationId: string };
   /** Undefined: not read this cycle. */
@@ -63,6 +74,7 @@ export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[
     const base = { key: pair.key, title: pair.title, location: target.context.locationId };
     if (!want) {
       if (endedBefore(pair, target.context.window)) ops.push({ ...base, type: 'forget', rule: 'window', pair, reason: 'left the sync window' });
+      else if (!connected.has(pair.crossFrom.location)) ops.push({ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: removedLocationReason });
       else ops.push({ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: 'the appointment in the other location was cancelled, moved away or deleted' });
       continue;
     }

@@ -243,14 +243,19 @@ export class SyncService {
     const finished = report.finish(this.deps.now());
     if (preview) return finished;
     await this.deps.history.append(finished, this.deps.now());
-    if (finished.counts.errors > 0) {
-      throw new SyncError('item', finished.items.find((i) => i.error)?.error ?? 'The change could not be applied.');
-    }
+    if (finished.counts.errors > 0) throw new DecisionFailed(finished);
     return finished;
   }
 
   private emit(): void {
     for (const listener of this.listeners) listener();
+  }
+}
+
+/** A decision's run in which an item failed (the run is in the history): its first error, and the run to word it by. */
+export class DecisionFailed extends SyncError {
+  constructor(readonly report: RunReport) {
+    super('item', report.items.find((i) => i.error)?.error ?? 'The change could not be applied.');
   }
 }
 

@@ -12,6 +12,8 @@ export const invokeChannels = [
   'accounts.connectIcloud',
   'accounts.connectPlatform',
   'accounts.disconnect',
+  'locations.removalPreview',
+  'locations.remove',
   'copies.preview',
   'sync.now',
   'sync.preview',

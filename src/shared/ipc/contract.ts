@@ -10,7 +10,7 @@ import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
 import { isAllowedExternalUrl } from './external-url';
 import { statusViewSchema } from '../status';
-import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, progressSchema, undoPreviewSchema } from './views';
+import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, locationReleaseSchema, progressSchema, undoPreviewSchema } from './views';
 
 /** Channels that take no argument: anything but `undefined` is a malformed request. */
 const noRequest = z.undefined();
@@ -83,7 +83,18 @@ export const contract = {
     ]),
   },
   // removeCopies: first delete every copy the app made (clean-up.ts), owners untouched; copies.preview shows them.
-  'accounts.disconnect': { request: z.strictObject({ side, removeCopies: z.boolean().optional() }), response: ok },
+  // iCloud only: a platform location is removed by locations.remove, which names it (with several
+  // connected, "the platform" names none — and the copies of all would have gone before that refusal).
+  'accounts.disconnect': { request: z.strictObject({ side: z.literal('icloud'), removeCopies: z.boolean().optional() }), response: ok },
+  // Settings → Accounts → a location's Remove… (adding one is accounts.connectPlatform with a new id).
+  // The preview says what stays and what goes, reading the state (and, with removeCopies, a dry run of
+  // removing that location's copies); nothing changes. The removal removes its copies first when asked
+  // (one that cannot be removed throws before anything else: the location stays connected).
+  'locations.removalPreview': {
+    request: z.strictObject({ locationId: id, removeCopies: z.boolean() }),
+    response: z.object({ name: z.string(), releasedElsewhere: z.array(locationReleaseSchema), last: z.boolean(), copies: runReportSchema.optional() }),
+  },
+  'locations.remove': { request: z.strictObject({ locationId: id, removeCopies: z.boolean() }), response: ok },
   /** What "Remove everything this app made" would delete (a preview: nothing changes, no history entry). */
   'copies.preview': { request: noRequest, response: runReportSchema },
 

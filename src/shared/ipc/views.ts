@@ -1,6 +1,7 @@
 // What the window shows, as schemas: progress, conflicts, "needs attention" items.
 // These are views (shaped for the UI), not the store's records; main builds them from its state.
 import { z } from 'zod';
+import type { LocationRelease } from '../location-removal';
 
 const count = z.number().int().min(0);
 
@@ -70,3 +71,10 @@ export const undoPreviewSchema = z.object({
   guard: z.object({ kind: z.enum(['deletions', 'empty-side', 'creations']), message: z.string() }).optional(),
 });
 export type UndoPreview = z.infer<typeof undoPreviewSchema>;
+
+/** One other location and the slots a removal releases there (shared/location-removal.ts). */
+export const locationReleaseSchema = z.object({
+  locationId: z.string(),
+  name: z.string(),
+  count: z.number().int().min(1),
+}) satisfies z.ZodType<LocationRelease>;

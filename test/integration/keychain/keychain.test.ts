@@ -31,4 +31,22 @@ describe.skipIf(!available)('KeychainSecretStore against gnome-keyring', () => {
       directMentionsAccount: true,
     });
   });
+
+  it('adding a location from the window puts its token in the keychain under its own account; removing it deletes that one only', () => {
+    const script =
+      'printf test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; ' +
+      'exec node --import tsx test/support/location-keychain-probe.ts';
+    const output = execFileSync('dbus-run-session', ['--', 'sh', '-c', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, XDG_DATA_HOME: keyringHome, XDG_RUNTIME_DIR: keyringHome },
+    });
+    expect(JSON.parse(output.trim().split('\n').pop()!)).toEqual({
+      added: { a: 'pit-emulator-token-1', b: 'pit-emulator-token-2', bHeld: true },
+      refused: 'Location loc-nowhere is not connected. Connected: loc-emulator-1 (Lovelace Studio), loc-emulator-2 (Hopper Clinic).',
+      removed: { a: 'pit-emulator-token-1', b: null, bHeld: false, aHeld: true },
+      locations: ['loc-emulator-1'],
+    });
+  });
 });

@@ -164,11 +164,26 @@ describe('derived types', () => {
     expectTypeOf<AppApi['diagnostics']['save']>().parameter(0).toEqualTypeOf<{ includeTitles?: boolean }>();
     expectTypeOf<AppApi['diagnostics']['save']>().returns.resolves.toEqualTypeOf<{ saved: true; path: string } | { saved: false }>();
     expectTypeOf<keyof AppApi>().toEqualTypeOf<
-      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'run' | 'app' | 'doctor' | 'diagnostics' | 'on'
+      'status' | 'settings' | 'calendars' | 'links' | 'accounts' | 'locations' | 'copies' | 'sync' | 'history' | 'conflicts' | 'attention' | 'guard' | 'unfollowed' | 'run' | 'app' | 'doctor' | 'diagnostics' | 'on'
     >();
     expectTypeOf<AppApi['sync']['preview']>().returns.resolves.toHaveProperty('dryRun').toEqualTypeOf<true | undefined>();
-    expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud' | 'platform'; removeCopies?: boolean }>();
+    expectTypeOf<AppApi['accounts']['disconnect']>().parameter(0).toEqualTypeOf<{ side: 'icloud'; removeCopies?: boolean }>();
     expectTypeOf<AppApi['run']['undo']>().parameter(0).toEqualTypeOf<{ id: string; allowGuards?: boolean }>();
+    expectTypeOf<AppApi['locations']['remove']>().parameter(0).toEqualTypeOf<{ locationId: string; removeCopies: boolean }>();
+  });
+
+  it('locations.remove and locations.removalPreview take one location id and the copies choice, nothing else', () => {
+    for (const channel of ['locations.remove', 'locations.removalPreview'] as const) {
+      const schema = contract[channel].request;
+      expect(schema.safeParse({ locationId: 'loc-1', removeCopies: false }).success, channel).toBe(true);
+      expect(schema.safeParse({ locationId: 'loc-1', removeCopies: true }).success, channel).toBe(true);
+      expect(schema.safeParse({ locationId: '', removeCopies: false }).success, channel).toBe(false);
+      expect(schema.safeParse({ locationId: 'loc-1' }).success, `${channel}: the choice is never implied`).toBe(false);
+      expect(schema.safeParse({ locationId: 'loc-1', removeCopies: 'yes' }).success, channel).toBe(false);
+      expect(schema.safeParse({ locationId: ['loc-1', 'loc-2'], removeCopies: false }).success, channel).toBe(false);
+      expect(schema.safeParse({ locationId: 'loc-1', removeCopies: false, side: 'icloud' }).success, channel).toBe(false);
+      expect(schema.safeParse(undefined).success, channel).toBe(false);
+    }
   });
 
   it('run.undo and run.undoPreview take one run id (run.undo also the guard decision), nothing else', () => {

@@ -66,6 +66,8 @@ describe('window.api', () => {
         "history.export",
         "history.list",
         "links.set",
+        "locations.removalPreview",
+        "locations.remove",
         "on.statusChanged",
         "on.syncProgress",
         "run.undo",

@@ -70,9 +70,9 @@ describe('confirmations', () => {
   it('Tab stays inside the dialog', async () => {
     const { api } = fakeApi();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={vi.fn()} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Disconnect Platform' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Disconnect Platform?' });
-    expect(dialog.textContent).toMatch(/token for loc-1 is removed from your keychain/);
+    await userEvent.click(screen.getByRole('button', { name: 'Disconnect iCloud' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Disconnect iCloud?' });
+    expect(dialog.textContent).toMatch(/password for alice@example.com is removed from your keychain/);
     await userEvent.tab();
     expect(document.activeElement?.textContent).toBe('Disconnect');
     await userEvent.tab();

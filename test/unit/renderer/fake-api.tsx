@@ -34,6 +34,17 @@ export function fakeApi(overrides: Partial<{ [G in keyof AppApi]: Partial<AppApi
       connectPlatform: vi.fn(async () => ({ status: 'connected' as const })),
       disconnect: vi.fn(async () => ({ ok: true as const })),
     },
+    locations: {
+      removalPreview: vi.fn(async ({ removeCopies }: { locationId: string; removeCopies: boolean }) => ({
+        name: 'Hopper Clinic', releasedElsewhere: [], last: false,
+        ...(removeCopies ? { copies: {
+          id: 'preview', trigger: 'manual' as const, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok' as const,
+          counts: { icloud: { created: 0, updated: 0, deleted: 2 }, platform: { created: 0, updated: 0, deleted: 1 }, skipped: 0, conflicts: 0, errors: 0 },
+          requests: { icloud: 0, platform: 0 }, items: [], dryRun: true as const,
+        } } : {}),
+      })),
+      remove: vi.fn(async () => ({ ok: true as const })),
+    },
     copies: {
       preview: vi.fn(async () => ({
         id: 'preview', trigger: 'manual' as const, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', outcome: 'ok' as const,

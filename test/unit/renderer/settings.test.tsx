@@ -156,12 +156,12 @@ describe('Settings', () => {
     const { api } = fakeApi();
     const changed = vi.fn();
     renderWith(api, <SettingsView status={connectedStatus()} onChanged={changed} />);
-    await userEvent.click(screen.getByRole('button', { name: 'Remove everything this app made and disconnect Platform' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove everything this app made and disconnect iCloud' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Remove everything this app made?' });
     await within(dialog).findByText('Will delete 3 iCloud copies of appointments and 5 blocked slots this app made. Your own events and the appointments stay.');
     expect(api.accounts.disconnect).not.toHaveBeenCalled();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove and Disconnect Platform' }));
-    expect(api.accounts.disconnect).toHaveBeenCalledWith({ side: 'platform', removeCopies: true });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove and Disconnect iCloud' }));
+    expect(api.accounts.disconnect).toHaveBeenCalledWith({ side: 'icloud', removeCopies: true });
     await waitFor(() => expect(changed).toHaveBeenCalled());
   });
 

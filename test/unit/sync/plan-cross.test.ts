@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../../src/main/platform/schemas';
 import { hashContent } from '../../../src/main/sync/content';
 import type { PairRecord } from '../../../src/main/sync/pair';
-import { planCrossLocation, type CrossLocation } from '../../../src/main/sync/plan-cross';
+import { planCrossLocation, releasedByRemoval, type CrossLocation } from '../../../src/main/sync/plan-cross';
 import { syncWindow } from '../../../src/main/sync/sync-window';
 import { defaultSettings } from '../../../src/shared/settings';
 
@@ -63,7 +63,19 @@ describe('planCrossLocation', () => {
     const adopted = planCrossLocation([location('a', [appointment('ap1', 'a', 30)]), location('b', [slot('s9', 'b', 30)])], [], now, defaultSettings);
     expect(adopted).toMatchObject([{ type: 'adopt', key: 'xloc:ap1|b', pair: { platformId: 's9', crossFrom: { location: 'a', appointment: 'ap1' } } }]);
     const gone = planCrossLocation([location('b', [slot('s1', 'b', 30)])], [pair('ap1', 'a', 'b', 's1', 30)], now, defaultSettings);
-    expect(gone).toMatchObject([{ type: 'platform.deleteBlock', key: 'xloc:ap1|b' }]);
+    expect(gone).toMatchObject([{ type: 'platform.deleteBlock', key: 'xloc:ap1|b', reason: 'it blocked an appointment of a location you removed, so it no longer blocks time here' }]);
+  });
+
+  it('releasedByRemoval: only a slot of an appointment of a location no longer connected, which the deletion guard leaves out', () => {
+    const gone = planCrossLocation([location('b', [slot('s1', 'b', 30)])], [pair('ap1', 'a', 'b', 's1', 30)], now, defaultSettings);
+    expect(releasedByRemoval(gone[0], { platforms: { b: {} } })).toBe(true);
+    expect(releasedByRemoval(gone[0], { platforms: { a: {}, b: {} } }), 'its location is connected (again)').toBe(false);
+    const cancelled = planCrossLocation([location('a', [appointment('ap1', 'a', 30, { appointmentStatus: 'cancelled' })]), location('b', [slot('s1', 'b', 30)])], [pair('ap1', 'a', 'b', 's1', 30)], now, defaultSettings);
+    expect(cancelled[0].reason).toBe('the appointment in the other location was cancelled, moved away or deleted');
+    expect(releasedByRemoval(cancelled[0], { platforms: { a: {}, b: {} } }), 'a cancellation is guarded as ever').toBe(false);
+    // 'constructor' & co. are not locations: Object.hasOwn, not `in`.
+    const odd = planCrossLocation([location('b', [slot('s1', 'b', 30)])], [pair('ap1', 'constructor', 'b', 's1', 30)], now, defaultSettings);
+    expect(releasedByRemoval(odd[0], { platforms: { b: {} } })).toBe(true);
   });
 
   it('an appointment of someone else, or on a calendar not synced, blocks nothing', () => {

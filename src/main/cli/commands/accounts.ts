@@ -8,6 +8,7 @@ import { confirmOrRefuse } from '../confirm';
 import { plural } from '../../../shared/words';
 import { describeReport, exitForReport } from './sync';
 import { parsePlatformTokens } from '../../secrets/env-secret-store';
+import { releasedSentence } from '../../../shared/location-removal';
 
 export const connectCommand: Command = {
   name: 'connect',
@@ -137,13 +138,15 @@ export const disconnectCommand: Command = {
     const locationId = values['location-id'] as string | undefined;
     if (locationId !== undefined && side !== 'platform') throw new UsageError('--location-id goes with disconnect platform.');
     // With several locations connected the command must say which (exit 2, naming them), before anything changes.
-    if (side === 'platform') await services.accounts.locationToDisconnect(locationId);
+    const removed = side === 'platform' ? await services.accounts.locationToDisconnect(locationId) : undefined;
+    // The slots its appointments made in the other locations go on the next sync (location-removal.ts): said now.
+    const released = removed ? releasedSentence((await services.accounts.removalFacts(removed)).releasedElsewhere) : '';
     const name = side === 'icloud' ? 'iCloud' : locationId ? `location ${locationId}` : 'the platform';
     if (!values['remove-copies']) {
       await services.accounts.disconnect(side, locationId);
       return {
         json: { disconnected: side, copiesRemoved: false },
-        text: `Disconnected ${name}. The copies the app made (iCloud mirrors, blocked slots) stay in place; \`icloud-sync disconnect ${side} --remove-copies\` removes them.`,
+        text: `Disconnected ${name}. The copies the app made (iCloud mirrors, blocked slots) stay in place; \`icloud-sync disconnect ${side} --remove-copies\` removes them.${released ? `\n${released}` : ''}`,
       };
     }
     // Shown first, like a dry run: what would go, nothing changed yet.
@@ -156,7 +159,7 @@ export const disconnectCommand: Command = {
     // account stays, so running it again can finish (the run is in the history).
     const report = await services.sync.removeCopies('cli', false, locationId);
     await services.accounts.disconnect(side, locationId);
-    return { json: { disconnected: side, copiesRemoved: true, report }, text: `${describeReport(report)}\nDisconnected ${name}.` };
+    return { json: { disconnected: side, copiesRemoved: true, report }, text: `${describeReport(report)}\nDisconnected ${name}.${released ? `\n${released}` : ''}` };
   },
 };
 

@@ -12,7 +12,8 @@ import { Button } from '../components/Button';
 
 type User = Extract<ResponseOf<'accounts.connectPlatform'>, { status: 'choose-user' }>['users'][number];
 
-export function ConnectPlatformForm({ onConnected, initialLocationId = '', submitLabel = 'Continue' }: { onConnected: () => void; initialLocationId?: string; submitLabel?: string }) {
+/** `alreadyConnected`: Settings' Add a Location… refuses these ids (their rows have Reconnect…). */
+export function ConnectPlatformForm({ onConnected, initialLocationId = '', submitLabel = 'Continue', alreadyConnected = [] }: { onConnected: () => void; initialLocationId?: string; submitLabel?: string; alreadyConnected?: string[] }) {
   const api = useApi();
   const [token, setToken] = useState('');
   const [locationId, setLocationId] = useState(initialLocationId);
@@ -30,7 +31,7 @@ export function ConnectPlatformForm({ onConnected, initialLocationId = '', submi
     event.preventDefault();
     const found = {
       token: requiredProblem(token, 'Paste your Private Integration Token.'),
-      locationId: requiredProblem(locationId, 'Enter your location ID.'),
+      locationId: requiredProblem(locationId, 'Enter your location ID.') ?? (alreadyConnected.includes(locationId.trim()) ? 'This location is already connected: use Reconnect… on its row.' : undefined),
       apiUrl: urlProblem(apiUrl, 'API address'),
     };
     setProblems(found);
