@@ -113,6 +113,12 @@ describe.skipIf(!run)('history in the browser', () => {
     ]);
     expect(Math.abs((reconnect?.y ?? 0) - (disconnect?.y ?? 1))).toBeLessThan(2);
     expect(Math.abs((reconnect?.y ?? 0) - (removeCopies?.y ?? 1))).toBeLessThan(2);
+    // …and neither squeeze the account's name to nothing nor run past the card's edge.
+    const icloudRow = page.locator('.account-line').first();
+    const [summary, row] = await Promise.all([icloudRow.locator('> :first-child').boundingBox(), icloudRow.boundingBox()]);
+    expect(summary?.width ?? 0).toBeGreaterThan(150);
+    expect((removeCopies?.x ?? 0) + (removeCopies?.width ?? 0)).toBeLessThanOrEqual((row?.x ?? 0) + (row?.width ?? 0) + 0.5);
+    expect(reconnect?.x ?? 0).toBeGreaterThanOrEqual(row?.x ?? 0);
     await shootBothModes(page, 'settings-accounts');
     await page.getByRole('button', { name: 'Disconnect iCloud', exact: true }).click();
     await page.getByRole('alertdialog', { name: 'Disconnect iCloud?' }).waitFor();
