@@ -4,6 +4,7 @@
 // location's appointment whose busy-across slot in it would be new or moved beyond its near tier, or
 // such a slot missing from its near tier (plan-cross.ts would otherwise create a second slot instead
 // of adopting or moving the unread one).
+import { own } from '../../shared/own';
 import { isAppointment } from '../platform/schemas';
 import type { State } from '../store/state-schema';
 import { appointmentContentFromPlatform } from './content';
@@ -56,7 +57,7 @@ function crossReachesBeyond(target: LocationRun, read: { start: Date; end: Date 
       if (!isAppointment(event) || event.appointmentStatus === 'cancelled') continue;
       const times = appointmentContentFromPlatform(event);
       if (!overlaps(times, window) || whollyInside(times, read)) continue;
-      const pair = state.pairs[crossLocationKey(event.id, target.account.locationId)];
+      const pair = own(state.pairs, crossLocationKey(event.id, target.account.locationId));
       // Its slot there is as wanted (only not listed now): nothing to plan beyond the near tier.
       if (!pair || pair.start !== times.start || pair.end !== times.end) return true;
     }
