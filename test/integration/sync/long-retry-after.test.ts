@@ -58,4 +58,41 @@ describe.skipIf(skipWithoutRadicale)('a long Retry-After on one location', () =>
       });
     }, 120_000);
   }
+
+  // Both locations failing at once, each its own way: a 429 storm (short Retry-After, every try
+  // refused) on A, B's token revoked. Each is named with its own error; the exit code is the one
+  // that needs the user (3: reconnect B), not "try later" (4), which a script would retry forever.
+  it('a 429 storm on one location while the other\'s token is revoked: each named, exit 3, nothing lost', async () => {
+    await inWorld({ seed: twoLocationSeed() }, async (world) => {
+      await connectSecondLocation(world);
+      const storm = { on: false, refused: 0 };
+      const fetcher: typeof fetch = async (input, init) => {
+        if (storm.on && new Headers(init?.headers).get('authorization') === `Bearer ${world.token}`) {
+          storm.refused += 1;
+          return new Response('{"statusCode":429}', { status: 429, headers: { 'Retry-After': '0' } });
+        }
+        return fetch(input, init);
+      };
+      const services = world.reopen({ fetch: fetcher });
+      expect((await services.sync.run('cli').report).outcome).toBe('ok');
+      storm.on = true;
+      world.emulator.state.revokeToken(TOKEN_B);
+      await world.icloud.put('work', 'gym.ics', icsEvent('gym-1', { title: 'Gym', start: hoursFromNow(7, 5), end: hoursFromNow(8, 5) }));
+      const report = await services.sync.run('cli').report;
+      expect(storm.refused).toBeGreaterThan(1);
+      expect(report.locations?.map((l) => [l.id, l.outcome, l.error?.kind])).toEqual([[TEST_LOCATION, 'failed', 'throttled'], [LOCATION_B, 'failed', 'auth']]);
+      expect(exitForReport(report)).toBe(3);
+      expect(report.error?.message).toContain(LOCATION_B);
+      const status = await services.status();
+      expect(status.locations?.map((l) => [l.locationId, l.health])).toEqual([[TEST_LOCATION, 'error'], [LOCATION_B, 'error']]);
+      // Storm over, B reconnected: both catch up, one slot each, no duplicate.
+      storm.on = false;
+      world.emulator.state.addToken(LOCATION_B, TOKEN_B);
+      const after = await services.sync.run('cli').report;
+      expect(after.outcome, JSON.stringify(after.error)).toBe('ok');
+      expect(world.emulator.state.eventsOf(TEST_LOCATION, 'blocked').map((b) => b.title)).toEqual(['Gym']);
+      expect(world.emulator.state.eventsOf(LOCATION_B, 'blocked').map((b) => b.title)).toEqual(['Gym']);
+      expectNoDuplicates(world);
+    });
+  }, 120_000);
 });
