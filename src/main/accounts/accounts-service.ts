@@ -1,6 +1,7 @@
 // Connecting, listing calendars, linking and disconnecting: what onboarding and the CLI's
 // `connect`, `calendars`, `link` and `disconnect` do. A secret is stored only after the server
 // accepted it, and only in the keychain.
+import { own } from '../../shared/own';
 import type { CalendarEntry } from '../../shared/calendars';
 import { SyncError } from '../errors';
 import { connectIcloud, DEFAULT_CALDAV_URL, IcloudSource } from '../icloud';
@@ -71,12 +72,14 @@ export class AccountsService {
   }
 
   async connectPlatform(input: { locationId: string; token: string; apiUrl?: string; userId?: string }): Promise<PlatformConnectResult> {
+    // Kept in JSON records keyed by location id, which drop this key when read: refused, not lost.
+    if (input.locationId === '__proto__') throw new SyncError('item', 'The location id "__proto__" cannot be connected: give the id from the location\'s settings.');
     const apiUrl = input.apiUrl ?? DEFAULT_PLATFORM_URL;
     const users = await verifyPlatform({ baseUrl: apiUrl, token: input.token, locationId: input.locationId, fetch: this.deps.fetch, limiter: this.deps.limiter.for(input.locationId) });
     const choices = users.map((u) => ({ id: u.id, name: u.name ?? [u.firstName, u.lastName].filter(Boolean).join(' '), email: u.email ?? '' }));
     // The token works: now the location's name and zone (S15). Refused for a missing scope, connect
     // still succeeds and the Mac's zone stands in (platform/location.ts says so to the user).
-    const before = (await this.deps.store.read()).accounts.platforms[input.locationId];
+    const before = own((await this.deps.store.read()).accounts.platforms, input.locationId);
     const client = this.client(apiUrl, input.token, input.locationId, 1);
     const location = await readLocation(client, before ?? {}, this.deps.now());
     if (!input.userId) return { status: 'choose-user', users: choices, ...(location.locationName ? { locationName: location.locationName } : {}) };
@@ -90,7 +93,7 @@ export class AccountsService {
     const defaults = others.length > 0 && !before ? defaultSyncedCalendarIds(await client.listCalendars(), me.id) : null;
     await this.deps.secrets.set('platform', input.locationId, input.token);
     await this.deps.store.update((draft) => {
-      const previous = draft.accounts.platforms[input.locationId];
+      const previous = own(draft.accounts.platforms, input.locationId);
       const sameUser = previous?.userId === me.id;
       const pairSuffix = previous ? previous.pairSuffix : suffixForNewLocation(draft.accounts, input.locationId);
       draft.accounts.platforms[input.locationId] = {

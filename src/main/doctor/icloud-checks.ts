@@ -1,6 +1,7 @@
 // iCloud: discovery (principal and calendar home, whose host is the account's partition host,
 // e.g. p42-caldav.icloud.com) and, per followed calendar, whether it answers sync-collection
 // (RFC 6578) — asked from the calendar's current token, so the answer is empty and cheap.
+import { own } from '../../shared/own';
 import { SyncError, toSyncError } from '../errors';
 import { discover, validateIcloudCredentials } from '../icloud';
 import { DavSession, NS, escapeXml, httpError, textOf } from '../icloud/dav';
@@ -70,7 +71,7 @@ function followed(state: State): string[] {
   return [...new Set([state.links.icloudCalendar, ...state.links.busySources].filter((u): u is string => Boolean(u)))];
 }
 
-const nameOf = (state: State, url: string) => `sync-collection: ${state.links.names[url] ?? url}`;
+const nameOf = (state: State, url: string) => `sync-collection: ${own(state.links.names, url) ?? url}`;
 
 function notChecked(state: State, url: string): Finding {
   return warn(nameOf(state, url), 'Not checked: signing in to iCloud failed (see the line above).');

@@ -3,6 +3,7 @@
 // state during a cycle (DESIGN §2), what was read from iCloud included (object records, cursors: they
 // are operations too). One failing item is reported and skipped, and what it was read from is marked
 // to be read again; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
+import { own } from '../../shared/own';
 import { stopsTheCycle } from '../error-actions';
 import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
@@ -333,14 +334,14 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return;
     case 'location.read': {
       const id = op.locationId ?? context.locationId;
-      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      const account = id !== undefined ? own(state.accounts.platforms, id) : firstPlatform(state);
       if (account) state.accounts.platforms[account.locationId] = withLocationFacts(account, op.facts);
       return;
     }
     case 'platform.read': {
       // The op's location's account (each location has its own far tier); none named: the only one.
       const id = op.location ?? context.locationId;
-      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      const account = id !== undefined ? own(state.accounts.platforms, id) : firstPlatform(state);
       if (account) state.accounts.platforms[account.locationId] = { ...account, blockedSlotsReadAt: op.at };
       return;
     }

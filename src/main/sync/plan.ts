@@ -1,5 +1,6 @@
 // The planner (DESIGN §1–§2, vdirsyncer's _get_actions): a pure function from what we know and what
 // changed to the operations that make both sides right. No I/O, no clock but `input.now`.
+import { own } from '../../shared/own';
 import { isAppointment } from '../platform/schemas';
 import type { CalendarEvent } from '../platform/schemas';
 import { appointmentContentFromIcloud, appointmentContentFromPlatform, blockContentFromPlatform, hashContent } from './content';
@@ -136,13 +137,13 @@ function planPairs(input: PlanInput): Operation[] {
     if (existing) {
       usedPlatformIds.add(existing.id);
       const pair = newPair(key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now, context.locationId);
-      const why = input.intents[key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
+      const why = own(input.intents, key) ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
       ops.push({ type: 'adopt', rule: 'adopt', key, title: occ.title, pair, reason: why });
       continue;
     }
     // A create whose answer was lost (crash, timeout) may have made the slot with what the event
     // was then: find it by the intent written before the request, adopt it and bring it up to date.
-    const intent = input.intents[key];
+    const intent = own(input.intents, key);
     const intentHash = intent ? hashContent({ title: intent.title, start: intent.start, end: intent.end, allDay: false }) : undefined;
     const created = intentHash ? unpairedBlocks.get(intentHash)?.find((b) => !usedPlatformIds.has(b.id)) : undefined;
     if (created && intentHash) {
@@ -214,7 +215,7 @@ function platformSide(pair: PairRecord, input: PlanInput, platformById: Map<stri
   if (!pair.platformId) return { state: 'unknown' };
   const listed = platformById.get(pair.platformId);
   if (pair.platformKind === 'appointment') {
-    const event = listed ?? input.platform.lookups[pair.platformId];
+    const event = listed ?? own(input.platform.lookups, pair.platformId);
     if (event === null) return { state: 'gone', why: 'the appointment was deleted' };
     if (!event) return { state: 'unknown' };
     if (event.appointmentStatus === 'cancelled') return { state: 'gone', why: 'the appointment was cancelled' };
@@ -244,7 +245,7 @@ function newPair(
  */
 function freeKey(identity: string, pairs: PlanInput['pairs'], keyOf: (ref: IcloudRef) => string): string {
   let key = identity;
-  for (let n = 2; pairs[key] && (pairs[key].icloud ? keyOf(pairs[key].icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
+  for (let n = 2; own(pairs, key) && (own(pairs, key)!.icloud ? keyOf(own(pairs, key)!.icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
   return key;
 }
 

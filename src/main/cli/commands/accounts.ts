@@ -1,4 +1,5 @@
 // `connect icloud|platform`, `calendars`, `link`, `disconnect`.
+import { own } from '../../../shared/own';
 import type { CalendarEntry } from '../../../shared/calendars';
 import type { Command, Values } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -42,7 +43,7 @@ export const connectCommand: Command = {
       const apiUrl = serverUrl(values, 'api-url');
       const env = services.config.env ?? {};
       const token = await readSecret({
-        envValue: parsePlatformTokens(env)?.[locationId] ?? env.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
+        envValue: ownToken(env, locationId) ?? env.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
         prompt: 'Private Integration Token for location ' + locationId,
       });
       const result = await services.accounts.connectPlatform({
@@ -115,7 +116,7 @@ export const linkCommand: Command = {
       return { json: preview, text: `${heading}\n${describeReport(preview)}`, exitCode: exitForReport(preview) };
     }
     const links = await services.accounts.link(input);
-    const name = (id: string) => links.names[id] ?? id;
+    const name = (id: string) => own(links.names, id) ?? id;
     return {
       json: { icloud: links.icloudCalendar, busy: links.busySources, platformCalendars: links.platformCalendars },
       text: [
@@ -167,4 +168,10 @@ function describeCalendars(calendars: CalendarEntry[]): string {
   return calendars
     .map((c) => `${c.side.padEnd(8)} ${c.eligible ? 'ok ' : 'no '} ${c.name} [${c.type}] ${c.id}${c.reason ? ` — ${c.reason}` : ''}`)
     .join('\n');
+}
+
+/** ICLOUD_SYNC_PLATFORM_TOKENS' own entry for the location (never `constructor`'s function). */
+function ownToken(env: NodeJS.ProcessEnv, locationId: string): string | undefined {
+  const tokens = parsePlatformTokens(env);
+  return tokens ? own(tokens, locationId) : undefined;
 }
