@@ -54,6 +54,7 @@ export function buildStatus(
       userName: account?.userName,
       ...(stopped === 'platform' || !own ? base : marked),
       calendars: (account?.calendars ?? []).map(name),
+      ...(account?.icloudCalendar ? { icloudCalendar: name(account.icloudCalendar) } : {}),
     };
   };
   const accounts = platformAccounts(state);
