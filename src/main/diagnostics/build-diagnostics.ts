@@ -63,6 +63,8 @@ export function buildDiagnostics(input: DiagnosticsInput) {
     links: {
       icloudCalendar: state.links.icloudCalendar ? calendar(state.links.icloudCalendar) : null,
       busySources: state.links.busySources.map(calendar),
+      // Where each location's appointments go when it is not the linked calendar (issue 15).
+      locationCalendars: Object.fromEntries(platformAccounts(state).flatMap((account) => (account.icloudCalendar ? [[account.locationId, calendar(account.icloudCalendar)]] : []))),
       platformCalendars: !platform?.calendars ? 'every supported calendar' : platform.calendars.map(calendar),
     },
     counts: {

@@ -10,6 +10,7 @@ import { withTrailingSlash } from '../icloud/hrefs';
 import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { State } from '../store/state-schema';
+import { appointmentCalendars } from '../store/locations';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
 
 const DISCOVERY = 'iCloud discovery';
@@ -66,9 +67,9 @@ export async function checkIcloud({ state, secrets, fetch }: IcloudCheckDeps): P
   return findings;
 }
 
-/** The linked calendar and the busy sources: every calendar a sync reads. */
+/** The linked calendar, each location's own and the busy sources: every calendar a sync reads. */
 function followed(state: State): string[] {
-  return [...new Set([state.links.icloudCalendar, ...state.links.busySources].filter((u): u is string => Boolean(u)))];
+  return [...new Set([...appointmentCalendars(state), ...state.links.busySources])];
 }
 
 const nameOf = (state: State, url: string) => `sync-collection: ${own(state.links.names, url) ?? url}`;

@@ -20,7 +20,7 @@ import { planLocation } from './plan';
 import { withReadRecords } from './plan-records';
 import { planCrossLocation, releasedByRemoval } from './plan-cross';
 import { locationContext, sharedContext } from './sync-context';
-import { platformAccounts } from '../store/locations';
+import { appointmentCalendars, platformAccounts } from '../store/locations';
 import type { Operation } from './operations';
 import { ReportBuilder } from './report-builder';
 import { projectionKey } from './sync-window';
@@ -82,9 +82,11 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       if (!dryRun) recorder = new UndoRecorder(real);
       const sides = dryRun ? readOnlySides(real) : real;
       runs = locationRuns(state, sides, shared, localZone);
+      // The linked calendar and each location's own (issue 15) are two-way; busy sources one way.
+      const twoWay = appointmentCalendars(state);
       const calendars: FollowedCalendar[] = [
-        { url: shared.linkedCalendarUrl, source: 'linked' },
-        ...state.links.busySources.map((url) => ({ url, source: 'busy' as const })),
+        ...twoWay.map((url) => ({ url, source: 'linked' as const })),
+        ...state.links.busySources.filter((url) => !twoWay.includes(url)).map((url) => ({ url, source: 'busy' as const })),
       ];
       const allowEmpty = Boolean(options.allowDeletions);
       const now = deps.now();

@@ -53,11 +53,12 @@ function changedSince(entry: UndoEntry, state: State): string | undefined {
 
 /**
  * undo.json is a file on disk, not proof: an href it names is written to only inside a calendar
- * this app writes to now (the linked calendar, a busy source: S-rules), never another calendar or
+ * this app writes to now (the linked calendar, a location's own calendar, a busy source: S-rules), never another calendar or
  * another server — a record naming one (edited, foreign, or from a calendar unlinked since) is refused.
  */
 function inCalendarsWeWrite(href: string, calendarUrl: string, state: State): boolean {
-  const calendars = [state.links.icloudCalendar, ...state.links.busySources].filter((url): url is string => url !== undefined);
+  const own = Object.values(state.accounts.platforms).map((account) => account.icloudCalendar);
+  const calendars = [state.links.icloudCalendar, ...own, ...state.links.busySources].filter((url): url is string => url !== undefined);
   if (!calendars.includes(calendarUrl)) return false;
   try {
     const calendar = new URL(calendarUrl.endsWith('/') ? calendarUrl : `${calendarUrl}/`);

@@ -8,6 +8,7 @@ import { appointmentFilterProblem, judgeBlock } from './judge-block';
 import type { Operation } from './operations';
 import { icloudItemKey, type IcloudRef, type PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
+import { moveOf } from './plan-move';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
 import { settleOrphanIntents } from './plan-intents';
 import { withReadRecords } from './plan-records';
@@ -63,6 +64,8 @@ function planPairs(input: PlanInput): Operation[] {
       // Another location's mirror — unless it is this location's own pair (the same id listed in both).
       if (mirrorOf && input.otherPlatformIds?.has(mirrorOf) && !pairByPlatformId.has(mirrorOf)) continue;
       const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairByItem.get(itemOf(ref));
+      // The old copy of a move that was interrupted: it is deleted by the move (plan-move.ts), not followed.
+      if (mirrorOf && pair?.movedFrom?.href === change.href) continue;
       const moved = pair || mirrorOf ? undefined : movable.get(uidOf(ref))?.find((p) => !icloudNow.has(p.key));
       if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
         icloudNow.set(pair.key, { occ, ref });
@@ -101,6 +104,18 @@ function planPairs(input: PlanInput): Operation[] {
     const gone = icloudGone.has(pair.key);
     if (!icloud && !gone && platform.state === 'unknown' && endedBefore(pair, context.window)) {
       ops.push({ type: 'forget', rule: 'window', key: pair.key, title: pair.title, pair, reason: 'left the sync window' });
+      continue;
+    }
+    // A blocked slot of an event in a calendar no longer followed (no location uses it, not a busy source): released.
+    const unfollowedCalendar = releasedCalendar(pair, context);
+    if (unfollowedCalendar) {
+      ops.push({ type: 'platform.deleteBlock', rule: 'S11', key: pair.key, title: pair.title, pair, reason: `its iCloud calendar “${context.calendarNames?.[unfollowedCalendar] ?? unfollowedCalendar}” is no longer synced: its blocked slot was released` });
+      continue;
+    }
+    // Its location's appointments go to another iCloud calendar now: the copy moves (new first, then the old deleted).
+    const move = moveOf(pair, icloud, platform, settings, context);
+    if (move) {
+      ops.push(move);
       continue;
     }
     const decided = decidePair(pair, icloud, gone, platform, settings, context);
@@ -199,9 +214,16 @@ function planPairs(input: PlanInput): Operation[] {
       continue;
     }
     const content = appointmentContentFromPlatform(event);
-    ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
+    ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.appointmentCalendarUrl ?? context.linkedCalendarUrl, appointment: event, content });
   }
   return [...ops, ...truncationNotices(ops)];
+}
+
+/** The calendar of a blocked slot's iCloud event when that calendar is no longer followed (its slot is released). */
+function releasedCalendar(pair: PairRecord, context: PlanInput['context']): string | undefined {
+  const followed = context.followedCalendarUrls;
+  if (!followed || pair.owner !== 'icloud' || pair.platformKind !== 'block' || !pair.icloud || !pair.platformId) return undefined;
+  return followed.includes(pair.icloud.calendarUrl) ? undefined : pair.icloud.calendarUrl;
 }
 
 /** An appointment of the connected user (owner or secondary owner) on a synced calendar. */

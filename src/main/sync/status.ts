@@ -55,6 +55,7 @@ export function buildStatus(
       userName: account?.userName,
       ...(stopped === 'platform' || !own ? base : marked),
       calendars: (account?.calendars ?? []).map(name),
+      ...(account?.icloudCalendar ? { icloudCalendar: name(account.icloudCalendar) } : {}),
     };
   };
   const accounts = platformAccounts(state);
