@@ -30,6 +30,9 @@ function reactEsmFacade(): Plugin {
 
 export default defineConfig({
   main: {
+    // Each build's own id in the stamp it writes on state.json (src/main/store/writer-stamp.ts): a
+    // file from another build (the schema may differ) is then validated in full on its first read.
+    define: { __STATE_WRITER__: JSON.stringify(`${process.env.npm_package_version ?? 'dev'}+${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`) },
     build: {
       // Dependencies (and the native @napi-rs/keyring) stay in node_modules and are imported at run
       // time; only our own code is bundled.

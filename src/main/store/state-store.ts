@@ -6,6 +6,7 @@ import { lockDataDir, type LockOptions } from './data-dir-lock';
 import { stateMigrations } from './migrations';
 import { decodeState, diskStateSchema, encodeState } from './state-disk';
 import { STATE_SCHEMA_VERSION, initialState, type State } from './state-schema';
+import { BUILD_WRITER } from './writer-stamp';
 
 export interface StateTransaction {
   readonly state: State;
@@ -21,6 +22,8 @@ export class StateStore {
   constructor(
     readonly dataDir: string,
     private readonly lockOptions: LockOptions = {},
+    /** Whose stamp lets a read skip the schema check (writer-stamp.ts); tests name another build. */
+    writer: string = BUILD_WRITER,
   ) {
     this.doc = new JsonDocument<State>({
       file: path.join(dataDir, 'state.json'),
@@ -30,6 +33,7 @@ export class StateStore {
       version: STATE_SCHEMA_VERSION,
       migrations: stateMigrations,
       onQuarantine: (message) => this.notices.push(message),
+      writer,
     });
   }
 
