@@ -50,6 +50,11 @@ export class JsonDocument<T> {
   private onDisk: string | undefined;
   /** The text write() computed, handed to lowdb so it is not serialised twice. */
   private pending = '';
+  /**
+   * The file last read was valid but not stamped by this build (`writer`): checked in full, and it
+   * will be on every read until it is written again (StateStore re-stamps it after a cycle).
+   */
+  unstamped = false;
 
   constructor(private readonly spec: DocumentSpec<T>) {
     this.db = new Low<unknown>(
@@ -98,6 +103,7 @@ export class JsonDocument<T> {
   }
 
   private async readFile(): Promise<T> {
+    this.unstamped = false;
     this.onDisk = undefined;
     this.validated = undefined;
     try {
@@ -127,6 +133,7 @@ export class JsonDocument<T> {
       const first = parsed.error.issues[0];
       return this.quarantine(`its content is not valid (${first?.path.join('.') || 'root'}: ${first?.message})`);
     }
+    this.unstamped = this.spec.writer !== undefined && !trusted;
     if (!this.spec.disk) {
       const kept = structuredClone(parsed.data);
       this.validated = () => structuredClone(kept);
@@ -155,6 +162,7 @@ export class JsonDocument<T> {
     this.pending = text;
     this.cache = undefined;
     await this.db.write();
+    this.unstamped = false;
     // The encoded tree is not needed once written (a read parses the file again): a first sync of
     // 10,000 events would otherwise keep a second copy of its state alive between saves.
     this.db.data = null;

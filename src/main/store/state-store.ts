@@ -49,13 +49,19 @@ export class StateStore {
     });
   }
 
-  /** Hold the lock for a longer piece of work (a sync cycle), saving as often as needed. */
-  async transaction<R>(work: (tx: StateTransaction) => Promise<R>): Promise<R> {
+  /**
+   * Hold the lock for a longer piece of work (a sync cycle), saving as often as needed. `restamp`
+   * (a real cycle, not a preview): a valid file another build wrote is saved with this build's stamp
+   * at the end, once, even when nothing changed, so the following reads skip the schema check.
+   */
+  async transaction<R>(work: (tx: StateTransaction) => Promise<R>, options: { restamp?: boolean } = {}): Promise<R> {
     const release = await lockDataDir(this.dataDir, this.lockOptions);
     try {
       const state = await this.doc.read();
       const tx: StateTransaction = { state, save: () => this.doc.write(state) };
-      return await work(tx);
+      const result = await work(tx);
+      if (options.restamp && this.doc.unstamped) await tx.save();
+      return result;
     } finally {
       await release();
     }

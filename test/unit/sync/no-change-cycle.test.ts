@@ -1,8 +1,9 @@
 // Issue 16: a cycle reads both sides at once, and a cycle that finds nothing to do writes no state.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JsonDocument } from '../../../src/main/store/json-document';
+import { BUILD_WRITER, signText } from '../../../src/main/store/writer-stamp';
 import { createMemoryEngine, MEMORY_CALENDAR } from '../../support/memory-sides';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -75,5 +76,27 @@ describe('a cycle', () => {
     } finally {
       write.mockRestore();
     }
+  });
+
+  it("that finds nothing to do on another build's state.json stamps it once as this build's (not in a preview)", async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    engine.icloud.userPut(MEMORY_CALENDAR, 'ev0.ics', event(0));
+    await engine.sync();
+    await engine.sync();
+    // As the previous version of the app left it (an update): valid, stamped by another build.
+    const file = join(dir, 'state.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete doc.written;
+    writeFileSync(file, signText(JSON.stringify(doc), 'older-build'));
+    const stamp = () => /^\{"written":"([^ ]+) /.exec(readFileSync(file, 'utf8'))?.[1];
+    const version = () => { const s = statSync(file, { bigint: true }); return [s.ino, s.mtimeNs, s.size]; };
+    const untouched = version();
+    expect((await engine.preview()).outcome).toBe('ok');
+    expect(version()).toEqual(untouched);
+    expect((await engine.sync()).outcome).toBe('ok');
+    expect(stamp()).toBe(BUILD_WRITER);
+    const stamped = version();
+    expect((await engine.sync()).outcome).toBe('ok');
+    expect(version()).toEqual(stamped);
   });
 });
