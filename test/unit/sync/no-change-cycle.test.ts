@@ -34,6 +34,22 @@ describe('a cycle', () => {
     expect(platformStartedDuringIcloud).toBe(true);
   });
 
+  it('lists blocked slots while the appointments listing is still out', async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    await engine.sync();
+    const started: string[] = [];
+    engine.platform.beforeRequest = (what) => void started.push(what);
+    const listAppointments = engine.platform.listAppointments.bind(engine.platform);
+    let blocksStartedDuringAppointments = false;
+    engine.platform.listAppointments = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      blocksStartedDuringAppointments = started.includes('listBlockedSlots');
+      return listAppointments(...args);
+    };
+    expect((await engine.sync()).outcome).toBe('ok');
+    expect(blocksStartedDuringAppointments).toBe(true);
+  });
+
   it('that finds nothing to do leaves state.json untouched and adds one history entry', async () => {
     const engine = await createMemoryEngine({ dataDir: dir, now });
     for (let i = 0; i < 3; i++) engine.icloud.userPut(MEMORY_CALENDAR, `ev${i}.ics`, event(i));
