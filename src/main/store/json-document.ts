@@ -172,6 +172,22 @@ export class JsonDocument<T> {
     this.onDisk = text;
   }
 
+  /**
+   * Write text the caller made from the file as it is (history-store.ts appends to it without
+   * parsing it); atomic like write(). The caller holds what the file holds: no check here.
+   */
+  async writeText(text: string): Promise<void> {
+    await fs.mkdir(path.dirname(this.spec.file), { recursive: true, mode: 0o700 });
+    this.pending = text;
+    this.cache = undefined;
+    // lowdb writes only when it holds data; what it writes is `pending` (the stringify hook).
+    this.db.data = true;
+    await this.db.write();
+    this.db.data = null;
+    this.pending = '';
+    this.onDisk = text;
+  }
+
   private async quarantine(why: string): Promise<T> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const parsed = path.parse(this.spec.file);

@@ -84,13 +84,17 @@ describe('a cycle', () => {
     await engine.sync();
     await engine.sync();
     const write = vi.spyOn(JsonDocument.prototype, 'write');
+    const writeText = vi.spyOn(JsonDocument.prototype, 'writeText');
     try {
       expect((await engine.sync()).outcome).toBe('ok');
-      // The history is appended (one document write); state.json is not written at all.
-      expect(write.mock.contexts.filter((doc) => (doc as unknown as { spec: { file: string } }).spec.file.endsWith('state.json'))).toEqual([]);
-      expect(write).toHaveBeenCalledTimes(1);
+      // The history is appended (one document write, in place); state.json is not written at all.
+      const files = [...write.mock.contexts, ...writeText.mock.contexts].map((doc) => (doc as unknown as { spec: { file: string } }).spec.file);
+      expect(files.filter((file) => file.endsWith('state.json'))).toEqual([]);
+      expect(files.map((file) => file.slice(file.lastIndexOf('/') + 1))).toEqual(['history.json']);
+      expect(write).not.toHaveBeenCalled();
     } finally {
       write.mockRestore();
+      writeText.mockRestore();
     }
   });
 
