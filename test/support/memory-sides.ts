@@ -318,5 +318,7 @@ export async function createMemoryEngine(options: MemoryEngineOptions) {
     icloud, platform, store, codec, history,
     sync: (opts: { allowDeletions?: boolean; allowCreations?: boolean } = {}) =>
       runCycle(deps, { trigger: 'manual', allowDeletions: opts.allowDeletions, allowCreations: opts.allowCreations }),
+    /** A dry run (sync --dry-run): reads, plans, writes nothing. */
+    preview: () => runCycle(deps, { trigger: 'manual', dryRun: true }),
   };
 }

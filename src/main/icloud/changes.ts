@@ -1,5 +1,5 @@
 // The change feed of one calendar. Cheapest path first:
-//   1. PROPFIND getctag + sync-token (Depth 0): unchanged → done, one request;
+//   1. PROPFIND getctag (Depth 0; + sync-token while no ctag is known): unchanged → done, one request;
 //   2. sync-collection (RFC 6578) from the stored token → changed hrefs + deletions;
 //   3. when there is no token (the first sync, the daily re-read) or it is rejected (403/409/500/507,
 //      truncated): a full etag listing, compared with what the caller knows — by sync-collection with
@@ -56,7 +56,11 @@ export async function fetchChanges(
   onObjects?: ObjectsTaker,
 ): Promise<ChangeSet> {
   const calendarUrl = withTrailingSlash(calendarUrlInput);
-  const state = await readCollectionState(session, calendarUrl);
+  // With a stored ctag the idle check asks for the ctag alone: Radicale computes each property over
+  // every item, so asking for the sync-token as well doubled it (5,000 events, load ~10: ~0.3 s for
+  // the ctag, ~0.7 s for both, against ~0.4 s for the sync-collection REPORT itself). A changed
+  // calendar gets its new token from the REPORT or the listing that follows.
+  const state = await readCollectionState(session, calendarUrl, cursor.ctag === undefined);
   const unchanged =
     (cursor.ctag !== undefined && state.ctag !== undefined && cursor.ctag === state.ctag) ||
     (cursor.syncToken !== undefined && state.syncToken !== undefined && cursor.syncToken === state.syncToken);
@@ -103,8 +107,8 @@ async function syncListing(session: DavSession, calendarUrl: string, ctag: strin
   return { members: new Map(delta.changed.map((c) => [c.href, c.etag])), ctag, syncToken: delta.syncToken, listedBy: 'sync-collection' };
 }
 
-async function readCollectionState(session: DavSession, calendarUrl: string): Promise<{ ctag?: string; syncToken?: string }> {
-  const body = `<?xml version="1.0" encoding="utf-8"?><d:propfind ${NS}><d:prop><cs:getctag/><d:sync-token/></d:prop></d:propfind>`;
+async function readCollectionState(session: DavSession, calendarUrl: string, withToken: boolean): Promise<{ ctag?: string; syncToken?: string }> {
+  const body = `<?xml version="1.0" encoding="utf-8"?><d:propfind ${NS}><d:prop><cs:getctag/>${withToken ? '<d:sync-token/>' : ''}</d:prop></d:propfind>`;
   const reply = await session.xml(calendarUrl, 'PROPFIND', body, { Depth: '0' });
   if (reply.status === 404) {
     throw new SyncError('gone', 'This calendar no longer exists in iCloud.', { side: 'icloud', status: 404 });

@@ -9,6 +9,9 @@ import { JsonDocument } from './json-document';
 const HISTORY_SCHEMA_VERSION = 1;
 const historySchema = z.object({ schemaVersion: z.literal(HISTORY_SCHEMA_VERSION), runs: z.array(runReportSchema) });
 type History = z.infer<typeof historySchema>;
+/** How the file starts and what each run holds once, as JSON.stringify writes them. */
+const RUNS_OPEN = `{"schemaVersion":${HISTORY_SCHEMA_VERSION},"runs":[`;
+const STARTED_AT = '"startedAt":"';
 
 export interface Retention {
   maxRuns: number;
@@ -53,12 +56,45 @@ export class HistoryStore {
   }
 
   async append(report: RunReport, now = new Date()): Promise<void> {
+    const cached = this.cache;
     this.cache = undefined; // read fresh: the CLI may have appended since
-    const runs = await this.runsToKeep();
     const oldest = now.getTime() - this.retention.maxAgeDays * 86_400_000;
+    if (await this.appendInPlace(report, oldest, cached)) return;
+    const runs = await this.runsToKeep();
     const kept = [...runs, report].filter((run) => Date.parse(run.startedAt) >= oldest).slice(-this.retention.maxRuns);
     await this.doc.write({ schemaVersion: HISTORY_SCHEMA_VERSION, runs: kept });
     this.cache = { version: await this.version(), runs: kept };
+  }
+
+  /**
+   * Every cycle appends one run: the runs already there are neither parsed nor written out again
+   * (issue 16) — the new run's text goes before the file's closing `]}` when nothing needs pruning.
+   * Only a run has a `startedAt` (and a string holding those characters is escaped in JSON), so
+   * counting them counts the runs and the first is the oldest run's. False: the caller reads and
+   * prunes the whole file (retention due, no file yet, or one not written as this store writes).
+   */
+  private async appendInPlace(report: RunReport, oldest: number, cached: typeof this.cache): Promise<boolean> {
+    const before = await this.version();
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch {
+      return false;
+    }
+    if (!text.startsWith(RUNS_OPEN) || !text.endsWith(']}')) return false;
+    let count = 0;
+    let first = -1;
+    for (let at = text.indexOf(STARTED_AT); at >= 0; at = text.indexOf(STARTED_AT, at + STARTED_AT.length)) {
+      if (first < 0) first = at + STARTED_AT.length;
+      count += 1;
+    }
+    const empty = text === `${RUNS_OPEN}]}`;
+    const keepsOldest = count === 0 ? empty : Date.parse(text.slice(first, text.indexOf('"', first))) >= oldest;
+    if (!keepsOldest || count + 1 > this.retention.maxRuns) return false;
+    await this.doc.writeText(`${text.slice(0, -2)}${empty ? '' : ','}${JSON.stringify(report)}]}`);
+    // The app's cached runs, when they were the file's, stay good with this one added.
+    if (cached?.version === before) this.cache = { version: await this.version(), runs: [...cached.runs, report] };
+    return true;
   }
 
   /**

@@ -3,6 +3,7 @@
 // overwritten, and the caller is told where it went.
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { signedBody, signText } from './writer-stamp';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
@@ -34,6 +35,12 @@ export interface DocumentSpec<T> {
    * for (a title filter an older checker let pass: refused-filters.ts); says what it dropped.
    */
   repair?: (file: Record<string, unknown>) => string | undefined;
+   * This build's writer id (writer-stamp.ts): the file is written with a stamp, and a file whose
+   * stamp is this writer's and matches its text is read without the schema check (its own writes,
+   * checked where they entered). Any other file — hand-edited, another build's, foreign — is
+   * validated in full as always.
+   */
+  writer?: string;
 }
 
 export class UnreadableFileError extends Error {}
@@ -49,6 +56,11 @@ export class JsonDocument<T> {
   private onDisk: string | undefined;
   /** The text write() computed, handed to lowdb so it is not serialised twice. */
   private pending = '';
+  /**
+   * The file last read was valid but not stamped by this build (`writer`): checked in full, and it
+   * will be on every read until it is written again (StateStore re-stamps it after a cycle).
+   */
+  unstamped = false;
 
   constructor(private readonly spec: DocumentSpec<T>) {
     this.db = new Low<unknown>(
@@ -97,6 +109,7 @@ export class JsonDocument<T> {
   }
 
   private async readFile(): Promise<T> {
+    this.unstamped = false;
     this.onDisk = undefined;
     this.validated = undefined;
     try {
@@ -111,6 +124,9 @@ export class JsonDocument<T> {
     if (typeof this.db.data !== 'object' || Array.isArray(this.db.data)) {
       return this.quarantine('it does not hold a JSON object');
     }
+    // Our own write, unchanged since: it was this build's state, validated where it entered.
+    const trusted = this.spec.writer !== undefined && this.onDisk !== undefined && signedBody(this.onDisk, this.spec.writer) !== undefined
+      && (this.db.data as { schemaVersion?: unknown }).schemaVersion === this.spec.version;
     let migrated: Record<string, unknown>;
     try {
       migrated = migrate(this.db.data as Record<string, unknown>, this.spec.version, this.spec.migrations);
@@ -118,13 +134,15 @@ export class JsonDocument<T> {
       if (!(error instanceof MigrationError) || !this.spec.setAsideOtherVersions) throw error;
       return this.quarantine(`its schema version is not one this app reads (${String((this.db.data as { schemaVersion?: unknown }).schemaVersion)})`);
     }
-    const repaired = this.spec.repair?.(migrated);
+    // A trusted file is this build's own write, which never holds a value this build refuses.
+    const repaired = trusted ? undefined : this.spec.repair?.(migrated);
     if (repaired) this.spec.onNotice?.(repaired);
-    const parsed = this.spec.schema.safeParse(migrated);
+    const parsed = trusted ? { success: true as const, data: migrated as T } : this.spec.schema.safeParse(migrated);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       return this.quarantine(`its content is not valid (${first?.path.join('.') || 'root'}: ${first?.message})`);
     }
+    this.unstamped = this.spec.writer !== undefined && !trusted;
     if (!this.spec.disk) {
       const kept = structuredClone(parsed.data);
       this.validated = () => structuredClone(kept);
@@ -147,17 +165,35 @@ export class JsonDocument<T> {
     // The directory holds account ids and event titles: only this user may read it.
     await fs.mkdir(path.dirname(this.spec.file), { recursive: true, mode: 0o700 });
     this.db.data = this.spec.disk ? this.spec.disk.encode(value) : value;
-    const text = JSON.stringify(this.db.data);
+    const json = JSON.stringify(this.db.data);
+    const text = this.spec.writer !== undefined ? signText(json, this.spec.writer) : json;
     if (text === this.onDisk) return;
     this.pending = text;
     this.cache = undefined;
     await this.db.write();
+    this.unstamped = false;
     // The encoded tree is not needed once written (a read parses the file again): a first sync of
     // 10,000 events would otherwise keep a second copy of its state alive between saves.
     this.db.data = null;
     this.pending = '';
     // Not cached here: a first sync saves often and a copy per save would cost more than the one
     // parse of the next read, after which an idle app reads from memory again.
+    this.onDisk = text;
+  }
+
+  /**
+   * Write text the caller made from the file as it is (history-store.ts appends to it without
+   * parsing it); atomic like write(). The caller holds what the file holds: no check here.
+   */
+  async writeText(text: string): Promise<void> {
+    await fs.mkdir(path.dirname(this.spec.file), { recursive: true, mode: 0o700 });
+    this.pending = text;
+    this.cache = undefined;
+    // lowdb writes only when it holds data; what it writes is `pending` (the stringify hook).
+    this.db.data = true;
+    await this.db.write();
+    this.db.data = null;
+    this.pending = '';
     this.onDisk = text;
   }
 

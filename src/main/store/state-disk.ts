@@ -98,7 +98,9 @@ function absolute(rel: string, calendarUrl: string): string {
 
 function fileStem(href: string): string {
   const file = href.slice(href.lastIndexOf('/') + 1);
-  return decodeURIComponent(file.replace(/\.ics$/i, ''));
+  // Run for every object of every read: the regex and the decoding only where they can change something.
+  const stem = file.length > 4 && file.charCodeAt(file.length - 4) === 46 && file.slice(-3).toLowerCase() === 'ics' ? file.slice(0, -4) : file;
+  return stem.includes('%') ? decodeURIComponent(stem) : stem;
 }
 
 function derivedKey(pair: PairRecord): string | undefined {
@@ -180,9 +182,11 @@ export function decodeState(disk: DiskState): State {
   const cursors: State['cursors'] = {};
   for (const [index, cursor] of Object.entries(disk.cursors)) cursors[calendar(Number(index))] = { ...cursor };
   const objects: State['objects'] = {};
-  for (const [index, files] of Object.entries(disk.objects)) {
+  for (const index in disk.objects) {
     const calendarUrl = calendar(Number(index));
-    for (const [rel, object] of Object.entries(files)) {
+    const files = disk.objects[index];
+    for (const rel in files) {
+      const object = files[rel];
       const href = absolute(rel, calendarUrl);
       const uid = object.u === null ? undefined : (object.u ?? fileStem(href));
       objects[href] = { etag: object.e, calendarUrl, uid, recurring: object.r === 1 };
@@ -198,21 +202,24 @@ export function decodeState(disk: DiskState): State {
       const object = objects[href];
       const uid = disk_.u ?? object?.uid;
       if (uid === undefined) throw new StateShapeError(`a pair of ${href} has no UID`);
-      icloud = {
-        href, etag: disk_.g === undefined ? object?.etag : (disk_.g ?? undefined), uid, calendarUrl,
-        ...(disk_.r !== undefined ? { recurrenceId: disk_.r } : {}), source: disk_.y === 1 ? 'busy' : 'linked',
-      };
+      // Assigned field by field, not spread: this runs for every pair on every read (issue 16).
+      icloud = { href, etag: disk_.g === undefined ? object?.etag : (disk_.g ?? undefined), uid, calendarUrl, source: disk_.y === 1 ? 'busy' : 'linked' };
+      if (disk_.r !== undefined) icloud.recurrenceId = disk_.r;
     }
     const pair: PairRecord = {
       key: '', owner: disk_.o, status: disk_.s ?? 'synced', title: disk_.t, start: disk_.b, end: disk_.e, allDay: disk_.a === 1,
-      ...(disk_.p !== undefined ? { platformId: disk_.p } : {}), platformKind: disk_.pk ?? usualKind[disk_.o],
-      ...((disk_.l ?? plain) !== undefined ? { locationId: disk_.l ?? plain } : {}),
-      ...(disk_.xf ? { crossFrom: { location: disk_.xf[0], appointment: disk_.xf[1] } } : {}),
-      ...(icloud ? { icloud } : {}),
-      ...(disk_.mv ? { movedFrom: { calendarUrl: calendar(disk_.mv[0]), href: disk_.mv[1], ...(disk_.mv[2] !== null ? { etag: disk_.mv[2] } : {}) } } : {}),
+      platformKind: disk_.pk ?? usualKind[disk_.o],
       hashes: disk_.h !== undefined ? { icloud: disk_.h, platform: disk_.h } : { icloud: disk_.hi, platform: disk_.hp },
-      ...(disk_.x ? { conflict: structuredClone(disk_.x) } : {}), ...(disk_.d ? { detached: { ...disk_.d } } : {}), updatedAt: disk_.m,
+      updatedAt: disk_.m,
     };
+    if (disk_.p !== undefined) pair.platformId = disk_.p;
+    const locationId = disk_.l ?? plain;
+    if (locationId !== undefined) pair.locationId = locationId;
+    if (disk_.xf) pair.crossFrom = { location: disk_.xf[0], appointment: disk_.xf[1] };
+    if (icloud) pair.icloud = icloud;
+    if (disk_.mv) pair.movedFrom = { calendarUrl: calendar(disk_.mv[0]), href: disk_.mv[1], ...(disk_.mv[2] !== null ? { etag: disk_.mv[2] } : {}) };
+    if (disk_.x) pair.conflict = structuredClone(disk_.x);
+    if (disk_.d) pair.detached = { ...disk_.d };
     const key = disk_.k ?? derivedKey(pair);
     if (key === undefined) throw new StateShapeError('a pair has neither a key nor the ids to derive one');
     pair.key = key;

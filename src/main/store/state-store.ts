@@ -7,6 +7,7 @@ import { lockDataDir, type LockOptions } from './data-dir-lock';
 import { stateMigrations } from './migrations';
 import { decodeState, diskStateSchema, encodeState } from './state-disk';
 import { STATE_SCHEMA_VERSION, initialState, type State } from './state-schema';
+import { BUILD_WRITER } from './writer-stamp';
 
 export interface StateTransaction {
   readonly state: State;
@@ -22,6 +23,8 @@ export class StateStore {
   constructor(
     readonly dataDir: string,
     private readonly lockOptions: LockOptions = {},
+    /** Whose stamp lets a read skip the schema check (writer-stamp.ts); tests name another build. */
+    writer: string = BUILD_WRITER,
   ) {
     this.doc = new JsonDocument<State>({
       file: path.join(dataDir, 'state.json'),
@@ -36,6 +39,7 @@ export class StateStore {
       onNotice: (message) => {
         if (!this.notices.includes(message)) this.notices.push(message);
       },
+      writer,
     });
   }
 
@@ -51,13 +55,19 @@ export class StateStore {
     });
   }
 
-  /** Hold the lock for a longer piece of work (a sync cycle), saving as often as needed. */
-  async transaction<R>(work: (tx: StateTransaction) => Promise<R>): Promise<R> {
+  /**
+   * Hold the lock for a longer piece of work (a sync cycle), saving as often as needed. `restamp`
+   * (a real cycle, not a preview): a valid file another build wrote is saved with this build's stamp
+   * at the end, once, even when nothing changed, so the following reads skip the schema check.
+   */
+  async transaction<R>(work: (tx: StateTransaction) => Promise<R>, options: { restamp?: boolean } = {}): Promise<R> {
     const release = await lockDataDir(this.dataDir, this.lockOptions);
     try {
       const state = await this.doc.read();
       const tx: StateTransaction = { state, save: () => this.doc.write(state) };
-      return await work(tx);
+      const result = await work(tx);
+      if (options.restamp && this.doc.unstamped) await tx.save();
+      return result;
     } finally {
       await release();
     }

@@ -160,7 +160,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       await recordOutcome(tx, deps.now(), error);
     }
     if (!dryRun) report.undoable = await keepUndoRecords(deps.undo, recorder, report.id, deps.now());
-  });
+  }, { restamp: !dryRun });
   if (runs.length > 1) report.locations(reportLocations(runs));
   const finished = report.finish(deps.now());
   if (!dryRun) await deps.history.append(finished, deps.now());

@@ -24,9 +24,10 @@ export interface PlatformReadOptions {
 export async function gatherPlatform(platform: PlatformPort, state: State, options: PlatformReadOptions): Promise<PlatformWindow> {
   const { window } = options;
   const query = (range: TimeRange) => ({ userId: options.userId, startTime: range.start, endTime: range.end });
-  const appointments = await platform.listAppointments(query(window));
   let blocksRead = options.blocks ?? window;
-  let blocks = await platform.listBlockedSlots(query(blocksRead));
+  // Both listings at once (issue 16): neither depends on the other, so a cycle waits for the slower.
+  const [appointments, near] = await Promise.all([platform.listAppointments(query(window)), platform.listBlockedSlots(query(blocksRead))]);
+  let blocks = near;
   const pairs = Object.values(state.pairs).filter((p) => p.platformId && p.status !== 'detached');
   // A paired slot missing from the near tier may have been moved into the far part on the platform,
   // not deleted: read the rest of the window before judging it.

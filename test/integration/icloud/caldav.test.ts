@@ -219,6 +219,44 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
     }
   });
 
+  it('checks an idle calendar with its ctag alone once it knows one, and still sees a change (issue 16)', async () => {
+    // Radicale computes each asked property over every item: the sync-token beside the ctag doubled
+    // the idle check of a 5,000-event calendar (longer than the sync-collection REPORT itself).
+    const cal = await server.mkcalendar(appleId, 'idle');
+    await source.createEvent(cal, 'i1', event('i1', 'I1'));
+    const proxy = await startDavProxy(server.url);
+    const checks: string[] = [];
+    proxy.intercepts.push((request) => {
+      if (request.method === 'PROPFIND' && request.depth === '0') checks.push(request.body);
+      return undefined;
+    });
+    try {
+      const counted = new RequestCounter();
+      const behind = new IcloudSource({ appleId, caldavUrl: proxy.url }, password, { counter: counted });
+      const via = new URL(new URL(cal).pathname, proxy.url).href;
+      const first = await behind.fetchChanges(via, {}, []);
+      // No ctag known yet: the first check asks both (a server without ctags is followed by its token).
+      expect(checks.splice(0)).toEqual([expect.stringMatching(/getctag\/><d:sync-token\/>/)]);
+      const cursor = { syncToken: first.newSyncToken, ctag: first.newCtag };
+      const known = first.created.map(({ href, etag }) => ({ href, etag }));
+      counted.reset();
+      const idle = await behind.fetchChanges(via, cursor, known);
+      expect(idle).toMatchObject({ method: 'unchanged', newSyncToken: first.newSyncToken, newCtag: first.newCtag });
+      expect(counted.snapshot().icloud).toBe(1);
+      expect(checks.splice(0)).toEqual([expect.not.stringContaining('sync-token')]);
+      // A change behind the app's back moves the ctag: the sync-collection REPORT follows, and gives the new token.
+      expect((await server.putEvent(appleId, 'idle', 'i2.ics', event('i2', 'I2'))).status).toBe(201);
+      const changed = await behind.fetchChanges(via, cursor, known);
+      expect(changed.method).toBe('sync-collection');
+      expect(changed.created.map((o) => o.href)).toEqual([`${via}i2.ics`]);
+      expect(changed.newSyncToken).toBeTruthy();
+      expect(changed.newSyncToken).not.toBe(first.newSyncToken);
+      expect(changed.newCtag).not.toBe(first.newCtag);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('never reads a rejected password as "everything was deleted"', async () => {
     const cal = await server.mkcalendar(appleId, 'guarded');
     const a = await source.createEvent(cal, 'g1', event('g1', 'G'));

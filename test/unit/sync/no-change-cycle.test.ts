@@ -1,8 +1,9 @@
 // Issue 16: a cycle reads both sides at once, and a cycle that finds nothing to do writes no state.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JsonDocument } from '../../../src/main/store/json-document';
+import { BUILD_WRITER, signText } from '../../../src/main/store/writer-stamp';
 import { createMemoryEngine, MEMORY_CALENDAR } from '../../support/memory-sides';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -31,6 +32,22 @@ describe('a cycle', () => {
     };
     expect((await engine.sync()).outcome).toBe('ok');
     expect(platformStartedDuringIcloud).toBe(true);
+  });
+
+  it('lists blocked slots while the appointments listing is still out', async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    await engine.sync();
+    const started: string[] = [];
+    engine.platform.beforeRequest = (what) => void started.push(what);
+    const listAppointments = engine.platform.listAppointments.bind(engine.platform);
+    let blocksStartedDuringAppointments = false;
+    engine.platform.listAppointments = async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      blocksStartedDuringAppointments = started.includes('listBlockedSlots');
+      return listAppointments(...args);
+    };
+    expect((await engine.sync()).outcome).toBe('ok');
+    expect(blocksStartedDuringAppointments).toBe(true);
   });
 
   it('that finds nothing to do leaves state.json untouched and adds one history entry', async () => {
@@ -67,13 +84,39 @@ describe('a cycle', () => {
     await engine.sync();
     await engine.sync();
     const write = vi.spyOn(JsonDocument.prototype, 'write');
+    const writeText = vi.spyOn(JsonDocument.prototype, 'writeText');
     try {
       expect((await engine.sync()).outcome).toBe('ok');
-      // The history is appended (one document write); state.json is not written at all.
-      expect(write.mock.contexts.filter((doc) => (doc as unknown as { spec: { file: string } }).spec.file.endsWith('state.json'))).toEqual([]);
-      expect(write).toHaveBeenCalledTimes(1);
+      // The history is appended (one document write, in place); state.json is not written at all.
+      const files = [...write.mock.contexts, ...writeText.mock.contexts].map((doc) => (doc as unknown as { spec: { file: string } }).spec.file);
+      expect(files.filter((file) => file.endsWith('state.json'))).toEqual([]);
+      expect(files.map((file) => file.slice(file.lastIndexOf('/') + 1))).toEqual(['history.json']);
+      expect(write).not.toHaveBeenCalled();
     } finally {
       write.mockRestore();
+      writeText.mockRestore();
     }
+  });
+
+  it("that finds nothing to do on another build's state.json stamps it once as this build's (not in a preview)", async () => {
+    const engine = await createMemoryEngine({ dataDir: dir, now });
+    engine.icloud.userPut(MEMORY_CALENDAR, 'ev0.ics', event(0));
+    await engine.sync();
+    await engine.sync();
+    // As the previous version of the app left it (an update): valid, stamped by another build.
+    const file = join(dir, 'state.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete doc.written;
+    writeFileSync(file, signText(JSON.stringify(doc), 'older-build'));
+    const stamp = () => /^\{"written":"([^ ]+) /.exec(readFileSync(file, 'utf8'))?.[1];
+    const version = () => { const s = statSync(file, { bigint: true }); return [s.ino, s.mtimeNs, s.size]; };
+    const untouched = version();
+    expect((await engine.preview()).outcome).toBe('ok');
+    expect(version()).toEqual(untouched);
+    expect((await engine.sync()).outcome).toBe('ok');
+    expect(stamp()).toBe(BUILD_WRITER);
+    const stamped = version();
+    expect((await engine.sync()).outcome).toBe('ok');
+    expect(version()).toEqual(stamped);
   });
 });
