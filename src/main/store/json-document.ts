@@ -35,6 +35,7 @@ export interface DocumentSpec<T> {
    * for (a title filter an older checker let pass: refused-filters.ts); says what it dropped.
    */
   repair?: (file: Record<string, unknown>) => string | undefined;
+  /**
    * This build's writer id (writer-stamp.ts): the file is written with a stamp, and a file whose
    * stamp is this writer's and matches its text is read without the schema check (its own writes,
    * checked where they entered). Any other file — hand-edited, another build's, foreign — is
