@@ -59,8 +59,11 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** XML character references and the five named entities; undefined on any other. */
 function decode(text: string): string | undefined {
   if (!text.includes('&')) return text;
+  // Radicale writes every CR of an ICS as &#13;: done natively first, the rest (if any) one by one.
+  const crs = text.replaceAll('&#13;', '\r');
+  if (!crs.includes('&')) return crs;
   let unknown = false;
-  const out = text.replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
+  const out = crs.replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
     if (!whole.endsWith(';')) return (unknown = true), whole;
     if (ref in entities) return entities[ref];
     const code = ref.startsWith('#x') ? Number.parseInt(ref.slice(2), 16) : ref.startsWith('#') ? Number(ref.slice(1)) : Number.NaN;
