@@ -8,6 +8,7 @@
 // entity it does not know, tags that do not match — makes it give up (undefined), and the caller
 // reads the answer through tsdav instead: never a guess. Element names are matched without their
 // namespace prefix, as tsdav does.
+import { owned } from './owned-string';
 
 /** One <response>, in the form of tsdav's DAVResponse for the fields the sync reads. */
 export interface MultistatusResponse {
@@ -71,15 +72,6 @@ function decode(text: string): string | undefined {
     return String.fromCodePoint(code);
   });
   return unknown ? undefined : out;
-}
-
-/**
- * A copy that does not point into the answer. V8 makes a substring of 13 characters or more a view
- * of its parent, so one etag (or an ICS's UID, sliced from calendar-data sliced from the answer)
- * kept in the sync's records would keep the whole answer alive, batch after batch.
- */
-export function owned(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function statusOf(line: string | undefined): number | undefined {
