@@ -129,12 +129,12 @@ async function syncReport(session: DavSession, calendarUrl: string, token: strin
   const body =
     `<?xml version="1.0" encoding="utf-8"?><d:sync-collection ${NS}><d:sync-token>${escapeXml(token)}</d:sync-token>` +
     `<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`;
-  const reply = await session.xml(calendarUrl, 'REPORT', body);
+  const reply = await session.report(calendarUrl, body);
   if (reply.status !== 207) {
     if (fallbackStatuses.has(reply.status)) return undefined;
     throw httpError(reply.status, 'reading calendar changes', reply.headers);
   }
-  const delta: Delta = { changed: [], deleted: [], syncToken: multistatusSyncToken(reply.responses) };
+  const delta: Delta = { changed: [], deleted: [], syncToken: reply.syncToken };
   // RFC 6578 §3.2: every answer carries the new token. One without (an empty <multistatus/>: a
   // server that lost the token's history, a proxy cutting the answer) is no delta: read as one it
   // said "nothing changed" while the ctag said otherwise, and its changes were never seen.
@@ -151,7 +151,7 @@ async function syncReport(session: DavSession, calendarUrl: string, token: strin
       delta.deleted.push(href);
       continue;
     }
-    const etag = textOf((response.props as Record<string, unknown> | undefined)?.getetag);
+    const etag = response.props.getetag;
     if (response.ok && etag) delta.changed.push({ href, etag });
     else if (response.ok && !href.endsWith('/')) delta.changed.push({ href, etag: '' });
   }
@@ -208,9 +208,4 @@ async function readChanged(
 
 function findSelf(responses: DAVResponse[], calendarUrl: string): DAVResponse | undefined {
   return responses.find((r) => r.href !== undefined && sameHref(r.href, calendarUrl, calendarUrl));
-}
-
-function multistatusSyncToken(responses: DAVResponse[]): string | undefined {
-  const raw = responses[0]?.raw as { multistatus?: { syncToken?: unknown } } | undefined;
-  return textOf(raw?.multistatus?.syncToken);
 }

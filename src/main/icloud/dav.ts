@@ -3,12 +3,21 @@
 import { davRequest, type DAVResponse } from 'tsdav';
 import { kindForStatus, parseRetryAfter, SyncError } from '../errors';
 import { AUTH_REJECTED_MESSAGE } from './credentials';
+import { parseMultistatus, type MultistatusResponse } from './multistatus';
 
 export interface DavReply {
   status: number;
   headers: Headers;
   /** Parsed <d:response> elements of a 207; a single synthetic entry otherwise. */
   responses: DAVResponse[];
+}
+
+/** A large REPORT's 207: its responses' leaf props as strings, and the multistatus's sync-token. */
+export interface ReportReply {
+  status: number;
+  headers: Headers;
+  responses: MultistatusResponse[];
+  syncToken?: string;
 }
 
 export interface PlainReply {
@@ -19,6 +28,8 @@ export interface PlainReply {
 
 export class DavSession {
   private readonly authorization: string;
+  /** False once a server answered a REPORT outside multistatus.ts's shape: tsdav reads the rest. */
+  private fastReports = true;
 
   constructor(
     readonly fetch: typeof globalThis.fetch,
@@ -49,6 +60,26 @@ export class DavSession {
     return { status: last.status, headers: last.headers, responses };
   }
 
+  /**
+   * A REPORT whose answer is large (calendar-multiget, sync-collection), read by multistatus.ts. An
+   * answer outside that reader's shape is asked again through tsdav (a REPORT is safe to repeat), and
+   * this session keeps to tsdav from then on, so an unusual server costs one repeated request.
+   */
+  async report(url: string, body: string, headers: Record<string, string> = {}): Promise<ReportReply> {
+    if (this.fastReports) {
+      const init = { method: 'REPORT', body, headers: { ...this.authHeaders, 'Content-Type': 'application/xml; charset=utf-8', ...headers } };
+      const response = await this.fetch(url, init);
+      const text = await response.text();
+      if (response.status !== 207) return { status: response.status, headers: response.headers, responses: [] };
+      const parsed = response.headers.get('content-type')?.toLowerCase().includes('xml') ? parseMultistatus(text) : undefined;
+      if (parsed) return { status: response.status, headers: response.headers, ...parsed };
+      this.fastReports = false;
+    }
+    const reply = await this.xml(url, 'REPORT', body, headers);
+    const raw = reply.responses[0]?.raw as { multistatus?: { syncToken?: unknown } } | undefined;
+    return { status: reply.status, headers: reply.headers, responses: reply.responses.map(fromTsdav), syncToken: textOf(raw?.multistatus?.syncToken) };
+  }
+
   /** A plain request (GET, PUT, DELETE) with the body read as text. */
   async plain(url: string, method: string, body?: string, headers: Record<string, string> = {}): Promise<PlainReply> {
     const response = await this.fetch(url, { method, body, headers: { ...this.authHeaders, ...headers } });
@@ -76,8 +107,18 @@ export function httpError(status: number, context: string, headers?: Headers): S
   return new SyncError(kind, `iCloud answered ${status} while ${context}.`, details);
 }
 
+/** tsdav's response in multistatus.ts's form: leaf props as strings (a prop with children is left out). */
+function fromTsdav(response: DAVResponse): MultistatusResponse {
+  const props: Record<string, string> = {};
+  for (const [name, value] of Object.entries((response.props ?? {}) as Record<string, unknown>)) {
+    const text = textOf(value);
+    if (text !== undefined) props[name] = text;
+  }
+  return { ...(response.href !== undefined ? { href: response.href } : {}), status: response.status, ok: response.ok, props };
+}
+
 /** Require a 207 Multi-Status; anything else is an error (never an empty listing). */
-export function requireMultistatus(reply: DavReply, context: string): DAVResponse[] {
+export function requireMultistatus<R>(reply: { status: number; headers: Headers; responses: R[] }, context: string): R[] {
   if (reply.status !== 207) throw httpError(reply.status, context, reply.headers);
   return reply.responses;
 }

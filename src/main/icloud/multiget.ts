@@ -6,7 +6,7 @@
 // `unreadable`: skipped this cycle and read again on the next, never thrown for one item, never read
 // as a deletion (only a listing says an object was deleted).
 import { SyncError, toSyncError } from '../errors';
-import { DavSession, escapeXml, httpError, NS, requireMultistatus, textOf } from './dav';
+import { DavSession, escapeXml, httpError, NS, requireMultistatus } from './dav';
 import { pathOf, rebaseOnto } from './hrefs';
 
 export interface RemoteObject {
@@ -84,7 +84,7 @@ async function readBatch(session: DavSession, calendarUrl: string, hrefs: string
     `<?xml version="1.0" encoding="utf-8"?><c:calendar-multiget ${NS}><d:prop><d:getetag/><c:calendar-data/></d:prop>` +
     hrefs.map((href) => `<d:href>${escapeXml(pathOf(href))}</d:href>`).join('') +
     `</c:calendar-multiget>`;
-  const reply = await session.xml(calendarUrl, 'REPORT', body, { Depth: '1' });
+  const reply = await session.report(calendarUrl, body, { Depth: '1' });
   const asked = new Map(hrefs.map((href) => [rebaseOnto(href, calendarUrl), href]));
   const batch: MultigetBatch = { objects: [], unreadable: [] };
   for (const response of requireMultistatus(reply, 'reading events')) {
@@ -93,9 +93,8 @@ async function readBatch(session: DavSession, calendarUrl: string, hrefs: string
     const href = asked.get(answered);
     if (href === undefined) continue; // not one we asked for (a server naming the collection): nothing to read
     asked.delete(answered);
-    const props = (response.props ?? {}) as Record<string, unknown>;
-    const etag = textOf(props.getetag);
-    const data = textOf(props.calendarData);
+    const etag = response.props.getetag;
+    const data = response.props.calendarData;
     if (response.status === 404 || response.status === 410) batch.unreadable.push({ href, error: `iCloud did not find it when reading it (${response.status})` });
     else if (response.ok && etag && data !== undefined && data.trim() !== '') batch.objects.push({ href, etag, data });
     else if (response.ok) batch.unreadable.push({ href, error: 'iCloud sent it without its calendar data (it may still be saving it)' });

@@ -25,6 +25,7 @@ import {
   type PlatformLocation,
   type PlatformUser,
 } from './schemas';
+import { defaultHttpFetch } from './http-fetch';
 import { Transport, type FetchLike } from './transport';
 
 export const CALENDARS_VERSION = '2021-04-15';
@@ -39,6 +40,7 @@ export interface PlatformClientOptions {
   locationId: string;
   counter: RequestCounter;
   limiter: RateLimiter;
+  /** Default: http-fetch.ts (node:http keep-alive), not the global fetch. */
   fetch?: FetchLike;
   clock?: Clock;
   timeoutMs?: number;
@@ -107,7 +109,7 @@ export class PlatformClient {
     this.transport = new Transport({
       baseUrl: options.baseUrl,
       token: options.token,
-      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      fetch: options.fetch ?? defaultHttpFetch(),
       counter: options.counter,
       limiter: options.limiter,
       clock: options.clock ?? systemClock,

@@ -9,7 +9,22 @@ import type { Clock } from './clock';
 import { OutcomeUnknownError, errorForStatus } from './platform-errors';
 import type { RateLimiter } from './rate-limiter';
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+/** What the transport reads of an answer: a fetch Response has it, and so has http-fetch.ts's. */
+export interface PlatformResponse {
+  status: number;
+  headers: Headers;
+  text(): Promise<string>;
+}
+
+export interface PlatformRequestInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** The global fetch fits (tests and the doctor's logging fetch pass one); the default is http-fetch.ts. */
+export type FetchLike = (input: string, init: PlatformRequestInit) => Promise<PlatformResponse>;
 
 export interface TransportOptions {
   baseUrl: string;
@@ -48,6 +63,16 @@ function errorCode(cause: unknown): string | undefined {
   const err = cause as { code?: unknown; cause?: { code?: unknown } } | undefined;
   const code = err?.code ?? err?.cause?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** Where a redirect pointed, without its query (it may carry a token of its own). */
+function redactedPlace(location: string): string {
+  try {
+    const url = new URL(location, 'http://relative.invalid');
+    return url.host === 'relative.invalid' ? url.pathname : `${url.host}${url.pathname}`;
+  } catch {
+    return 'an address that is not a URL';
+  }
 }
 
 export class Transport {
@@ -100,7 +125,7 @@ export class Transport {
     const { limiter, counter, clock } = this.options;
     const permit = await limiter.acquire(); // throws 'throttled' when the day's budget is spent
     counter.count('platform');
-    let response: Response;
+    let response: PlatformResponse;
     let text: string;
     try {
       response = await this.options.fetch(this.url(spec), {
@@ -141,6 +166,15 @@ export class Transport {
         : errorForStatus(429, spec.endpoint, text, retryAfterMs);
       // A spent daily budget is final for today: no retry, just a clear stop.
       return daily ? { ok: false, transient: false, error } : { ok: false, transient: false, error, throttledWaitMs: waitMs };
+    }
+    if (response.status >= 300 && response.status < 400) {
+      // Not followed: the bearer token goes to the platform's address and nowhere else.
+      const to = response.headers.get('location');
+      const error = new SyncError('internal', `The platform answered ${spec.endpoint} with a redirect (${response.status}${to ? ` to ${redactedPlace(to)}` : ''}); redirects are not followed.`, {
+        side: 'platform',
+        status: response.status,
+      });
+      return { ok: false, transient: false, error };
     }
     if (response.status >= 500) {
       if (!spec.idempotent) {

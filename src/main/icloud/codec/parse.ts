@@ -1,6 +1,7 @@
 // iCalendar text → domain events. A bad file is a per-item error with its name and what is wrong,
 // never an exception that stops a batch (DESIGN §1: "an item that fails is logged and skipped").
 import ICAL from 'ical.js';
+import { owned } from '../owned-string';
 import { readParticipation } from './participants';
 import type { DomainEvent, EventStatus, ParseOptions } from './types';
 import { TimezoneResolver, type ResolvedZone } from './timezones';
@@ -249,9 +250,10 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** A property's text, as a string of its own: the event's values outlive its ICS (owned-string.ts). */
 function text(component: ICAL.Component, name: string): string {
   const value = component.getFirstPropertyValue(name);
-  return value === null || value === undefined ? '' : String(value);
+  return value === null || value === undefined ? '' : owned(String(value));
 }
 
 function sequenceOf(component: ICAL.Component): number {
@@ -264,7 +266,7 @@ function xProps(component: ICAL.Component): Record<string, string> {
   for (const prop of component.getAllProperties()) {
     const name = prop.name.toUpperCase();
     if (!name.startsWith('X-') || name in result) continue;
-    result[name] = String(prop.getFirstValue() ?? '');
+    result[name] = owned(String(prop.getFirstValue() ?? ''));
   }
   return result;
 }
