@@ -1,7 +1,10 @@
 // The platform emulator in a child process of its own (scripts/emulator.ts), for benchmarks: a real
 // location is served by the platform, not by the user's Mac, so an emulator in the test's own process
 // would charge the server's work (routing, validation, its store) to the client's CPU — and with two
-// locations, two servers' work. Out of process, the client is measured alone. The emulator's state
+// locations, two servers' work. Out of process, the client is measured alone. The child runs in a
+// session of its own (detached), so on a shared machine the kernel's scheduler (autogroup: one CPU
+// share per session) gives it its own share, as another machine would have, rather than taking from
+// the test's; it ends with the test's stop, or when its standard input closes (the test died). The emulator's state
 // is then not reachable from the test (only its URL): tests that book or inspect use startEmulator.
 //
 //   const child = await spawnEmulator(seed);   // one location per child, as sync-world does
@@ -25,11 +28,12 @@ export async function spawnEmulator(seed: Seed, options: { timeoutMs?: number } 
   const { dir, cleanup } = await makeTempDir('emulator-child-');
   const seedFile = join(dir, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(seed));
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--port', '0', '--seed', seedFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, '--port', '0', '--seed', seedFile, '--exit-with-stdin'], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
+    child.stdin.end();
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
     await cleanup();
