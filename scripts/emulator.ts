@@ -1,5 +1,5 @@
 // `npm run emulator -- --port P --seed FILE [--latency MS] [--error-rate R] [--error-status S] [--drop-rate R]
-//   [--withhold TOKEN=SCOPE[,SCOPE]]… [--date-skew-ms MS]`
+//   [--withhold TOKEN=SCOPE[,SCOPE]]… [--date-skew-ms MS] [--exit-with-stdin]`
 // Starts the platform emulator; its first line of output is exactly
 // `platform emulator listening on http://127.0.0.1:P` (tests and scripts wait for it).
 import { parseArgs } from 'node:util';
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     // A token created without these scopes (the seed's withheldScopes), and a skewed Date header.
     withhold: { type: 'string', multiple: true },
     'date-skew-ms': { type: 'string' },
+    // Stop when standard input ends: a parent that started it in a session of its own (spawn-emulator.ts) may die without a signal.
+    'exit-with-stdin': { type: 'boolean' },
   },
 });
 
@@ -44,3 +46,7 @@ const shutdown = () => {
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);
+if (values['exit-with-stdin']) {
+  process.stdin.on('end', shutdown);
+  process.stdin.resume();
+}

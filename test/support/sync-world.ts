@@ -21,6 +21,7 @@ import { startDavProxy, type DavProxy, type ProxyFaults } from './dav-proxy';
 import { defaultSeed, startEmulator, type RunningEmulator, type Seed, type StoredEvent } from './emulator';
 import { TEST_LOCATION, TEST_TOKEN, TEST_USER } from './emulator/default-seed';
 import type { FaultOptions } from './emulator/faults';
+import { spawnEmulator } from './spawn-emulator';
 import { startRadicale, type RadicaleServer, type SeedCalendar } from './radicale';
 import { makeTempDir } from './temp-dir';
 
@@ -31,6 +32,13 @@ export const WORLD_APP_PASSWORD = 'abcd-efgh-ijkl-mnop';
 export interface SyncWorldOptions {
   /** The emulator's world; default: defaultSeed() with a rate limit no test will hit. */
   seed?: Seed;
+  /**
+   * Run the emulator out of process, one child process per seed location (spawn-emulator.ts), as the
+   * platform serves each location and not the user's Mac: for benchmarks, so the server's work is not
+   * charged to the client. The emulator's state is then out of reach: `emulator` keeps only its
+   * url and port, and the `platform` hands and `emulatorFaults` are not available. Default false.
+   */
+  emulatorProcess?: boolean;
   /** Random faults of the emulator, switched on once the world is connected and linked. */
   emulatorFaults?: FaultOptions;
   /** Calendars made with MKCALENDAR before connecting (default ['work']). The first is linked. */
@@ -58,6 +66,8 @@ export interface SyncWorld {
   radicale: RadicaleServer;
   proxy?: DavProxy;
   emulator: RunningEmulator;
+  /** The platform URL serving a seed location (the one emulator's, or that location's own child process). */
+  platformUrl(locationId: string): string;
   services: Services;
   dataDir: string;
   /** Env for a CLI process (data dir + both secrets, so the keychain is never touched). */
@@ -139,7 +149,15 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
   const { dir: dataDir, cleanup } = await makeTempDir('sync-world-');
   const radicale = await startRadicale({ users: { [WORLD_APPLE_ID]: WORLD_APP_PASSWORD }, seed: options.radicaleSeed });
   // Faults start after onboarding (connect and link must succeed to have a world at all).
-  const emulator = await startEmulator({ seed, port: 0 });
+  if (options.emulatorProcess && options.emulatorFaults) throw new Error('emulatorFaults need the emulator in this process (emulatorProcess: false)');
+  const children = options.emulatorProcess ? await Promise.all(seed.locations.map((one) => spawnEmulator({ ...seed, locations: [one] }))) : [];
+  const emulator = children.length ? outOfReach(children[0].url) : await startEmulator({ seed, port: 0 });
+  const urls = new Map(seed.locations.map((one, index) => [one.id, children[index]?.url ?? emulator.url]));
+  const platformUrl = (locationId: string) => {
+    const url = urls.get(locationId);
+    if (!url) throw new Error(`no emulator serves location ${locationId}`);
+    return url;
+  };
   const proxy = options.proxy ? await startDavProxy(radicale.url, {}) : undefined;
   const davUrl = proxy?.url ?? radicale.url;
   const seeded = new Set((options.radicaleSeed ?? []).map((c) => c.name));
@@ -161,7 +179,7 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
   /** What onboarding does: connect both sides, then link. */
   async function connect(target: Services = services): Promise<void> {
     await target.accounts.connectIcloud({ appleId: WORLD_APPLE_ID, password: WORLD_APP_PASSWORD, caldavUrl: davUrl });
-    const connected = await target.accounts.connectPlatform({ locationId: location.id, token, apiUrl: emulator.url, userId });
+    const connected = await target.accounts.connectPlatform({ locationId: location.id, token, apiUrl: platformUrl(location.id), userId });
     if (connected.status !== 'connected') throw new Error('the world could not connect the platform');
     await target.state.update((state) => {
       if (options.zone) state.accounts.platforms[location.id]!.locationTimezone = options.zone;
@@ -242,7 +260,7 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
   };
 
   return {
-    radicale, proxy, emulator, services, dataDir, env, appleId: WORLD_APPLE_ID, userId, locationId: location.id, token,
+    radicale, proxy, emulator, platformUrl, services, dataDir, env, appleId: WORLD_APPLE_ID, userId, locationId: location.id, token,
     calendarUrl,
     connect,
     linkedUrl: calendarUrl(calendars[0]),
@@ -260,9 +278,26 @@ export async function startSyncWorld(options: SyncWorldOptions = {}): Promise<Sy
     icloud,
     platform,
     async stop() {
-      await Promise.allSettled([proxy?.stop(), emulator.stop(), radicale.stop()]);
+      await Promise.allSettled([proxy?.stop(), emulator.stop(), ...children.map((child) => child.stop()), radicale.stop()]);
       await cleanup();
     },
+  };
+}
+
+/** An emulator in another process, seen from here: its url and port; asking for its state is a mistake said plainly. */
+function outOfReach(url: string): RunningEmulator {
+  const unreachable = (): never => {
+    throw new Error('the emulator runs in a child process (emulatorProcess): its state, limits and faults are not in this process');
+  };
+  return {
+    url, port: Number(new URL(url).port),
+    get state() { return unreachable(); },
+    get limits() { return unreachable(); },
+    get faults() { return unreachable(); },
+    get doctor() { return unreachable(); },
+    get exchanges() { return unreachable(); },
+    requestCount: unreachable,
+    stop: async () => undefined, // the children are stopped by the world
   };
 }
 

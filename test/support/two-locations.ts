@@ -26,7 +26,7 @@ export function twoLocationSeed(rateLimit = { max: 100_000, intervalMs: 10_000, 
 
 export async function connectSecondLocation(world: SyncWorld): Promise<void> {
   world.env.ICLOUD_SYNC_PLATFORM_TOKENS = JSON.stringify({ [TEST_LOCATION]: TEST_TOKEN, [LOCATION_B]: TOKEN_B });
-  const connected = await world.services.accounts.connectPlatform({ locationId: LOCATION_B, token: TOKEN_B, apiUrl: world.emulator.url, userId: TEST_USER });
+  const connected = await world.services.accounts.connectPlatform({ locationId: LOCATION_B, token: TOKEN_B, apiUrl: world.platformUrl(LOCATION_B), userId: TEST_USER });
   if (connected.status !== 'connected') throw new Error('the second location could not be connected');
 }
 

@@ -11,6 +11,9 @@
 // response arrived. The server counted it at some instant between the two, so counting it until
 // response + interval can never under-count, whatever the latency. At most `max - margin` slots
 // are held at once; callers wait in FIFO order, so concurrent callers share one budget fairly.
+// The bookkeeping is O(1) per request (amortised): a count of requests in flight and a queue of the
+// times finished ones arrived, oldest first, so leaving the window is popping its head. At a raised
+// limit thousands of slots are live, and scanning them on every acquire made a sync quadratic.
 import { SyncError } from '../errors';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -51,11 +54,6 @@ export interface RateLimiterStatus {
   dailyExhaustedUntil?: number;
 }
 
-interface Slot {
-  /** When the response arrived; null while the request is in flight. */
-  doneAt: number | null;
-}
-
 function headerNumber(headers: Headers, name: string): number | undefined {
   const raw = headers.get(name);
   if (raw === null || raw.trim() === '') return undefined;
@@ -89,7 +87,11 @@ export class RateLimiter {
   private readonly random: () => number;
   private max: number;
   private intervalMs: number;
-  private slots: Slot[] = [];
+  /** Requests sent whose response has not arrived: each holds a slot until it does, and an interval after. */
+  private inFlight = 0;
+  /** When each finished request's response arrived, oldest first, from index `doneHead` on. */
+  private doneAt: number[] = [];
+  private doneHead = 0;
   /** Requests the server counted that are not ours (another token or app on the same location). */
   private external = { count: 0, until: 0 };
   private pausedUntil = 0;
@@ -142,7 +144,7 @@ export class RateLimiter {
     return {
       max: this.max,
       intervalMs: this.intervalMs,
-      inWindow: this.slots.length,
+      inWindow: this.held,
       dailyLimit: this.dailyLimit,
       dailyRemaining: this.dailyRemaining,
       dailyExhaustedUntil: this.dailyExhaustedUntil,
@@ -171,7 +173,7 @@ export class RateLimiter {
       }
       this.prune(now);
       const external = this.external.until > now ? this.external.count : 0;
-      if (this.slots.length + external < this.allowed) return this.grant();
+      if (this.held + external < this.allowed) return this.grant();
       await this.waitForExpiry(now);
     }
   }
@@ -196,16 +198,22 @@ export class RateLimiter {
     }
   }
 
+  /** Slots held now (prune first): in flight, or finished less than an interval ago. */
+  private get held(): number {
+    return this.inFlight + this.doneAt.length - this.doneHead;
+  }
+
   private grant(): Permit {
-    const slot: Slot = { doneAt: null };
-    this.slots.push(slot);
+    this.inFlight += 1;
     if (this.dailyRemaining !== undefined) this.dailyRemaining -= 1;
     let released = false;
     return {
       release: (headers) => {
         if (released) return;
         released = true;
-        slot.doneAt = this.clock.now();
+        this.inFlight -= 1;
+        // In arrival order; were the clock to step back, a slot behind a later one is only counted longer.
+        this.doneAt.push(this.clock.now());
         if (headers) this.learn(parseRateLimitHeaders(headers));
         const waiters = this.wakeOnRelease;
         this.wakeOnRelease = [];
@@ -225,21 +233,22 @@ export class RateLimiter {
       // Our own slots are counted at least as long as the server counts them, so any surplus in the
       // server's count belongs to someone else; hold it for a full interval to be safe.
       const serverUsed = this.max - h.remaining;
-      this.external = { count: Math.max(0, serverUsed - this.slots.length), until: now + this.intervalMs };
+      this.external = { count: Math.max(0, serverUsed - this.held), until: now + this.intervalMs };
     }
   }
 
-  /** In place: at a raised limit thousands of slots are live, and a new array per request was most of a large sync's garbage. */
+  /** Finished slots leave the window oldest first; the queue's dead head is dropped once it is most of it. */
   private prune(now: number): void {
-    let kept = 0;
-    for (const slot of this.slots) if (slot.doneAt === null || slot.doneAt + this.intervalMs > now) this.slots[kept++] = slot;
-    this.slots.length = kept;
+    while (this.doneHead < this.doneAt.length && this.doneAt[this.doneHead] + this.intervalMs <= now) this.doneHead += 1;
+    if (this.doneHead > 1024 && this.doneHead * 2 > this.doneAt.length) {
+      this.doneAt = this.doneAt.slice(this.doneHead);
+      this.doneHead = 0;
+    }
   }
 
   /** Sleep until the oldest finished slot leaves the window, or until a request in flight finishes. */
   private async waitForExpiry(now: number): Promise<void> {
-    let next = Infinity;
-    for (const slot of this.slots) if (slot.doneAt !== null) next = Math.min(next, slot.doneAt + this.intervalMs);
+    let next = this.doneHead < this.doneAt.length ? this.doneAt[this.doneHead] + this.intervalMs : Infinity;
     if (this.external.count > 0 && this.external.until > now) next = Math.min(next, this.external.until);
     if (next !== Infinity) {
       await this.clock.sleep(next - now);

@@ -26,6 +26,7 @@ import { changesNothing } from './record-outcome';
 import { applyUndo } from './apply-undo';
 import type { UndoRecorder } from './undo-record';
 import { laneOf, splitLanes, type Lane } from './execute-lanes';
+import { LaneSaves } from './lane-saves';
 
 import { itemOp, retryNote, sideOf } from './operation-words';
 
@@ -40,7 +41,8 @@ export interface ExecuteDeps {
   onProgress?: (done: number, total: number) => void;
   /**
    * How often the state is written while operations run (default 250 ms, or SAVE_SHARE times the last
-   * save's duration when that is longer; 0 = after every one).
+   * save's duration when that is longer; 0 = after every one, once the save before is written).
+   * A timed save is not waited for (lane-saves.ts): the operations go on while it is written.
    * Writing state.json after each operation made a large first sync quadratic (10,000 operations
    * rewrote a file of several MB 10,000 times: hours). Losing the last fraction of a second of records
    * to a crash is safe: iCloud creates are idempotent (deterministic href), updates are re-planned
@@ -62,12 +64,6 @@ export interface ExecuteDeps {
  */
 const INTENT_BATCH = 200;
 
-/**
- * A timed save waits at least this many times as long as the last save took, so writing the state
- * stays about a tenth of a cycle however large it grew (at 10,000 pairs one save is ~4 MB).
- */
-const SAVE_SHARE = 9;
-
 /** Operations that only record what was read (no request, nothing for the user to count). */
 const recordsOnly = new Set<Operation['type']>(['object.seen', 'object.gone', 'cursor.commit', 'window.judged', 'location.read', 'platform.read']);
 
@@ -82,22 +78,10 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
   const failed: Operation[] = [];
   /** The iCloud objects whose operation failed: not recorded as seen, their calendar's cursor kept. */
   const failedHrefs = new Set<string>();
-  const saveEveryMs = deps.saveEveryMs ?? 250;
   const intentsOnDisk = new Set<string>();
-  let lastSave = performance.now();
-  let saveGap = saveEveryMs;
-  let dirty = false;
   let done = 0;
-  // Lanes write the one state file in turn, never two writes at once.
-  let saving: Promise<void> = Promise.resolve();
-  const save = () =>
-    (saving = saving.then(async () => {
-      const begun = performance.now();
-      await tx.save();
-      lastSave = performance.now();
-      if (saveEveryMs > 0) saveGap = Math.max(saveEveryMs, SAVE_SHARE * (lastSave - begun));
-      dirty = false;
-    }));
+  // The lanes share the one state file's saves (lane-saves.ts): none waits on another's.
+  const saves = new LaneSaves(() => tx.save(), deps.saveEveryMs ?? 250);
   // Progress counts what the user would call work, not the records of what was read.
   const total = ops.filter((op) => !recordsOnly.has(op.type)).length;
   const stopped = new Set<string>();
@@ -125,7 +109,7 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
             };
             intentsOnDisk.add(next.key);
           }
-          await save();
+          await saves.fresh();
         }
         // The object this was decided from goes into the same write as the pair (before the operation,
         // so an etag the operation itself writes wins over the one read).
@@ -153,19 +137,24 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
         }
       }
       // A skip or a notice changes nothing on disk; everything else is recorded soon (see saveEveryMs).
-      if (op.type !== 'skip' && op.type !== 'notice') dirty = true;
-      if (dirty && performance.now() - lastSave >= saveGap) await save();
+      if (op.type !== 'skip' && op.type !== 'notice') saves.changed();
+      saves.soon();
       if (!recordsOnly.has(op.type)) deps.onProgress?.(++done, total);
     }
   }
 
   const { lanes, tail } = splitLanes(ops);
-  const outcomes = await Promise.allSettled(lanes.map(run));
-  const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  if (rejected) throw rejected.reason;
-  await run(tail);
-  await saving;
-  if (dirty) await save();
+  try {
+    const outcomes = await Promise.allSettled(lanes.map(run));
+    const rejected = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    await run(tail);
+  } catch (error) {
+    // The cycle writes its outcome next: never while a save of ours is still being written.
+    await saves.settled();
+    throw error;
+  }
+  await saves.flush();
   return failed;
 }
 

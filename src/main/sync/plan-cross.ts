@@ -14,6 +14,7 @@ import type { Operation } from './operations';
 import { crossLocationKey, type PairRecord } from './pair';
 import { isOurAppointment } from './plan';
 import type { PlanContext, PlatformWindow } from './plan-input';
+import type { CalendarEvent } from '../platform/schemas';
 import { endedBefore, overlaps, whollyInside } from './rules';
 
 const removedLocationReason = 'it blocked an appointment of a location you removed, so it no longer blocks time here';
@@ -64,9 +65,12 @@ export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[
   }
   const ops: Operation[] = [];
   const known = new Set<string>();
+  // Each location's listing indexed once, so no slot is looked for by a scan of every event.
+  const byLocation = new Map(read.map((location) => [location.context.locationId, location]));
+  const slotsById = new Map(read.map((location) => [location, new Map(location.window!.events.map((event) => [event.id, event]))]));
   for (const pair of pairs) {
     known.add(pair.key);
-    const target = read.find((location) => location.context.locationId === pair.locationId);
+    const target = pair.locationId !== undefined ? byLocation.get(pair.locationId) : undefined;
     // Its appointment's location or its own was not read: nothing is known this cycle. (A source
     // location no longer connected holds no appointment of the user any more: its slots go.)
     if (!target || !pair.crossFrom || (connected.has(pair.crossFrom.location) && !readIds.has(pair.crossFrom.location))) continue;
@@ -78,7 +82,7 @@ export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[
       else ops.push({ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: 'the appointment in the other location was cancelled, moved away or deleted' });
       continue;
     }
-    const slot = target.window!.events.find((event) => event.id === pair.platformId);
+    const slot = pair.platformId !== undefined ? slotsById.get(target)!.get(pair.platformId) : undefined;
     const hash = hashContent(want.content);
     // Only where its blocked slots were listed this cycle is a missing slot deleted (read tiers).
     if (!slot && whollyInside(pair, target.window!.blocksRead ?? target.context.window)) {
@@ -88,21 +92,39 @@ export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[
     }
   }
   const used = new Set(pairs.map((pair) => pair.platformId));
+  const adoptable = new Map<CrossLocation, Map<string, CalendarEvent[]>>();
   for (const want of wanted.values()) {
     if (known.has(want.key)) continue;
     const base = { key: want.key, title: want.content.title, location: want.target.context.locationId };
     // A create whose answer was lost (crash) left its slot: adopt it rather than make a second.
-    const hash = hashContent(want.content);
-    const existing = want.target.window!.events.find((event) => !isAppointment(event) && !used.has(event.id) && event.assignedUserId === want.target.context.userId
-      && hashContent(blockContentFromPlatform(event)) === hash);
+    const existing = takeAdoptable(adoptable, want.target, used, hashContent(want.content));
     if (existing) {
-      used.add(existing.id);
       ops.push({ ...base, type: 'adopt', rule: 'adopt', pair: { ...newPair(want, now), platformId: existing.id }, reason: 'a slot blocking this appointment already exists' });
     } else {
       ops.push({ ...base, type: 'platform.createCrossBlock', rule: 'busy', pair: newPair(want, now), content: want.content, reason: 'an appointment in another location' });
     }
   }
   return ops;
+}
+
+/**
+ * A blocked slot of the user in `target`, of no pair, with this content: the user's unpaired slots
+ * are grouped by content hash once per location (the first time one is looked for), then taken.
+ */
+function takeAdoptable(adoptable: Map<CrossLocation, Map<string, CalendarEvent[]>>, target: CrossLocation, used: Set<string | undefined>, hash: string): CalendarEvent | undefined {
+  let byHash = adoptable.get(target);
+  if (!byHash) {
+    byHash = new Map();
+    for (const event of target.window!.events) {
+      if (isAppointment(event) || used.has(event.id) || event.assignedUserId !== target.context.userId) continue;
+      const key = hashContent(blockContentFromPlatform(event));
+      byHash.set(key, [...(byHash.get(key) ?? []), event]);
+    }
+    adoptable.set(target, byHash);
+  }
+  const found = byHash.get(hash)?.shift();
+  if (found) used.add(found.id);
+  return found;
 }
 
 function newPair(want: Wanted, now: Date): PairRecord {

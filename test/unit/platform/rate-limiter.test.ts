@@ -142,4 +142,45 @@ describe('RateLimiter', () => {
     });
     expect(nextUtcMidnight(Date.UTC(2026, 11, 31, 23, 59))).toBe(Date.UTC(2027, 0, 1));
   });
+
+  it('keeps its bookkeeping O(1) a request: 40,000 requests in the window take about 10x the time of 4,000, not 100x', async () => {
+    // At a raised limit (the bench's emulator, a generous plan) thousands of slots are live at once;
+    // scanning them on every acquire made each request cost more than the one before (quadratic).
+    const timed = async (n: number, giveUpMs = Infinity) => {
+      const limiter = new RateLimiter({ clock: new FakeClock(), max: 1_000_000, intervalMs: 10_000 });
+      const started = performance.now();
+      for (let i = 0; i < n; i += 1) {
+        (await limiter.acquire()).release(null);
+        if (i % 1_000 === 0 && performance.now() - started > giveUpMs) return Infinity;
+      }
+      expect(limiter.status().inWindow).toBe(n);
+      return performance.now() - started;
+    };
+    let fastestSmall = Infinity;
+    for (let run = 0; run < 5; run += 1) fastestSmall = Math.min(fastestSmall, await timed(4_000));
+    const large = await timed(40_000, 30 * fastestSmall);
+    expect(large / fastestSmall).toBeLessThan(30);
+  });
+
+  it('counts finished slots out of the window oldest first, across thousands of them', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock, max: 100_000, intervalMs: 10_000 });
+    for (let batch = 0; batch < 3; batch += 1) {
+      if (batch > 0) await clock.advance(4_000); // three batches of 1,000, at 0, 4 and 8 s
+      for (let i = 0; i < 1_000; i += 1) (await limiter.acquire()).release(null);
+    }
+    const inFlight = await limiter.acquire();
+    expect(limiter.status().inWindow).toBe(3_001);
+    await clock.advance(2_000); // 10 s: the first batch leaves
+    expect(limiter.status().inWindow).toBe(2_001);
+    await clock.advance(4_000); // 14 s: the second
+    expect(limiter.status().inWindow).toBe(1_001);
+    inFlight.release(null);
+    await clock.advance(4_000); // 18 s: the third; the one released at 14 s stays until 24 s
+    expect(limiter.status().inWindow).toBe(1);
+    await clock.advance(5_999);
+    expect(limiter.status().inWindow).toBe(1);
+    await clock.advance(1);
+    expect(limiter.status().inWindow).toBe(0);
+  });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { IcsCodec } from '../../../src/main/icloud';
 import { SyncError } from '../../../src/main/errors';
-import { initialState } from '../../../src/main/store/state-schema';
+import { initialState, type State } from '../../../src/main/store/state-schema';
 import { execute } from '../../../src/main/sync/execute';
 import type { Operation } from '../../../src/main/sync/operations';
 import type { PairRecord } from '../../../src/main/sync/pair';
@@ -41,14 +41,14 @@ function side(log: string[], failOn?: string): PlatformPort {
   };
 }
 
-async function run(ops: Operation[], sides: Record<string, PlatformPort>, onLocationFailed?: (id: string, error: SyncError) => void) {
+async function run(ops: Operation[], sides: Record<string, PlatformPort>, onLocationFailed?: (id: string, error: SyncError) => void, saving?: { save: (state: State) => Promise<void>; everyMs: number }) {
   const state = initialState();
   for (const op of ops) if ('pair' in op) state.pairs[op.pair.key] = op.pair;
   const report = new ReportBuilder('manual', now(), new RequestCounter());
   const locations = Object.fromEntries(Object.entries(sides).map(([id, platform]) => [id, { platform, context: context(id) }]));
   await execute(ops, {
-    icloud: {} as IcloudPort, platform: sides.a!, codec: new IcsCodec(), tx: { state, save: async () => undefined }, report, context: context('a'), now,
-    locations, onLocationFailed,
+    icloud: {} as IcloudPort, platform: sides.a!, codec: new IcsCodec(), tx: { state, save: saving ? () => saving.save(state) : async () => undefined }, report, context: context('a'), now,
+    locations, onLocationFailed, ...(saving ? { saveEveryMs: saving.everyMs } : {}),
   });
   return state;
 }
@@ -76,5 +76,24 @@ describe('execute with several locations', () => {
   it('without onLocationFailed (one location) the failure stops the cycle, as before', async () => {
     const log: string[] = [];
     await expect(run([deletion('a', 1), deletion('b', 1)], { a: side(log, 'a-1'), b: side(log) })).rejects.toMatchObject({ kind: 'auth' });
+  });
+
+  it('a lane never waits on another lane\'s save, nor doubles it: a save due in both is written once, and the last changes are on disk', async () => {
+    const log: string[] = [];
+    const written: string[][] = [];
+    const slowSave = async (state: State) => {
+      log.push('save start');
+      written.push(Object.keys(state.pairs).sort()); // what this save holds (state.json encodes at once)
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      log.push('save end');
+    };
+    const ops = [1, 2, 3, 4, 5, 6].flatMap((n) => [deletion('a', n), deletion('b', n)]);
+    const state = await run(ops, { a: side(log), b: side(log) }, undefined, { save: slowSave, everyMs: 1 });
+    const during = log.slice(log.indexOf('save start'), log.indexOf('save end'));
+    expect(during.filter((line) => line.startsWith('start ')).length, 'operations of both lanes went on while the first save was written').toBeGreaterThan(2);
+    // One timed save (the next is due 9 × 40 ms later, after the lanes are done) and the last one.
+    expect(written.length).toBe(2);
+    expect(written.at(-1), 'the last save holds every lane\'s last change').toEqual([]);
+    expect(Object.keys(state.pairs)).toEqual([]);
   });
 });

@@ -96,4 +96,23 @@ describe('planCrossLocation', () => {
     const released = planCrossLocation([named, location('b', [slot('s1', 'b', 30)])], [pair('ap1', 'a', 'b', 's1', 30)], now, { ...defaultSettings, filters });
     expect(released).toMatchObject([{ type: 'platform.deleteBlock', key: 'xloc:ap1|b' }]);
   });
+
+  it('plans thousands at once without a scan of the other location per slot: 3,000 appointments in each, against 3,000 slots and pairs', () => {
+    // A second location connected to a busy first: every appointment wants a slot there, and each
+    // used to look for one to adopt by hashing every event of it (9 million hashes: tens of seconds).
+    const hours = (i: number) => 24 + (i % 1_000) * 2;
+    const inA = Array.from({ length: 3_000 }, (_, i) => appointment(`a${i}`, 'a', hours(i)));
+    const inB = [
+      ...Array.from({ length: 3_000 }, (_, i) => appointment(`b${i}`, 'b', hours(i) + 1)),
+      ...Array.from({ length: 3_000 }, (_, i) => slot(`s${i}`, 'b', hours(i) + 0.5, `Event ${i}`)), // iCloud's slots, not ours
+      slot('lost', 'b', hours(7)), // a create whose answer was lost: adopted, not made twice
+    ];
+    const known = Array.from({ length: 3_000 }, (_, i) => pair(`b${i}`, 'b', 'a', `x${i}`, hours(i) + 1));
+    const started = performance.now();
+    const ops = planCrossLocation([location('a', inA), location('b', inB)], known, now, defaultSettings);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    const count = (type: string) => ops.filter((op) => op.type === type).length;
+    expect([count('adopt'), count('platform.createCrossBlock')]).toEqual([1, 5_999]); // B's slots in A were deleted: made again
+    expect(ops.find((op) => op.type === 'adopt')).toMatchObject({ key: 'xloc:a7|b', pair: { platformId: 'lost' } });
+  });
 });
