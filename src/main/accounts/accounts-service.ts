@@ -11,7 +11,7 @@ import type { RateLimiters } from '../platform/rate-limiters';
 import type { SecretStore } from '../secrets/secret-store';
 import type { StateStore } from '../store/state-store';
 import type { PlatformAccount, State } from '../store/state-schema';
-import { platformAccounts, suffixForNewLocation } from '../store/locations';
+import { forgetUnfollowedCalendars, platformAccounts, suffixForNewLocation } from '../store/locations';
 import { rebaseline } from '../store/rebaseline';
 import { chosenLocations, forgetLocation, locationToDisconnect } from './location-choice';
 import { removalFacts, type RemovalFacts } from './location-removal';
@@ -149,6 +149,7 @@ export class AccountsService {
         if (own === undefined) delete account.icloudCalendar;
         else account.icloudCalendar = own;
       }
+      forgetUnfollowedCalendars(draft);
       Object.assign(draft.links.names, checked.names);
     });
     const main = updated.links.icloudCalendar!;
@@ -225,6 +226,7 @@ export class AccountsService {
     await this.deps.store.update((draft) => {
       forgetLocation(draft, account.locationId);
       delete draft.accounts.platforms[account.locationId];
+      forgetUnfollowedCalendars(draft);
       if (platformAccounts(draft).length === 0) rebaseline(draft, 'platform');
     });
   }

@@ -43,3 +43,15 @@ export function appointmentCalendars(state: { accounts: Accounts; links: State['
   const own = platformAccounts(state).map((account) => account.icloudCalendar);
   return [...new Set([linked, ...own].filter((url): url is string => url !== undefined))];
 }
+
+/**
+ * What was read of calendars no longer followed (no location uses them, not a busy source): their
+ * cursors and object records go, so a calendar followed again later is read in full — the blocked
+ * slots its events made were released meanwhile, and only a full read makes them again. The pairs stay:
+ * the next sync moves or releases what they name.
+ */
+export function forgetUnfollowedCalendars(state: State): void {
+  const followed = new Set([...appointmentCalendars(state), ...state.links.busySources]);
+  for (const url of Object.keys(state.cursors)) if (!followed.has(url)) delete state.cursors[url];
+  for (const [href, object] of Object.entries(state.objects)) if (!followed.has(object.calendarUrl)) delete state.objects[href];
+}

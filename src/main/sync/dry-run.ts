@@ -4,7 +4,7 @@
 // exactly what the following sync does: the same code decides the items and counts. Nothing is
 // saved: the scratch transaction's save() is a no-op and the real transaction is never saved.
 import type { Settings } from '../../shared/settings';
-import { platformAccounts } from '../store/locations';
+import { forgetUnfollowedCalendars, platformAccounts } from '../store/locations';
 import { rebaseline } from '../store/rebaseline';
 import type { State } from '../store/state-schema';
 import type { CycleSides } from './cycle-locations';
@@ -54,6 +54,7 @@ export function scratchTransaction(tx: StateTransaction, proposed: ProposedChang
       const own = links.locationCalendars ? links.locationCalendars[account.locationId] : account.icloudCalendar;
       state.accounts.platforms[account.locationId] = { ...rest, calendars: proposedFor(account.locationId) ?? account.calendars, ...(own !== undefined ? { icloudCalendar: own } : {}) };
     }
+    forgetUnfollowedCalendars(state);
   }
   if (settings) state.settings = { ...state.settings, ...settings };
   return { state, save: async () => undefined };

@@ -99,6 +99,14 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       const idle = await cliSync(world);
       expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+
+      // Chosen again: X is read in full again, so its event blocks both locations again (not only what changed since).
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const again = await cliSync(world);
+      expect(again.outcome, JSON.stringify(again.error)).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id, a3.id].sort());
+      expect(slotTitles(world, TEST_LOCATION)).toEqual(['Busy', 'Inventory']);
+      expect(slotTitles(world, LOCATION_B)).toEqual(['Busy', 'Busy', 'Busy', 'Inventory']);
     });
   }, 180_000);
 
