@@ -128,7 +128,7 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       }
       // Busy across locations: each location's appointments block their time in the others.
       ops.push(...planCrossLocation(runs.map((run) => ({ context: { ...run.context, locationId: run.account.locationId }, window: run.error ? undefined : run.window })),
-        Object.values(state.pairs).filter((pair) => pair.crossFrom), now, state.settings));
+        Object.values(state.pairs).filter((pair) => pair.crossFrom), now, state.settings, Object.values(state.intents)));
       // What was read from iCloud is recorded once, for every location; when one could not be read
       // it was not planned for, so nothing read is recorded and the next cycle reads it all again.
       const complete = live.length === runs.length;

@@ -89,23 +89,26 @@ export async function execute(ops: Operation[], deps: ExecuteDeps): Promise<Oper
 
   async function run(list: Operation[]): Promise<void> {
     // The lane's creates, listed once: each intent batch is the next INTENT_BATCH of them.
-    const creates = list.filter((op) => op.type === 'platform.createBlock');
+    const creates = list.filter(isBlockCreate);
     let createsReached = 0;
     for (const op of list) {
       if (abort !== undefined) return;
-      if (op.type === 'platform.createBlock') createsReached += 1;
+      if (isBlockCreate(op)) createsReached += 1;
       if (op.location !== undefined && stopped.has(op.location)) {
         markUnread(tx.state, op, failedHrefs);
         continue;
       }
       try {
-        if (op.type === 'platform.createBlock' && !intentsOnDisk.has(op.key)) {
+        if (isBlockCreate(op) && !intentsOnDisk.has(op.key)) {
           // Not idempotent (no external id on the platform): the intent is on disk before the request.
+          // A busy-across slot's too: killed between its create and the record, its slot was left
+          // blocking time for an appointment cancelled since, with nothing to find it by.
           for (const next of creates.slice(createsReached - 1, createsReached - 1 + INTENT_BATCH)) {
-            if (next.type !== 'platform.createBlock') continue;
+            if (!isBlockCreate(next)) continue;
             tx.state.intents[next.key] = {
               key: next.key, start: next.content.start, end: next.content.end, title: next.content.title, sentAt: deps.now().toISOString(),
-              href: next.ref.href, calendarUrl: next.ref.calendarUrl, ...(next.location !== undefined ? { locationId: next.location } : {}),
+              ...(next.type === 'platform.createBlock' ? { href: next.ref.href, calendarUrl: next.ref.calendarUrl } : {}),
+              ...(next.location !== undefined ? { locationId: next.location } : {}),
             };
             intentsOnDisk.add(next.key);
           }
@@ -263,6 +266,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'platform.createCrossBlock': {
       const slot = await platform.createBlockSlot({ assignedUserId: context.userId, startTime: op.content.start, endTime: op.content.end, title: op.content.title });
       setPair(state, { ...op.pair, platformId: slot.id, updatedAt: deps.now().toISOString() });
+      delete state.intents[op.key];
       report.counts.platform.created += 1;
       return note('platform', 'create');
     }
@@ -291,7 +295,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     }
     case 'adopt':
       setPair(state, op.pair);
-      if (op.pair.owner === 'icloud') delete state.intents[op.key];
+      if (op.pair.owner === 'icloud' || op.pair.crossFrom) delete state.intents[op.key];
       return note(op.pair.owner === 'icloud' || op.pair.crossFrom ? 'platform' : 'icloud', 'adopt');
     case 'record':
       setPair(state, { ...op.pair, updatedAt: deps.now().toISOString() });
@@ -408,4 +412,9 @@ async function deleteIgnoringGone(platform: PlatformPort, id: string): Promise<v
   } catch (error) {
     if (!(error instanceof SyncError && error.kind === 'gone')) throw error;
   }
+}
+
+/** The creates sent without a way to repeat them safely: each has its intent on disk first. */
+function isBlockCreate(op: Operation): op is Extract<Operation, { type: 'platform.createBlock' | 'platform.createCrossBlock' }> {
+  return op.type === 'platform.createBlock' || op.type === 'platform.createCrossBlock';
 }

@@ -16,6 +16,9 @@ import { isOurAppointment } from './plan';
 import type { PlanContext, PlatformWindow } from './plan-input';
 import type { CalendarEvent } from '../platform/schemas';
 import { endedBefore, overlaps, whollyInside } from './rules';
+import type { State } from '../store/state-schema';
+
+type Intent = State['intents'][string];
 
 const removedLocationReason = 'it blocked an appointment of a location you removed, so it no longer blocks time here';
 
@@ -45,7 +48,7 @@ interface Wanted {
  * `settings`: the source location's filter keeps its appointments out of the other locations too
  * (DESIGN "What crosses"), and `crossLocationTitles` titles the slots ("Busy" by default).
  */
-export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[], now: Date, settings: Settings): Operation[] {
+export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[], now: Date, settings: Settings, intents: readonly Intent[] = []): Operation[] {
   const read = locations.filter((location) => location.window);
   const readIds = new Set(read.map((location) => location.context.locationId));
   const connected = new Set(locations.map((location) => location.context.locationId));
@@ -102,6 +105,38 @@ export function planCrossLocation(locations: CrossLocation[], pairs: PairRecord[
       ops.push({ ...base, type: 'adopt', rule: 'adopt', pair: { ...newPair(want, now), platformId: existing.id }, reason: 'a slot blocking this appointment already exists' });
     } else {
       ops.push({ ...base, type: 'platform.createCrossBlock', rule: 'busy', pair: newPair(want, now), content: want.content, reason: 'an appointment in another location' });
+    }
+  }
+  if (read.length === locations.length) ops.push(...settleCrossIntents(intents, read, known, wanted, used, now));
+  return ops;
+}
+
+/**
+ * Busy-across creates whose answer was lost (a kill, a dropped connection) and whose appointment is
+ * no longer to be blocked (cancelled, moved, deleted): the slot may be there with no pair. Found by
+ * its intent's time and title among the unpaired slots, it is deleted; not there in a whole-window
+ * read, the create never arrived and the intent goes. Only when every location was read (an unread
+ * source location wants nothing this cycle, which is no reason to delete).
+ */
+function settleCrossIntents(intents: readonly Intent[], read: CrossLocation[], known: Set<string>, wanted: Map<string, Wanted>, used: Set<string | undefined>, now: Date): Operation[] {
+  const ops: Operation[] = [];
+  for (const intent of intents) {
+    if (intent.href || known.has(intent.key) || wanted.has(intent.key)) continue;
+    const target = read.find((location) => location.context.locationId === intent.locationId);
+    if (!target) continue;
+    const hash = hashContent({ title: intent.title, start: intent.start, end: intent.end, allDay: false });
+    const slot = target.window!.events.find((event) => !isAppointment(event) && !used.has(event.id) && event.assignedUserId === target.context.userId
+      && hashContent(blockContentFromPlatform(event)) === hash);
+    const base = { key: intent.key, title: intent.title, location: target.context.locationId };
+    if (slot) {
+      used.add(slot.id);
+      const pair: PairRecord = {
+        key: intent.key, owner: 'platform', status: 'synced', title: intent.title, start: intent.start, end: intent.end, allDay: false,
+        platformId: slot.id, platformKind: 'block', locationId: target.context.locationId, hashes: { platform: hash }, updatedAt: now.toISOString(),
+      };
+      ops.push({ ...base, type: 'platform.deleteBlock', rule: 'S11', pair, reason: 'a slot made before an interruption for another location\'s appointment that no longer needs it' });
+    } else if (target.window!.wholeWindowRead) {
+      ops.push({ ...base, type: 'intent.drop', rule: 'S11' });
     }
   }
   return ops;
