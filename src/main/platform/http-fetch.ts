@@ -10,7 +10,8 @@
 //   transport reads to tell "never sent" from "maybe acted on";
 // - redirects are never followed (the bearer token must not go to another address): a 3xx comes back
 //   as it is, and the transport refuses it;
-// - gzip answers are decompressed (fetch asked for them too).
+// - gzip answers are decompressed (fetch asked for them too);
+// - an address with a user name or password in it is refused, as fetch refuses it.
 import http from 'node:http';
 import https from 'node:https';
 import { gunzip } from 'node:zlib';
@@ -40,6 +41,11 @@ export function createHttpFetch(): HttpFetch {
     const target = new URL(url);
     const protocol = target.protocol as keyof typeof agents;
     if (!(protocol in agents)) return Promise.reject(new TypeError(`Not an http(s) address: ${target.protocol}`));
+    // As fetch does: node:http would send a user name and password written into the address as Basic
+    // credentials beside the token. The address is never repeated (it holds the secret).
+    if (target.username || target.password) {
+      return Promise.reject(new TypeError('Request cannot be constructed from a URL that includes credentials'));
+    }
     return exchange(protocol === 'https:' ? https : http, agents[protocol], target, init);
   };
 }

@@ -151,6 +151,21 @@ describe('http-fetch', () => {
     await expect(createHttpFetch()(base, { method: 'GET', headers: {}, signal })).rejects.toThrow('stopped');
   });
 
+  it('an address with a user name or password in it is refused before anything is sent, as fetch refuses it', async () => {
+    // node:http would send them as Basic credentials beside the token (the secret-leak test found
+    // the window's connect accepting such an address once this client replaced fetch).
+    requestsSeen = 0;
+    const withUserinfo = base.replace('://', '://user:s3cret@');
+    for (const client of [createHttpFetch(), globalThis.fetch as unknown as ReturnType<typeof createHttpFetch>]) {
+      const failure = await client(withUserinfo, { method: 'GET', headers: {} }).then(() => undefined, (error: unknown) => error as Error);
+      expect(failure).toBeInstanceOf(TypeError);
+    }
+    // Ours does not repeat the address (fetch's message does; the app redacts URLs in its messages).
+    const ours = await createHttpFetch()(withUserinfo, { method: 'GET', headers: {} }).catch((error: unknown) => error as Error);
+    expect((ours as Error).message).not.toContain('s3cret');
+    expect(requestsSeen).toBe(0);
+  });
+
   it('a redirect is not followed: a clear error, and the token goes nowhere else', async () => {
     let elsewhere = 0;
     const other = http.createServer((_req, res) => {
