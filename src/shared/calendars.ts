@@ -19,5 +19,7 @@ export const calendarEntrySchema = z.object({
   mine: z.boolean().optional(),
   /** Platform only: the location (sub-account) the calendar is in. */
   locationId: z.string().optional(),
+  /** iCloud only: the locations whose appointments are copied to it (the linked calendar: those without one of their own). */
+  appointmentsFrom: z.array(z.string()).optional(),
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;

@@ -1,5 +1,6 @@
 // What crosses (DESIGN "What crosses"): per-source filters and title templates, as plain data with
 // their checks. No zod here (the window imports it); settings.ts wraps these same checks in zod.
+import { own } from './own';
 import { checkTitlePattern, TITLE_FILTER_MAX_COUNT } from './title-patterns';
 import { parseWorkingHours } from './working-hours';
 
@@ -25,7 +26,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
  */
 export function checkSourceId(source: string): string | undefined {
   if (/^https?:\/\/\S+$/.test(source) && source.length <= 2000) return undefined;
-  if (/^[A-Za-z0-9_-]{1,100}$/.test(source)) return undefined;
+  // `__proto__` names no location the app can keep: a JSON record drops that key when it is read.
+  if (/^[A-Za-z0-9_-]{1,100}$/.test(source) && source !== '__proto__') return undefined;
   return `"${source}" is not a source: name an iCloud calendar by its URL (icloud-sync calendars) or a location by its id`;
 }
 
@@ -81,7 +83,7 @@ export function parseFilterKey(key: string): Checked<{ source: string; field: Fi
 
 /** One field of a source's filter, changed; a filter back to letting everything cross is removed. */
 export function withFilterField(filters: SourceFilters, source: string, field: FilterField, value: SourceFilter[FilterField]): SourceFilters {
-  const next: SourceFilter = { ...(filters[source] ?? noFilter), [field]: value };
+  const next: SourceFilter = { ...(own(filters, source) ?? noFilter), [field]: value };
   const { [source]: _old, ...others } = filters;
   void _old;
   const lets = next.skipTitles.length === 0 && !next.skipAllDay && next.workingHours === '';

@@ -23,6 +23,8 @@ const locationStatus = z.object({
   health,
   message: z.string().optional(),
   calendars: z.array(namedCalendar),
+  /** The iCloud calendar its appointments go to, when it is not the linked (main) one (issue 15). */
+  icloudCalendar: namedCalendar.optional(),
 });
 export type LocationStatus = z.infer<typeof locationStatus>;
 

@@ -53,8 +53,10 @@ export function checkTitlePattern(value: unknown): PatternResult {
  * title filter never needs those shapes.
  */
 function backtrackingRisk(body: string): string | undefined {
-  // For each open group: whether it holds a quantifier or an alternative (repeating it is then risky).
-  const groups: boolean[] = [];
+  // For each open group: whether it holds a quantifier or an alternative (repeating it is then
+  // risky), and how many alternatives it has (each one more way a failing match is retried).
+  const groups: { risky: boolean; alternatives: number }[] = [];
+  let topAlternatives = 1;
   let lastGroupRisky = false;
   let open = 0;
   let choices = 1;
@@ -72,32 +74,47 @@ function backtrackingRisk(body: string): string | undefined {
       continue;
     }
     if (ch === '[') inClass = true;
-    else if (ch === '(') groups.push(false);
-    else if (ch === '|' && groups.length) groups[groups.length - 1] = true;
-    else if (ch === ')') {
-      lastGroupRisky = groups.pop() ?? false;
-      if (lastGroupRisky && groups.length) groups[groups.length - 1] = true;
+    else if (ch === '(') groups.push({ risky: false, alternatives: 1 });
+    else if (ch === '|') {
+      const group = groups[groups.length - 1];
+      if (group) {
+        group.risky = true;
+        group.alternatives++;
+      } else topAlternatives++;
+    } else if (ch === ')') {
+      const group = groups.pop();
+      lastGroupRisky = group?.risky ?? false;
+      if (lastGroupRisky && groups.length) groups[groups.length - 1]!.risky = true;
+      // Groups with alternatives in a row multiply like repetitions do: `(a|a)` ×22 then `b` took
+      // 130 s on a 255-character title, `(x|y|z)?` ×20 then `w` 38 s (found by the hostile test).
+      choices *= group?.alternatives ?? 1;
+      if (choices > MAX_REPETITION_CHOICES) return tooManyWays;
       continue;
     } else if (ch === '*' || ch === '+' || ch === '?' || ch === '{') {
       const isQuantifier = ch !== '{' || /^\{\d+(,\d*)?\}/.test(body.slice(i));
       // `?` after `(` is a group modifier, after a quantifier it makes it lazy: neither repeats.
       const repeats = isQuantifier && !(ch === '?' && (body[i - 1] === '(' || '*+?}'.includes(body[i - 1])));
       if (repeats && ch !== '?' && lastGroupRisky) return 'a repeated group that itself repeats or has alternatives (like (a+)+ or (a|b)*) can take very long to match';
-      if (repeats && groups.length) groups[groups.length - 1] = true;
+      if (repeats && groups.length) groups[groups.length - 1]!.risky = true;
       if (repeats && isOpenEnded(ch, body.slice(i)) && ++open > 1) return 'more than one open-ended repetition (*, +, {n,}) can take very long to match: use one, or two filters';
       if (repeats) choices *= choicesOf(ch, body.slice(i));
-      if (choices > MAX_REPETITION_CHOICES) return 'too many repetitions in a row (like a?a?a?… or a{0,10}a{0,10}…) can take very long to match: use fewer, or two filters';
+      if (choices > MAX_REPETITION_CHOICES) return tooManyWays;
     }
     lastGroupRisky = false;
   }
+  // Top-level alternatives are tried one after the other at each position: they count once each.
+  if (choices * topAlternatives > MAX_REPETITION_CHOICES) return tooManyWays;
   return undefined;
 }
+
+const tooManyWays = 'too many repetitions or alternatives in a row (like a?a?a?…, a{0,10}a{0,10}… or (a|b)(a|b)…) can take very long to match: use fewer, or two filters';
 
 /**
  * Bounded repetitions multiply the ways a failing match is retried: `a{0,10}` twelve times took 44 s
  * on 22 characters, `(?:a?)` twenty times 0.3 s and doubling with each (found by the hostile test).
  * The product of the counts each repetition can take stays under this (255 characters × 20,000
- * tries is well under a second); `.*` counts as 256 ways (a title's length).
+ * tries is well under a second); `.*` counts as 256 ways (a title's length), a group with k
+ * alternatives as k ways.
  */
 const MAX_REPETITION_CHOICES = 20_000;
 

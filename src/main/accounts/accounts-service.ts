@@ -1,6 +1,7 @@
 // Connecting, listing calendars, linking and disconnecting: what onboarding and the CLI's
 // `connect`, `calendars`, `link` and `disconnect` do. A secret is stored only after the server
 // accepted it, and only in the keychain.
+import { own } from '../../shared/own';
 import type { CalendarEntry } from '../../shared/calendars';
 import { SyncError } from '../errors';
 import { connectIcloud, DEFAULT_CALDAV_URL, IcloudSource } from '../icloud';
@@ -14,14 +15,26 @@ import { platformAccounts, suffixForNewLocation } from '../store/locations';
 import { rebaseline } from '../store/rebaseline';
 import { chosenLocations, forgetLocation, locationToDisconnect } from './location-choice';
 import { removalFacts, type RemovalFacts } from './location-removal';
+import { checkBusyNotWritten, checkLocationCalendars } from './location-calendars';
 
 /** What `link` is given: busy sources and platform calendars as chosen (none: each location's defaults). */
 export interface LinkInput {
-  icloud: string;
-  busy: string[];
+  /** The linked (main) iCloud calendar; absent: the one linked stays (`link --location-id ID --icloud …`). */
+  icloud?: string;
+  /** Absent: the busy sources stay as they are. */
+  busy?: string[];
   platformCalendars?: string[];
   /** Only this location's calendars (`link --location-id`); default every connected one. */
   locationId?: string;
+  /** A location's own iCloud calendar for its appointments, by location id: a URL, or `default` (the main one). */
+  locationCalendars?: Record<string, string>;
+}
+
+/** Where a location's appointments go (`link --json`'s `locations`): `main` when that is the linked calendar. */
+export interface LocationCalendar {
+  locationId: string;
+  icloudCalendar: string;
+  main: boolean;
 }
 
 /** What `link` would save, checked: `link --dry-run` previews a sync with it. */
@@ -31,6 +44,8 @@ export interface CheckedLinks {
   /** Every chosen location's calendars, flattened (calendar ids are unique across locations). */
   platformCalendars: string[];
   perLocation: { locationId: string; calendars: string[] }[];
+  /** Every connected location's own iCloud calendar after the change (undefined: the main one). */
+  locationCalendars: Record<string, string | undefined>;
   names: Record<string, string>;
 }
 
@@ -71,12 +86,14 @@ export class AccountsService {
   }
 
   async connectPlatform(input: { locationId: string; token: string; apiUrl?: string; userId?: string }): Promise<PlatformConnectResult> {
+    // Kept in JSON records keyed by location id, which drop this key when read: refused, not lost.
+    if (input.locationId === '__proto__') throw new SyncError('item', 'The location id "__proto__" cannot be connected: give the id from the location\'s settings.');
     const apiUrl = input.apiUrl ?? DEFAULT_PLATFORM_URL;
     const users = await verifyPlatform({ baseUrl: apiUrl, token: input.token, locationId: input.locationId, fetch: this.deps.fetch, limiter: this.deps.limiter.for(input.locationId) });
     const choices = users.map((u) => ({ id: u.id, name: u.name ?? [u.firstName, u.lastName].filter(Boolean).join(' '), email: u.email ?? '' }));
     // The token works: now the location's name and zone (S15). Refused for a missing scope, connect
     // still succeeds and the Mac's zone stands in (platform/location.ts says so to the user).
-    const before = (await this.deps.store.read()).accounts.platforms[input.locationId];
+    const before = own((await this.deps.store.read()).accounts.platforms, input.locationId);
     const client = this.client(apiUrl, input.token, input.locationId, 1);
     const location = await readLocation(client, before ?? {}, this.deps.now());
     if (!input.userId) return { status: 'choose-user', users: choices, ...(location.locationName ? { locationName: location.locationName } : {}) };
@@ -90,7 +107,7 @@ export class AccountsService {
     const defaults = others.length > 0 && !before ? defaultSyncedCalendarIds(await client.listCalendars(), me.id) : null;
     await this.deps.secrets.set('platform', input.locationId, input.token);
     await this.deps.store.update((draft) => {
-      const previous = draft.accounts.platforms[input.locationId];
+      const previous = own(draft.accounts.platforms, input.locationId);
       const sameUser = previous?.userId === me.id;
       const pairSuffix = previous ? previous.pairSuffix : suffixForNewLocation(draft.accounts, input.locationId);
       draft.accounts.platforms[input.locationId] = {
@@ -109,7 +126,7 @@ export class AccountsService {
   async calendars(locationId?: string): Promise<CalendarEntry[]> {
     const state = await this.deps.store.read();
     const entries: CalendarEntry[] = [];
-    if (state.accounts.icloud) entries.push(...(await this.icloudCalendars(state)));
+    if (state.accounts.icloud) entries.push(...withAppointmentsFrom(await this.icloudCalendars(state), state));
     for (const account of chosenLocations(state, locationId)) entries.push(...(await this.platformCalendars(account)).entries);
     if (!state.accounts.icloud && platformAccounts(state).length === 0) throw new SyncError('item', 'Nothing is connected yet. Connect iCloud and the platform first.');
     await this.deps.store.update((draft) => {
@@ -119,16 +136,24 @@ export class AccountsService {
   }
 
   /** Choose the linked iCloud calendar, busy sources and platform calendars (cli.md `link`). */
-  async link(input: LinkInput): Promise<State['links'] & { platformCalendars: string[] }> {
+  async link(input: LinkInput): Promise<State['links'] & { platformCalendars: string[]; locations: LocationCalendar[] }> {
     const checked = await this.checkLinks(input);
     const updated = await this.deps.store.update((draft) => {
       if (draft.links.icloudCalendar && draft.links.icloudCalendar !== checked.icloud) rebaseline(draft, 'icloud');
       draft.links.icloudCalendar = checked.icloud;
       draft.links.busySources = checked.busy;
       for (const { locationId, calendars } of checked.perLocation) draft.accounts.platforms[locationId]!.calendars = calendars;
+      for (const [locationId, own] of Object.entries(checked.locationCalendars)) {
+        const account = draft.accounts.platforms[locationId];
+        if (!account) continue;
+        if (own === undefined) delete account.icloudCalendar;
+        else account.icloudCalendar = own;
+      }
       Object.assign(draft.links.names, checked.names);
     });
-    return { ...updated.links, platformCalendars: platformAccounts(updated).flatMap((account) => account.calendars ?? []) };
+    const main = updated.links.icloudCalendar!;
+    const locations = platformAccounts(updated).map((account) => ({ locationId: account.locationId, icloudCalendar: account.icloudCalendar ?? main, main: account.icloudCalendar === undefined }));
+    return { ...updated.links, platformCalendars: platformAccounts(updated).flatMap((account) => account.calendars ?? []), locations };
   }
 
   /**
@@ -138,15 +163,20 @@ export class AccountsService {
   async checkLinks(input: LinkInput): Promise<CheckedLinks> {
     const state = await this.deps.store.read();
     const icloud = await this.icloudCalendars(state);
-    const linked = icloud.find((c) => c.id === input.icloud);
-    if (!linked) throw new SyncError('item', `"${input.icloud}" is not one of your iCloud calendars. Run \`icloud-sync calendars\` to see them.`);
+    const main = input.icloud ?? state.links.icloudCalendar;
+    if (!main) throw new SyncError('item', 'No iCloud calendar is linked yet: link the main one first (icloud-sync link --icloud URL).');
+    const linked = icloud.find((c) => c.id === main);
+    if (!linked) throw new SyncError('item', `"${main}" is not one of your iCloud calendars. Run \`icloud-sync calendars\` to see them.`);
     if (!linked.eligible) throw new SyncError('item', `"${linked.name}" cannot be the linked calendar: ${linked.reason}.`);
-    for (const id of input.busy) {
+    const busySources = input.busy ?? state.links.busySources.filter((url) => url !== main);
+    for (const id of busySources) {
       const busy = icloud.find((c) => c.id === id);
       if (!busy) throw new SyncError('item', `"${id}" is not one of your iCloud calendars.`);
       if (!busy.busySourceEligible) throw new SyncError('item', `"${busy.name}" cannot be a busy source: ${busy.reason}.`);
-      if (id === input.icloud) throw new SyncError('item', `"${busy.name}" is already the linked calendar.`);
+      if (id === main) throw new SyncError('item', `"${busy.name}" is already the linked calendar.`);
     }
+    const locationCalendars = checkLocationCalendars(state, icloud, main, busySources, input.locationCalendars);
+    checkBusyNotWritten(busySources, locationCalendars, icloud);
     const locations = chosenLocations(state, input.locationId);
     if (locations.length === 0) throw new SyncError('item', 'The platform is not connected yet. Connect it first.');
     // Calendar ids are the platform's, unique across locations: each given id is looked up in every
@@ -158,12 +188,14 @@ export class AccountsService {
       if (!entry) throw new SyncError('item', `"${id}" is not a calendar of ${locations.length > 1 ? 'any connected location' : 'this location'}.`);
       if (!entry.eligible) throw new SyncError('item', `"${entry.name}" cannot be synced: ${entry.reason}.`);
     }
+    // One location named and no platform calendar given (`link --location-id ID --icloud URL`): it keeps its own.
+    const keep = input.locationId !== undefined && given.length === 0;
     const perLocation = listed.map(({ account, entries, defaults }) => {
       const mine = given.filter((id) => entries.some((entry) => entry.id === id));
-      return { locationId: account.locationId, calendars: mine.length ? mine : defaults };
+      return { locationId: account.locationId, calendars: mine.length ? mine : keep && account.calendars ? account.calendars : defaults };
     });
     const names = Object.fromEntries([...icloud, ...listed.flatMap((l) => l.entries)].map((entry) => [entry.id, entry.name]));
-    return { icloud: input.icloud, busy: [...new Set(input.busy)], platformCalendars: perLocation.flatMap((l) => l.calendars), perLocation, names };
+    return { icloud: main, busy: [...new Set(busySources)], platformCalendars: perLocation.flatMap((l) => l.calendars), perLocation, locationCalendars, names };
   }
 
   /** The location `disconnect platform` would remove; throws (naming them) when several are connected and none is named. */
@@ -222,6 +254,15 @@ export class AccountsService {
       ...(maxAttempts ? { maxAttempts, timeoutMs: 15_000 } : {}), ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
     });
   }
+}
+
+/** Marks each iCloud calendar with the locations whose appointments are copied to it (cli.md `calendars`). */
+function withAppointmentsFrom(entries: CalendarEntry[], state: State): CalendarEntry[] {
+  const main = state.links.icloudCalendar;
+  return entries.map((entry) => {
+    const from = platformAccounts(state).filter((account) => (account.icloudCalendar ?? main) === entry.id).map((account) => account.locationId);
+    return from.length ? { ...entry, appointmentsFrom: from } : entry;
+  });
 }
 
 /** Leaves out absent facts, so the stored account has no keys with undefined values. */

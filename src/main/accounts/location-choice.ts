@@ -1,5 +1,6 @@
 // Which connected locations a command takes (`--location-id` narrows to one), and what is dropped
 // with a location: its pairs and intents (a new baseline for it; the other locations keep theirs).
+import { own } from '../../shared/own';
 import { SyncError } from '../errors';
 import { locationOf, platformAccounts } from '../store/locations';
 import type { PlatformAccount, State } from '../store/state-schema';
@@ -12,7 +13,7 @@ function named(accounts: PlatformAccount[]): string {
 export function chosenLocations(state: State, locationId?: string): PlatformAccount[] {
   const accounts = platformAccounts(state);
   if (locationId === undefined) return accounts;
-  const account = state.accounts.platforms[locationId];
+  const account = own(state.accounts.platforms, locationId);
   if (!account) throw new SyncError('item', `Location ${locationId} is not connected.${accounts.length ? ` Connected: ${named(accounts)}.` : ''}`);
   return [account];
 }

@@ -42,7 +42,7 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     'settings.set': ({ key, value }) => services.settings.set(key, value),
     'calendars.list': () => services.accounts.calendars(),
     'links.set': async (links) => {
-      await services.accounts.link({ icloud: links.icloud, busy: links.busy, platformCalendars: links.platformCalendars });
+      await services.accounts.link({ icloud: links.icloud, busy: links.busy, platformCalendars: links.platformCalendars, ...(links.locationCalendars ? { locationCalendars: links.locationCalendars } : {}) });
       return { ok: true };
     },
     'accounts.connectIcloud': async (input) => ({ ok: true, calendars: await services.accounts.connectIcloud(input) }),
@@ -80,8 +80,9 @@ export function createHandlers(services: HandlerServices, controls: ApiControls)
     'sync.preview': async (request) => {
       // Checked as `link` checks them (one of the account's calendars, eligible): a preview reads
       // the proposed calendar with the user's credentials, so it must be theirs, not any URL sent.
-      const links = request?.links ? await services.accounts.checkLinks({ icloud: request.links.icloud, busy: request.links.busy, platformCalendars: request.links.platformCalendars }) : undefined;
-      const proposed = links ? { icloud: links.icloud, busy: links.busy, platformCalendars: links.platformCalendars } : undefined;
+      const asked = request?.links;
+      const links = asked ? await services.accounts.checkLinks({ icloud: asked.icloud, busy: asked.busy, platformCalendars: asked.platformCalendars, ...(asked.locationCalendars ? { locationCalendars: asked.locationCalendars } : {}) }) : undefined;
+      const proposed = links ? { icloud: links.icloud, busy: links.busy, platformCalendars: links.platformCalendars, locationCalendars: links.locationCalendars } : undefined;
       return services.sync.run('manual', { dryRun: true, proposed: { links: proposed, settings: request?.settings } }).report;
     },
     'sync.pause': async () => {

@@ -2,6 +2,7 @@
 // doctor's result and the last run reports, redacted by Redactor. Why JSON and not a zip: the app
 // keeps no log files to bundle, everything fits in one document, and a user can open a JSON file
 // and read for themselves that nothing private is in it before sending it — a zip hides that.
+import { own } from '../../shared/own';
 import type { DoctorReport } from '../../shared/doctor';
 import type { RunReport } from '../../shared/run-report';
 import type { State } from '../store/state-schema';
@@ -31,7 +32,7 @@ export interface DiagnosticsInput {
 export function buildDiagnostics(input: DiagnosticsInput) {
   const { state } = input;
   const redactor = new Redactor({ includeTitles: input.includeTitles, secrets: input.knownSecrets, homeDir: input.homeDir });
-  const calendar = (id: string) => ({ id, name: redactor.placeholder('calendar', state.links.names[id] ?? id) });
+  const calendar = (id: string) => ({ id, name: redactor.placeholder('calendar', own(state.links.names, id) ?? id) });
   const pairs = Object.values(state.pairs);
   const byStatus = { synced: 0, conflict: 0, detached: 0, pending: 0 };
   for (const pair of pairs) byStatus[pair.status] += 1;
@@ -62,6 +63,8 @@ export function buildDiagnostics(input: DiagnosticsInput) {
     links: {
       icloudCalendar: state.links.icloudCalendar ? calendar(state.links.icloudCalendar) : null,
       busySources: state.links.busySources.map(calendar),
+      // Where each location's appointments go when it is not the linked calendar (issue 15).
+      locationCalendars: Object.fromEntries(platformAccounts(state).flatMap((account) => (account.icloudCalendar ? [[account.locationId, calendar(account.icloudCalendar)]] : []))),
       platformCalendars: !platform?.calendars ? 'every supported calendar' : platform.calendars.map(calendar),
     },
     counts: {

@@ -1,6 +1,7 @@
 // iCloud: discovery (principal and calendar home, whose host is the account's partition host,
 // e.g. p42-caldav.icloud.com) and, per followed calendar, whether it answers sync-collection
 // (RFC 6578) — asked from the calendar's current token, so the answer is empty and cheap.
+import { own } from '../../shared/own';
 import { SyncError, toSyncError } from '../errors';
 import { discover, validateIcloudCredentials } from '../icloud';
 import { DavSession, NS, escapeXml, httpError, textOf } from '../icloud/dav';
@@ -9,6 +10,7 @@ import { withTrailingSlash } from '../icloud/hrefs';
 import { RequestCounter } from '../request-counter';
 import type { SecretStore } from '../secrets/secret-store';
 import type { State } from '../store/state-schema';
+import { appointmentCalendars } from '../store/locations';
 import { causeOf, fail, pass, warn, type Finding } from './finding';
 
 const DISCOVERY = 'iCloud discovery';
@@ -65,12 +67,12 @@ export async function checkIcloud({ state, secrets, fetch }: IcloudCheckDeps): P
   return findings;
 }
 
-/** The linked calendar and the busy sources: every calendar a sync reads. */
+/** The linked calendar, each location's own and the busy sources: every calendar a sync reads. */
 function followed(state: State): string[] {
-  return [...new Set([state.links.icloudCalendar, ...state.links.busySources].filter((u): u is string => Boolean(u)))];
+  return [...new Set([...appointmentCalendars(state), ...state.links.busySources])];
 }
 
-const nameOf = (state: State, url: string) => `sync-collection: ${state.links.names[url] ?? url}`;
+const nameOf = (state: State, url: string) => `sync-collection: ${own(state.links.names, url) ?? url}`;
 
 function notChecked(state: State, url: string): Finding {
   return warn(nameOf(state, url), 'Not checked: signing in to iCloud failed (see the line above).');

@@ -145,6 +145,10 @@ async function syncReport(session: DavSession, calendarUrl: string, token: strin
     throw httpError(reply.status, 'reading calendar changes', reply.headers);
   }
   const delta: Delta = { changed: [], deleted: [], syncToken: multistatusSyncToken(reply.responses) };
+  // RFC 6578 §3.2: every answer carries the new token. One without (an empty <multistatus/>: a
+  // server that lost the token's history, a proxy cutting the answer) is no delta: read as one it
+  // said "nothing changed" while the ctag said otherwise, and its changes were never seen.
+  if (token !== '' && delta.syncToken === undefined) return undefined;
   for (const response of reply.responses) {
     if (!response.href) continue;
     const href = rebaseOnto(response.href, calendarUrl);

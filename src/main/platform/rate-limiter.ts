@@ -79,6 +79,9 @@ export function nextUtcMidnight(now: number): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
 }
 
+/** The longest a request sleeps for a pause the server asked for (transport.ts's MAX_RETRY_WAIT_MS). */
+const MAX_PAUSE_WAIT_MS = 30_000;
+
 export class RateLimiter {
   private readonly clock: Clock;
   private readonly marginRatio: number;
@@ -156,6 +159,13 @@ export class RateLimiter {
       const now = this.clock.now();
       this.checkDailyBudget(now);
       if (now < this.pausedUntil) {
+        // A long Retry-After (the transport gave up on it) is not slept through by the next request
+        // either: the location fails as throttled again until the pause is over, never stalling a cycle.
+        if (this.pausedUntil - now > MAX_PAUSE_WAIT_MS) {
+          throw new SyncError('throttled', `The platform asked us to wait ${Math.ceil((this.pausedUntil - now) / 1000)} s before the next request; the app tries again then, nothing to do.`, {
+            side: 'platform', status: 429, retryAfterMs: this.pausedUntil - now,
+          });
+        }
         await this.clock.sleep(this.pausedUntil - now);
         continue;
       }

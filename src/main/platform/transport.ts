@@ -39,6 +39,7 @@ export interface RequestSpec<S extends z.ZodType> {
 }
 
 const TRANSIENT_BACKOFF_MS = 500;
+/** The longest a request waits before another try (a 503's or a 429's Retry-After; rate-limiter.ts has the same bound). */
 const MAX_RETRY_WAIT_MS = 30_000;
 /** Failures that happen before a single byte reaches the server: safe to retry even a create. */
 const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -70,7 +71,9 @@ export class Transport {
       if (throttledWaitMs !== undefined) {
         // A 429 means the server did not act on the request, so even a create may be sent again.
         throttles += 1;
-        if (throttles > this.max429Retries) throw error;
+        // A pause longer than a cycle may wait for one answer fails this location now, as throttled:
+        // waited out (up to five times), it held the whole cycle and every other location with it.
+        if (throttles > this.max429Retries || throttledWaitMs > MAX_RETRY_WAIT_MS) throw error;
         continue; // the limiter holds the next acquire() until the pause is over
       }
       failures += 1;

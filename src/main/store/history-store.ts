@@ -41,6 +41,10 @@ export class HistoryStore {
       initial: () => ({ schemaVersion: HISTORY_SCHEMA_VERSION, runs: [] }),
       version: HISTORY_SCHEMA_VERSION,
       migrations: {},
+      // Losing the history costs only the history: a file from elsewhere (no schema version, another
+      // app's, a newer one) is set aside like undo.json's, never a stopped sync (it was read at the
+      // end of every run, so every run failed).
+      setAsideOtherVersions: true,
       onQuarantine: (message) => this.notices.push(message),
     });
   }

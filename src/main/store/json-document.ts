@@ -22,12 +22,19 @@ export interface DocumentSpec<T> {
   disk?: { decode: (file: never) => T; encode: (value: T) => unknown };
   /** Called once when the file was unreadable and has been kept aside. */
   onQuarantine?: (message: string) => void;
+  /** Called when a read repaired the file (`repair`): the user must hear what was dropped. */
+  onNotice?: (message: string) => void;
   /**
    * A file of a schema version this app cannot read (none, unknown, newer) is set aside like an
    * unreadable one instead of refused: for files whose loss costs little (undo.json), so a foreign
    * one never stops a sync. state.json leaves it unset: a newer state is refused, never set aside.
    */
   setAsideOtherVersions?: boolean;
+  /**
+   * Drops, in place, values this build refuses but that cost too little to set the whole file aside
+   * for (a title filter an older checker let pass: refused-filters.ts); says what it dropped.
+   */
+  repair?: (file: Record<string, unknown>) => string | undefined;
   /**
    * This build's writer id (writer-stamp.ts): the file is written with a stamp, and a file whose
    * stamp is this writer's and matches its text is read without the schema check (its own writes,
@@ -128,6 +135,9 @@ export class JsonDocument<T> {
       if (!(error instanceof MigrationError) || !this.spec.setAsideOtherVersions) throw error;
       return this.quarantine(`its schema version is not one this app reads (${String((this.db.data as { schemaVersion?: unknown }).schemaVersion)})`);
     }
+    // A trusted file is this build's own write, which never holds a value this build refuses.
+    const repaired = trusted ? undefined : this.spec.repair?.(migrated);
+    if (repaired) this.spec.onNotice?.(repaired);
     const parsed = trusted ? { success: true as const, data: migrated as T } : this.spec.schema.safeParse(migrated);
     if (!parsed.success) {
       const first = parsed.error.issues[0];

@@ -32,3 +32,14 @@ export function suffixForNewLocation(accounts: Accounts, locationId: string): st
 export function locationOf(record: Pick<PairRecord, 'locationId'>, accounts: Accounts): string | undefined {
   return record.locationId ?? plainLocationId(accounts);
 }
+
+/**
+ * The iCloud calendars appointments are copied to: the linked one, then each location's own (issue 15),
+ * once each. All are followed as the linked one is — two-way, their own events blocking time in every
+ * location, the app's copies there known by their mark.
+ */
+export function appointmentCalendars(state: { accounts: Accounts; links: State['links'] }): string[] {
+  const linked = state.links.icloudCalendar;
+  const own = platformAccounts(state).map((account) => account.icloudCalendar);
+  return [...new Set([linked, ...own].filter((url): url is string => url !== undefined))];
+}

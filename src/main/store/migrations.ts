@@ -5,6 +5,7 @@
 // last step. Every step is tested as a chain from a real file (test/fixtures/state/).
 import { migrateV1ToV2 } from './migrate-v1';
 import { migrateV2ToV3 } from './migrate-v2';
+import { migrateV3ToV4 } from './migrate-v3';
 import { STATE_SCHEMA_VERSION, initialState } from './state-schema';
 
 type Doc = Record<string, unknown>;
@@ -16,6 +17,7 @@ export const stateMigrations: Record<number, Migration> = {
   0: (doc) => ({ ...initialState(), ...doc, settings: { ...initialState().settings, ...(doc.settings as Doc) }, schemaVersion: 1 }),
   1: migrateV1ToV2,
   2: migrateV2ToV3,
+  3: migrateV3ToV4,
 };
 
 export class MigrationError extends Error {}

@@ -34,6 +34,12 @@ export const pairRecordSchema = z.object({
    */
   crossFrom: z.object({ location: z.string(), appointment: z.string() }).optional(),
   icloud: icloudRefSchema.optional(),
+  /**
+   * An appointment's copy moved to another iCloud calendar (its location's calendar changed): the old
+   * copy, written before it is deleted, so a cycle interrupted between the new copy and the deletion
+   * deletes it on the next one instead of leaving two (sync/plan-move.ts).
+   */
+  movedFrom: z.object({ href: z.string(), etag: z.string().optional(), calendarUrl: z.string() }).optional(),
   hashes: z.object({ icloud: z.string().optional(), platform: z.string().optional() }),
   conflict: z
     .object({ detectedAt: z.string(), icloud: eventVersionSchema, platform: eventVersionSchema, changed: z.array(z.string()) })

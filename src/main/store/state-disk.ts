@@ -1,4 +1,4 @@
-// state.json on disk (schema 2): the same state as in memory, written compactly. The file is
+// state.json on disk (schema 2 on): the same state as in memory, written compactly. The file is
 // rewritten every 250 ms during a large sync, so it must stay small: no full URL is repeated (every
 // calendar URL is written once, in `calendars`, and hrefs are relative to their calendar), and what
 // can be derived is not stored (a pair's key, its iCloud etag/UID when they equal its object's, one
@@ -35,6 +35,7 @@ const diskObjectSchema = z.object({ e: z.string().optional(), u: z.string().null
  * h: both hashes when equal, else hi/hp; x: conflict; d: detached.
  * l: its platform location, left out for the location whose keys carry no suffix (locations.ts);
  * xf: [location, appointment] a slot blocking another location's appointment stands for.
+ * mv: [calendar index, href, etag or null] the old copy of an appointment being moved to another calendar.
  */
 const diskPairSchema = z.object({
   k: z.string().optional(),
@@ -60,6 +61,7 @@ const diskPairSchema = z.object({
   m: z.string(),
   l: z.string().optional(),
   xf: z.tuple([z.string(), z.string()]).optional(),
+  mv: z.tuple([z.number().int().nonnegative(), z.string(), z.string().nullable()]).optional(),
 });
 
 export const diskStateSchema = z.object({
@@ -155,6 +157,7 @@ export function encodeState(state: State): DiskState {
       if (pair.hashes.platform !== undefined) disk.hp = pair.hashes.platform;
     }
     if (pair.crossFrom) disk.xf = [pair.crossFrom.location, pair.crossFrom.appointment];
+    if (pair.movedFrom) disk.mv = [calendar(pair.movedFrom.calendarUrl), pair.movedFrom.href, pair.movedFrom.etag ?? null];
     if (pair.conflict) disk.x = pair.conflict;
     if (pair.detached) disk.d = pair.detached;
     return disk;
@@ -214,6 +217,7 @@ export function decodeState(disk: DiskState): State {
     if (locationId !== undefined) pair.locationId = locationId;
     if (disk_.xf) pair.crossFrom = { location: disk_.xf[0], appointment: disk_.xf[1] };
     if (icloud) pair.icloud = icloud;
+    if (disk_.mv) pair.movedFrom = { calendarUrl: calendar(disk_.mv[0]), href: disk_.mv[1], ...(disk_.mv[2] !== null ? { etag: disk_.mv[2] } : {}) };
     if (disk_.x) pair.conflict = structuredClone(disk_.x);
     if (disk_.d) pair.detached = { ...disk_.d };
     const key = disk_.k ?? derivedKey(pair);

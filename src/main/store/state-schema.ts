@@ -9,8 +9,10 @@ import { pairRecordSchema } from './pair-record';
 /**
  * 2: the compact file (state-disk.ts) and iCloud pairs keyed by href + RECURRENCE-ID, not UID.
  * 3: several platform locations (issue 15), each with its own account and synced calendars.
+ * 4: a location may have its own iCloud calendar for its appointments (`icloudCalendar`), and a pair
+ *    whose copy is being moved there names the copy it leaves (`movedFrom`).
  */
-export const STATE_SCHEMA_VERSION = 3;
+export const STATE_SCHEMA_VERSION = 4;
 
 export const icloudAccountSchema = z.object({
   appleId: z.string(),
@@ -49,6 +51,12 @@ export const platformAccountSchema = z.object({
    * its far tier is read again an hour later. Absent (a new connection, an older file): its next cycle reads all.
    */
   blockedSlotsReadAt: z.string().optional(),
+  /**
+   * The iCloud calendar this location's appointments are copied to (issue 15), when the user picked
+   * one of its own; absent: the linked (main) calendar. Followed like the main one: its own events block
+   * time in every location, and the app's copies there are recognised by their mark.
+   */
+  icloudCalendar: z.string().optional(),
 });
 
 export const linksSchema = z.object({

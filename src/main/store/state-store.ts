@@ -2,6 +2,7 @@
 // every change goes through `update` or `transaction`, which hold the lock, re-read, change, write.
 import path from 'node:path';
 import { JsonDocument } from './json-document';
+import { dropRefusedFilters } from './refused-filters';
 import { lockDataDir, type LockOptions } from './data-dir-lock';
 import { stateMigrations } from './migrations';
 import { decodeState, diskStateSchema, encodeState } from './state-disk';
@@ -33,6 +34,11 @@ export class StateStore {
       version: STATE_SCHEMA_VERSION,
       migrations: stateMigrations,
       onQuarantine: (message) => this.notices.push(message),
+      repair: dropRefusedFilters,
+      // The app reads the file again whenever it changed: one notice per thing dropped, not per read.
+      onNotice: (message) => {
+        if (!this.notices.includes(message)) this.notices.push(message);
+      },
       writer,
     });
   }

@@ -20,7 +20,7 @@ import { planLocation } from './plan';
 import { withReadRecords } from './plan-records';
 import { planCrossLocation, releasedByRemoval } from './plan-cross';
 import { locationContext, sharedContext } from './sync-context';
-import { platformAccounts } from '../store/locations';
+import { appointmentCalendars, platformAccounts } from '../store/locations';
 import type { Operation } from './operations';
 import { ReportBuilder } from './report-builder';
 import { projectionKey } from './sync-window';
@@ -82,9 +82,11 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
       if (!dryRun) recorder = new UndoRecorder(real);
       const sides = dryRun ? readOnlySides(real) : real;
       runs = locationRuns(state, sides, shared, localZone);
+      // The linked calendar and each location's own (issue 15) are two-way; busy sources one way.
+      const twoWay = appointmentCalendars(state);
       const calendars: FollowedCalendar[] = [
-        { url: shared.linkedCalendarUrl, source: 'linked' },
-        ...state.links.busySources.map((url) => ({ url, source: 'busy' as const })),
+        ...twoWay.map((url) => ({ url, source: 'linked' as const })),
+        ...state.links.busySources.filter((url) => !twoWay.includes(url)).map((url) => ({ url, source: 'busy' as const })),
       ];
       const allowEmpty = Boolean(options.allowDeletions);
       const now = deps.now();
@@ -173,11 +175,15 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
 async function finishLocations(tx: Parameters<typeof recordOutcome>[0], runs: LocationRun[], report: ReportBuilder, now: Date): Promise<void> {
   const failed = runs.filter((run) => run.error);
   if (failed.length === 0) return recordOutcome(tx, now);
-  const [{ account, error }] = failed;
+  // The run names the failure that needs the user (a rejected token: exit 3, reconnect) before one
+  // that passes (throttled, unreachable: exit 4), which a script would only retry, forever. The
+  // scheduler, when every location failed, waits for the one that passes rather than stopping.
+  const { account, error } = failed.find((run) => run.error!.kind === 'auth') ?? failed[0]!;
   const where = account.locationName ? `${account.locationName} (${account.locationId})` : account.locationId;
   const message = runs.length > 1 ? `Location ${where}: ${error!.message}` : error!.message;
   report.fail(reportKind(error!), message, 'platform');
-  await recordOutcome(tx, now, failed.length === runs.length ? error : undefined);
+  const passing = failed.find((run) => run.error!.kind !== 'auth') ?? failed[0]!;
+  await recordOutcome(tx, now, failed.length === runs.length ? passing.error : undefined);
 }
 
 export function reportKind(error: SyncError): NonNullable<RunReport['error']>['kind'] {

@@ -1,5 +1,6 @@
 // The user's decisions outside a cycle (resolve, restore, cancel, remove copies) with several
 // platform locations: each pair's operation goes to the side and context of the location it is in.
+import { own } from '../../shared/own';
 import { locationOf, platformAccounts } from '../store/locations';
 import type { State } from '../store/state-schema';
 import type { CycleSides } from './cycle-locations';
@@ -17,7 +18,7 @@ export function decisionLanes(state: State, sides: CycleSides, now: Date, localZ
     if (platform) all[account.locationId] = { platform, context: locationContext(shared, { ...account, calendars: account.calendars ?? [] }, localZone) };
   }
   const locationOfKey = (key: string) => {
-    const pair = state.pairs[key];
+    const pair = own(state.pairs, key);
     return pair ? locationOf(pair, state.accounts) : undefined;
   };
   return {

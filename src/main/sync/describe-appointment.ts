@@ -4,6 +4,7 @@
 // so it goes into the question only, not the state, the history or a log. Nothing here fails the
 // cancel: without the contacts.readonly scope, or with the platform unreachable, the question says
 // "the customer" and why.
+import { own } from '../../shared/own';
 import type { AppointmentDescription } from '../../shared/ipc/views';
 import { SyncError, toSyncError } from '../errors';
 import { contactName, type CalendarEvent } from '../platform/schemas';
@@ -26,7 +27,7 @@ function missingReason(thrown: unknown): 'missing-scope' | 'unavailable' {
 }
 
 export async function describeAppointment(state: State, id: string, platform: Reader, deadlineMs = CONTACT_READ_DEADLINE_MS): Promise<AppointmentDescription> {
-  const pair = state.pairs[id];
+  const pair = own(state.pairs, id);
   if (!pair || pair.status !== 'detached' || pair.detached?.kind !== 'icloud-mirror-deleted' || !pair.platformId) {
     throw new SyncError('item', `There is no appointment "${id}" waiting to be cancelled. Run \`icloud-sync attention\` to list them.`);
   }

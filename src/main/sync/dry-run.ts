@@ -21,6 +21,13 @@ export interface ProposedLinks {
   icloud: string;
   busy: string[];
   platformCalendars: string[];
+  /**
+   * Each location's platform calendars, when only some change (`link --location-id`): a location not
+   * listed keeps its saved ones. Absent: every location syncs those of `platformCalendars` in it.
+   */
+  perLocation?: { locationId: string; calendars: string[] }[];
+  /** Every location's own iCloud calendar as proposed (undefined: the main one); absent: as saved. */
+  locationCalendars?: Record<string, string | undefined>;
 }
 
 /** What a preview plans with instead of what is saved: settings and calendars proposed, not applied. */
@@ -39,7 +46,14 @@ export function scratchTransaction(tx: StateTransaction, proposed: ProposedChang
     if (state.links.icloudCalendar && state.links.icloudCalendar !== links.icloud) rebaseline(state, 'icloud');
     state.links = { ...state.links, icloudCalendar: links.icloud, busySources: [...new Set(links.busy)] };
     // Calendar ids are the platform's, unique across locations: each location syncs those of its own.
-    for (const account of platformAccounts(state)) state.accounts.platforms[account.locationId] = { ...account, calendars: links.platformCalendars };
+    // A location whose calendars are not proposed keeps its saved list (the preview of one location must
+    // not read the others as having synced nothing).
+    const proposedFor = (id: string) => (links.perLocation ? links.perLocation.find((entry) => entry.locationId === id)?.calendars : links.platformCalendars);
+    for (const account of platformAccounts(state)) {
+      const { icloudCalendar: _saved, ...rest } = account;
+      const own = links.locationCalendars ? links.locationCalendars[account.locationId] : account.icloudCalendar;
+      state.accounts.platforms[account.locationId] = { ...rest, calendars: proposedFor(account.locationId) ?? account.calendars, ...(own !== undefined ? { icloudCalendar: own } : {}) };
+    }
   }
   if (settings) state.settings = { ...state.settings, ...settings };
   return { state, save: async () => undefined };

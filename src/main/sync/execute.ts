@@ -3,6 +3,7 @@
 // state during a cycle (DESIGN §2), what was read from iCloud included (object records, cursors: they
 // are operations too). One failing item is reported and skipped, and what it was read from is marked
 // to be read again; a failure that concerns the whole side (auth, network, throttling) stops the cycle.
+import { own } from '../../shared/own';
 import { stopsTheCycle } from '../error-actions';
 import { SyncError, toSyncError } from '../errors';
 import { IcloudConflictError } from '../icloud';
@@ -190,18 +191,7 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     report.item({ op: opName, side, pair: op.key, title: titleAfter(op), ...(op.reason ? { reason: op.reason } : {}) });
   switch (op.type) {
     case 'icloud.create': {
-      const uuid = mirrorUuid(op.appointment.id);
-      const ics = mirrorIcs(deps, context, op.appointment.id, op.content);
-      let written: { href: string; etag?: string };
-      try {
-        written = await deps.icloud.createEvent(op.calendarUrl, uuid, ics);
-      } catch (error) {
-        // Already there (a create that completed before a crash, or a copy whose pair was forgotten):
-        // the file is our own deterministic mirror, so write this content over it rather than
-        // recording content it does not hold.
-        if (!(error instanceof IcloudConflictError) || !error.current) throw error;
-        written = await deps.icloud.updateEvent(error.current.href, ics, error.current.etag);
-      }
+      const written = await writeMirror(deps, context, op.calendarUrl, op.appointment.id, op.content);
       setPair(state, {
         key: op.key, owner: 'platform', status: 'synced', title: op.content.title, start: op.content.start, end: op.content.end,
         allDay: false, platformId: op.appointment.id, platformKind: 'appointment', ...located,
@@ -211,6 +201,24 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       rememberObject(state, written.href, written.etag, op.calendarUrl, mirrorUid(op.appointment.id));
       report.counts.icloud.created += 1;
       return note('icloud', 'create');
+    }
+    case 'icloud.move': {
+      // The new copy first, recorded with the old one it replaces; then the old one goes (plan-move.ts).
+      const old = op.pair.movedFrom ?? requireRef(op.pair);
+      if (requireRef(op.pair).calendarUrl !== op.calendarUrl) {
+        const written = await writeMirror(deps, context, op.calendarUrl, op.appointment.id, op.content);
+        const uid = mirrorUid(op.appointment.id);
+        synced(state, op.pair, op.content, { href: written.href, etag: written.etag, uid, calendarUrl: op.calendarUrl, source: 'linked' }, deps,
+          { movedFrom: { href: old.href, ...(old.etag !== undefined ? { etag: old.etag } : {}), calendarUrl: old.calendarUrl } });
+        rememberObject(state, written.href, written.etag, op.calendarUrl, uid);
+      }
+      // Ours, and its content is in the new copy already: deleted whatever its etag (a 404: gone already).
+      await deps.icloud.deleteEvent(old.href, '*');
+      delete state.objects[old.href];
+      const { movedFrom: _left, ...moved } = state.pairs[op.key]!;
+      setPair(state, moved);
+      report.counts.icloud.updated += 1;
+      return note('icloud', 'update');
     }
     case 'icloud.update': {
       const ref = requireRef(op.pair);
@@ -241,6 +249,11 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     case 'icloud.delete': {
       const ref = requireRef(op.pair);
       await deps.icloud.deleteEvent(ref.href, ref.etag ?? '*');
+      // A move interrupted before its old copy went: that one goes too (plan-move.ts).
+      if (op.pair.movedFrom) {
+        await deps.icloud.deleteEvent(op.pair.movedFrom.href, '*');
+        delete state.objects[op.pair.movedFrom.href];
+      }
       delete state.pairs[op.key];
       delete state.objects[ref.href];
       report.counts.icloud.deleted += 1;
@@ -333,14 +346,14 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
       return;
     case 'location.read': {
       const id = op.locationId ?? context.locationId;
-      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      const account = id !== undefined ? own(state.accounts.platforms, id) : firstPlatform(state);
       if (account) state.accounts.platforms[account.locationId] = withLocationFacts(account, op.facts);
       return;
     }
     case 'platform.read': {
       // The op's location's account (each location has its own far tier); none named: the only one.
       const id = op.location ?? context.locationId;
-      const account = id !== undefined ? state.accounts.platforms[id] : firstPlatform(state);
+      const account = id !== undefined ? own(state.accounts.platforms, id) : firstPlatform(state);
       if (account) state.accounts.platforms[account.locationId] = { ...account, blockedSlotsReadAt: op.at };
       return;
     }
@@ -355,6 +368,21 @@ function titleAfter(op: Operation): string {
   if (op.type === 'icloud.update' || op.type === 'platform.updateAppointment') return op.content.title;
   if (op.type === 'platform.updateBlock' && op.occurrence) return op.occurrence.title;
   return op.title;
+}
+
+/**
+ * Our copy of an appointment in `calendarUrl`, at its deterministic href. Already there (a create that
+ * completed before a crash, a move interrupted, a copy whose pair was forgotten): the file is our own
+ * mirror, so this content is written over it rather than recording content it does not hold.
+ */
+async function writeMirror(deps: ExecuteDeps, context: PlanContext, calendarUrl: string, platformId: string, content: Content): Promise<{ href: string; etag?: string }> {
+  const ics = mirrorIcs(deps, context, platformId, content);
+  try {
+    return await deps.icloud.createEvent(calendarUrl, mirrorUuid(platformId), ics);
+  } catch (error) {
+    if (!(error instanceof IcloudConflictError) || !error.current) throw error;
+    return deps.icloud.updateEvent(error.current.href, ics, error.current.etag);
+  }
 }
 
 function mirrorIcs(deps: ExecuteDeps, context: PlanContext, platformId: string, content: Content): string {

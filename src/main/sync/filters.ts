@@ -1,13 +1,14 @@
 // What crosses (DESIGN "What crosses"): whether a source's filter keeps an item from making a copy,
 // and why in the words of the run report. A source is the linked iCloud calendar, a busy source, or
 // a location; its filter is settings.filters[its id]. Pure: no clock, no I/O.
+import { own } from '../../shared/own';
 import type { Settings, SourceFilter } from '../../shared/settings';
 import { compileTitlePattern, TITLE_MATCH_LENGTH } from '../../shared/title-patterns';
 import { parseWorkingHours, type WorkingInterval } from '../../shared/working-hours';
 import { clipToWorkingHours, type TimeRange } from './working-hours-clip';
 
 export function filterOf(settings: Pick<Settings, 'filters'>, source: string | undefined): SourceFilter | undefined {
-  return source === undefined ? undefined : settings.filters[source];
+  return source === undefined ? undefined : own(settings.filters, source);
 }
 
 const compiled = new Map<string, RegExp>();

@@ -1,6 +1,7 @@
 // Reads what changed in the followed iCloud calendars and expands it in the window. It changes no
 // state: what it read (objects with their etags, each calendar's new cursor) is data for the planner,
 // which turns it into operations the executor records (DESIGN §2: one writer).
+import { own } from '../../shared/own';
 import type { KnownObject, RemoteObject } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
@@ -71,7 +72,7 @@ export async function gatherIcloud(
     const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {
       const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url);
-      const name = state.links.names[calendar.url];
+      const name = own(state.links.names, calendar.url);
       const listed = read.length + unreadable.length + (knownNow().length - result.deleted.length);
       checkNotEmpty('icloud', name ? `the calendar “${name}”` : `the calendar ${calendar.url}`, listed, synced);
     }

@@ -1,9 +1,11 @@
 // The platform read tiers (platform-read-tiers.ts) with several locations (issue 15): each location
 // decides its own range from its own account's blockedSlotsReadAt, and reads the rest of its window
 // when this cycle needs it there: an iCloud change beyond its near tier (reachesBeyond), or another
-// location's appointment whose busy-across slot in it would be new or moved beyond its near tier, or
-// such a slot missing from its near tier (plan-cross.ts would otherwise create a second slot instead
-// of adopting or moving the unread one).
+// location's appointment whose busy-across slot in it would be new or moved beyond its near tier (or
+// is still beyond it while the appointment moved into it), or such a slot missing from its near tier
+// (plan-cross.ts would otherwise create a second slot instead of adopting or moving the unread one,
+// or leave the new hour unblocked until the far read).
+import { own } from '../../shared/own';
 import { isAppointment } from '../platform/schemas';
 import type { State } from '../store/state-schema';
 import { appointmentContentFromPlatform } from './content';
@@ -55,8 +57,11 @@ function crossReachesBeyond(target: LocationRun, read: { start: Date; end: Date 
     for (const event of source.window.events) {
       if (!isAppointment(event) || event.appointmentStatus === 'cancelled') continue;
       const times = appointmentContentFromPlatform(event);
-      if (!overlaps(times, window) || whollyInside(times, read)) continue;
-      const pair = state.pairs[crossLocationKey(event.id, target.account.locationId)];
+      if (!overlaps(times, window)) continue;
+      const pair = own(state.pairs, crossLocationKey(event.id, target.account.locationId));
+      // Inside the read, and so is its slot (or it has none yet): the near tier shows all there is.
+      // A slot still far ahead while its appointment moved near is not listed: read where it is.
+      if (whollyInside(times, read) && (!pair || whollyInside(pair, read))) continue;
       // Its slot there is as wanted (only not listed now): nothing to plan beyond the near tier.
       if (!pair || pair.start !== times.start || pair.end !== times.end) return true;
     }

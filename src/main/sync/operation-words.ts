@@ -14,7 +14,7 @@ export function sideOf(op: Operation): 'icloud' | 'platform' {
 export function itemOp(op: Operation): Parameters<ReportBuilder['item']>[0]['op'] {
   if (op.type.endsWith('create') || op.type.endsWith('createBlock') || op.type === 'platform.createCrossBlock') return 'create';
   if (op.type.includes('delete')) return 'delete';
-  if (op.type.includes('update')) return 'update';
+  if (op.type.includes('update') || op.type === 'icloud.move') return 'update';
   return 'skip';
 }
 

@@ -38,6 +38,11 @@ interface Base {
 export type Operation =
   /** S1: mirror a new appointment into the linked iCloud calendar. */
   | (Base & { type: 'icloud.create'; calendarUrl: string; appointment: CalendarEvent; content: Content })
+  /**
+   * A location's iCloud calendar changed: its appointment's copy is written in `calendarUrl`, then the
+   * old one deleted (plan-move.ts); the pair names the old one in between (`movedFrom`).
+   */
+  | (Base & { type: 'icloud.move'; pair: PairRecord; calendarUrl: string; appointment: CalendarEvent; content: Content })
   /** S3 / S17: bring the iCloud mirror in line with the appointment. */
   | (Base & { type: 'icloud.update'; pair: PairRecord; appointment: CalendarEvent; content: Content })
   /** S10: a blocked slot edited on the platform changes its iCloud event (an override for one occurrence). */

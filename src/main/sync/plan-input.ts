@@ -72,6 +72,8 @@ export interface PlatformWindow {
 export interface PlanContext {
   userId: string;
   linkedCalendarUrl: string;
+  /** Where this location's appointments are copied (its own iCloud calendar); absent: the linked one. */
+  appointmentCalendarUrl?: string;
   /** Platform calendars whose appointments are mirrored. */
   platformCalendarIds: string[];
   /** The platform location's IANA zone (all-day events block whole days there, S15); the Mac's when it cannot be read. */
@@ -81,6 +83,11 @@ export interface PlanContext {
   /** The user's own calendar addresses, normalised (S18: their ATTENDEE in an invitation); none → no invitation is judged. */
   ownAddresses?: string[];
   window: { start: Date; end: Date };
+  /**
+   * Every iCloud calendar followed now (the linked one, each location's own, the busy sources): a
+   * blocked slot of an event in a calendar no longer among them is released. Absent: none is released.
+   */
+  followedCalendarUrls?: string[];
   /** Calendar display names by URL (a title template's {calendar}; how the report names a busy source). */
   calendarNames?: Record<string, string>;
   /** The platform location planned for (issue 15); its filter is settings.filters[locationId] (DESIGN "What crosses"). */

@@ -3,6 +3,7 @@
 // (the time and title it was sent with, written to disk before the request) and deleted (S11); when
 // no such slot exists the create never arrived and the intent is dropped. An intent whose event is
 // still there is settled by the planner's adoption step instead.
+import { own } from '../../shared/own';
 import type { CalendarEvent } from '../platform/schemas';
 import { hashContent } from './content';
 import type { Operation } from './operations';
@@ -19,7 +20,7 @@ export function settleOrphanIntents(
   const deleted = new Set(input.icloud.deleted);
   const reread = new Set(input.icloud.changed.map((change) => change.href));
   for (const intent of Object.values(input.intents)) {
-    if (!intent.href || planned.has(intent.key) || input.pairs[intent.key]) continue;
+    if (!intent.href || planned.has(intent.key) || own(input.pairs, intent.key)) continue;
     // Gone: its file was deleted, or it was read and no longer holds this occurrence in the window.
     if (!deleted.has(intent.href) && !reread.has(intent.href)) continue;
     const hash = hashContent({ title: intent.title, start: intent.start, end: intent.end, allDay: false });

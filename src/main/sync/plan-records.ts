@@ -15,6 +15,12 @@ export function hrefOf(op: Operation): string | undefined {
 }
 
 /** The iCloud calendar an operation writes to, if it writes to iCloud. */
+function calendarsWrittenTo(op: Operation): string[] {
+  if (op.type === 'icloud.move') return [op.calendarUrl, op.pair.icloud?.calendarUrl, op.pair.movedFrom?.calendarUrl].filter((url): url is string => url !== undefined);
+  const url = calendarWrittenTo(op);
+  return url === undefined ? [] : [url];
+}
+
 function calendarWrittenTo(op: Operation): string | undefined {
   if (op.type === 'icloud.create') return op.calendarUrl;
   if (op.type === 'icloud.update' || op.type === 'icloud.updateFromBlock' || op.type === 'icloud.delete') return op.pair.icloud?.calendarUrl;
@@ -40,7 +46,7 @@ export function withReadRecords(ops: Operation[], input: Pick<PlanInput, 'icloud
   }
   for (const href of input.icloud.deleted) out.push({ type: 'object.gone', rule: 'read', key: href, title: '', href });
   const unreadableIn = new Set(input.icloud.failures.map((failure) => failure.calendarUrl));
-  const written = new Set(ops.map(calendarWrittenTo).filter((url): url is string => url !== undefined));
+  const written = new Set(ops.flatMap(calendarsWrittenTo));
   for (const calendar of input.icloud.calendars ?? []) {
     // An object that could not be read is read again next cycle only if the cursor stays where it was.
     if (unreadableIn.has(calendar.url)) continue;

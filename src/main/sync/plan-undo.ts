@@ -2,6 +2,7 @@
 // the executor like a sync's. Pure. What the state already shows changed since that run is refused
 // here, with the reason (a later sync read another etag, or made the item again); the rest is
 // checked against the servers when it runs (apply-undo.ts: If-Match, the platform fields read back).
+import { own } from '../../shared/own';
 import type { State } from '../store/state-schema';
 import type { Operation } from './operations';
 import type { UndoEntry, UndoRun } from '../store/undo-entry';
@@ -23,13 +24,13 @@ export function planUndo(run: UndoRun, state: State): Operation[] {
  * is still there (records from before locations were recorded); none: the only location.
  */
 function locationOfEntry(entry: UndoEntry, state: State): { location?: string } {
-  const id = entry.locationId ?? state.pairs[entry.key]?.locationId;
+  const id = entry.locationId ?? own(state.pairs, entry.key)?.locationId;
   return id !== undefined ? { location: id } : {};
 }
 
 /** Why the state says the item changed since the run, or undefined. */
 function changedSince(entry: UndoEntry, state: State): string | undefined {
-  if (entry.side === 'platform' && entry.locationId !== undefined && !state.accounts.platforms[entry.locationId]) {
+  if (entry.side === 'platform' && entry.locationId !== undefined && !own(state.accounts.platforms, entry.locationId)) {
     return 'its platform location is no longer connected';
   }
   // Each reversed item is saved as it is done (apply-undo.ts): an undo killed part way leaves the
@@ -37,14 +38,14 @@ function changedSince(entry: UndoEntry, state: State): string | undefined {
   if (state.following?.unfollowed[entry.key]?.guard === 'undo') return 'it was undone already';
   if (entry.side === 'icloud') {
     if (!inCalendarsWeWrite(entry.href, entry.calendarUrl, state)) return 'it is not in a calendar this app writes to (the linked calendar, or a busy source)';
-    if (entry.action === 'deleted') return state.pairs[entry.key]?.icloud ? 'a later sync made its iCloud copy again' : undefined;
+    if (entry.action === 'deleted') return own(state.pairs, entry.key)?.icloud ? 'a later sync made its iCloud copy again' : undefined;
     const known = state.objects[entry.href]?.etag;
     return known !== undefined && known !== entry.etag ? 'it changed in iCloud since that run' : undefined;
   }
   // The app only ever creates and deletes blocked slots: a record saying otherwise is not ours.
   if (entry.kind === 'appointment' && entry.action !== 'updated') return 'the app never creates or deletes an appointment';
-  if (entry.action === 'deleted') return state.pairs[entry.key]?.platformId ? 'a later sync made its blocked slot again' : undefined;
-  const pair = state.pairs[entry.key];
+  if (entry.action === 'deleted') return own(state.pairs, entry.key)?.platformId ? 'a later sync made its blocked slot again' : undefined;
+  const pair = own(state.pairs, entry.key);
   if (!pair || pair.platformId !== entry.platformId || !entry.written) return undefined;
   const sameTime = Date.parse(pair.start) === Date.parse(entry.written.startTime) && Date.parse(pair.end) === Date.parse(entry.written.endTime);
   return sameTime ? undefined : 'a later sync changed it on the platform';
@@ -52,11 +53,12 @@ function changedSince(entry: UndoEntry, state: State): string | undefined {
 
 /**
  * undo.json is a file on disk, not proof: an href it names is written to only inside a calendar
- * this app writes to now (the linked calendar, a busy source: S-rules), never another calendar or
+ * this app writes to now (the linked calendar, a location's own calendar, a busy source: S-rules), never another calendar or
  * another server — a record naming one (edited, foreign, or from a calendar unlinked since) is refused.
  */
 function inCalendarsWeWrite(href: string, calendarUrl: string, state: State): boolean {
-  const calendars = [state.links.icloudCalendar, ...state.links.busySources].filter((url): url is string => url !== undefined);
+  const own = Object.values(state.accounts.platforms).map((account) => account.icloudCalendar);
+  const calendars = [state.links.icloudCalendar, ...own, ...state.links.busySources].filter((url): url is string => url !== undefined);
   if (!calendars.includes(calendarUrl)) return false;
   try {
     const calendar = new URL(calendarUrl.endsWith('/') ? calendarUrl : `${calendarUrl}/`);

@@ -1,5 +1,6 @@
 // The planner (DESIGN §1–§2, vdirsyncer's _get_actions): a pure function from what we know and what
 // changed to the operations that make both sides right. No I/O, no clock but `input.now`.
+import { own } from '../../shared/own';
 import { isAppointment } from '../platform/schemas';
 import type { CalendarEvent } from '../platform/schemas';
 import { appointmentContentFromIcloud, appointmentContentFromPlatform, blockContentFromPlatform, hashContent } from './content';
@@ -7,6 +8,7 @@ import { appointmentFilterProblem, judgeBlock } from './judge-block';
 import type { Operation } from './operations';
 import { icloudItemKey, type IcloudRef, type PairRecord } from './pair';
 import { decidePair, type IcloudSide, type PlatformSide } from './plan-pairs';
+import { moveOf } from './plan-move';
 import { MIRROR_PLATFORM_ID, appointmentKey, type PlanInput } from './plan-input';
 import { settleOrphanIntents } from './plan-intents';
 import { withReadRecords } from './plan-records';
@@ -62,6 +64,8 @@ function planPairs(input: PlanInput): Operation[] {
       // Another location's mirror — unless it is this location's own pair (the same id listed in both).
       if (mirrorOf && input.otherPlatformIds?.has(mirrorOf) && !pairByPlatformId.has(mirrorOf)) continue;
       const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairByItem.get(itemOf(ref));
+      // The old copy of a move that was interrupted: it is deleted by the move (plan-move.ts), not followed.
+      if (mirrorOf && pair?.movedFrom?.href === change.href) continue;
       const moved = pair || mirrorOf ? undefined : movable.get(uidOf(ref))?.find((p) => !icloudNow.has(p.key));
       if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
         icloudNow.set(pair.key, { occ, ref });
@@ -102,6 +106,18 @@ function planPairs(input: PlanInput): Operation[] {
       ops.push({ type: 'forget', rule: 'window', key: pair.key, title: pair.title, pair, reason: 'left the sync window' });
       continue;
     }
+    // A blocked slot of an event in a calendar no longer followed (no location uses it, not a busy source): released.
+    const unfollowedCalendar = releasedCalendar(pair, context);
+    if (unfollowedCalendar) {
+      ops.push({ type: 'platform.deleteBlock', rule: 'S11', key: pair.key, title: pair.title, pair, reason: `its iCloud calendar “${context.calendarNames?.[unfollowedCalendar] ?? unfollowedCalendar}” is no longer synced: its blocked slot was released` });
+      continue;
+    }
+    // Its location's appointments go to another iCloud calendar now: the copy moves (new first, then the old deleted).
+    const move = moveOf(pair, icloud, platform, settings, context);
+    if (move) {
+      ops.push(move);
+      continue;
+    }
     const decided = decidePair(pair, icloud, gone, platform, settings, context);
     if (decided.length) ops.push(...decided);
   }
@@ -136,13 +152,13 @@ function planPairs(input: PlanInput): Operation[] {
     if (existing) {
       usedPlatformIds.add(existing.id);
       const pair = newPair(key, 'icloud', 'block', occ.title, content, ref, existing.id, hash, hash, input.now, context.locationId);
-      const why = input.intents[key] ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
+      const why = own(input.intents, key) ? 'a blocked slot created before an interruption was found' : 'a blocked slot for this event already exists';
       ops.push({ type: 'adopt', rule: 'adopt', key, title: occ.title, pair, reason: why });
       continue;
     }
     // A create whose answer was lost (crash, timeout) may have made the slot with what the event
     // was then: find it by the intent written before the request, adopt it and bring it up to date.
-    const intent = input.intents[key];
+    const intent = own(input.intents, key);
     const intentHash = intent ? hashContent({ title: intent.title, start: intent.start, end: intent.end, allDay: false }) : undefined;
     const created = intentHash ? unpairedBlocks.get(intentHash)?.find((b) => !usedPlatformIds.has(b.id)) : undefined;
     if (created && intentHash) {
@@ -198,9 +214,16 @@ function planPairs(input: PlanInput): Operation[] {
       continue;
     }
     const content = appointmentContentFromPlatform(event);
-    ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.linkedCalendarUrl, appointment: event, content });
+    ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.appointmentCalendarUrl ?? context.linkedCalendarUrl, appointment: event, content });
   }
   return [...ops, ...truncationNotices(ops)];
+}
+
+/** The calendar of a blocked slot's iCloud event when that calendar is no longer followed (its slot is released). */
+function releasedCalendar(pair: PairRecord, context: PlanInput['context']): string | undefined {
+  const followed = context.followedCalendarUrls;
+  if (!followed || pair.owner !== 'icloud' || pair.platformKind !== 'block' || !pair.icloud || !pair.platformId) return undefined;
+  return followed.includes(pair.icloud.calendarUrl) ? undefined : pair.icloud.calendarUrl;
 }
 
 /** An appointment of the connected user (owner or secondary owner) on a synced calendar. */
@@ -214,7 +237,7 @@ function platformSide(pair: PairRecord, input: PlanInput, platformById: Map<stri
   if (!pair.platformId) return { state: 'unknown' };
   const listed = platformById.get(pair.platformId);
   if (pair.platformKind === 'appointment') {
-    const event = listed ?? input.platform.lookups[pair.platformId];
+    const event = listed ?? own(input.platform.lookups, pair.platformId);
     if (event === null) return { state: 'gone', why: 'the appointment was deleted' };
     if (!event) return { state: 'unknown' };
     if (event.appointmentStatus === 'cancelled') return { state: 'gone', why: 'the appointment was cancelled' };
@@ -244,7 +267,7 @@ function newPair(
  */
 function freeKey(identity: string, pairs: PlanInput['pairs'], keyOf: (ref: IcloudRef) => string): string {
   let key = identity;
-  for (let n = 2; pairs[key] && (pairs[key].icloud ? keyOf(pairs[key].icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
+  for (let n = 2; own(pairs, key) && (own(pairs, key)!.icloud ? keyOf(own(pairs, key)!.icloud!) : undefined) !== identity; n++) key = `${identity}#${n}`;
   return key;
 }
 

@@ -1,4 +1,5 @@
 // Builds the status the user sees (CLI `status`, the window, the tray line) from the stored state.
+import { own } from '../../shared/own';
 import type { RunReport } from '../../shared/run-report';
 import type { LocationStatus, StatusView } from '../../shared/status';
 import { platformAccounts } from '../store/locations';
@@ -28,7 +29,7 @@ export function buildStatus(
 ): StatusView {
   const { icloud } = state.accounts;
   const pairs = Object.values(state.pairs);
-  const name = (id: string) => ({ id, name: state.links.names[id] ?? id });
+  const name = (id: string) => ({ id, name: own(state.links.names, id) ?? id });
   const stopped = state.scheduler.stoppedForCredentials;
   const health = (side: 'icloud' | 'platform', connected: boolean) => {
     if (!connected) return { health: 'unknown' as const };
@@ -54,6 +55,7 @@ export function buildStatus(
       userName: account?.userName,
       ...(stopped === 'platform' || !own ? base : marked),
       calendars: (account?.calendars ?? []).map(name),
+      ...(account?.icloudCalendar ? { icloudCalendar: name(account.icloudCalendar) } : {}),
     };
   };
   const accounts = platformAccounts(state);

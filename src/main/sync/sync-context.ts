@@ -4,13 +4,13 @@
 import { SyncError } from '../errors';
 import { normaliseAddress } from '../icloud';
 import { blockZone } from '../platform/location';
-import { platformAccounts } from '../store/locations';
+import { appointmentCalendars, platformAccounts } from '../store/locations';
 import type { PlatformAccount, State } from '../store/state-schema';
 import type { PlanContext } from './plan-input';
 import { syncWindow } from './sync-window';
 import { macZone } from './zoned-midnight';
 
-export type SharedContext = Omit<PlanContext, 'userId' | 'platformCalendarIds' | 'zone' | 'locationId' | 'locationName' | 'pairSuffix'>;
+export type SharedContext = Omit<PlanContext, 'userId' | 'platformCalendarIds' | 'zone' | 'locationId' | 'locationName' | 'pairSuffix' | 'appointmentCalendarUrl'>;
 
 export function sharedContext(state: State, now: Date, localZone: string): SharedContext {
   const { icloud } = state.accounts;
@@ -23,6 +23,7 @@ export function sharedContext(state: State, now: Date, localZone: string): Share
     ownAddresses: icloud.userAddresses ?? [normaliseAddress(icloud.appleId)],
     window: syncWindow(now, state.settings),
     calendarNames: state.links.names,
+    followedCalendarUrls: [...new Set([...appointmentCalendars(state), ...state.links.busySources])],
   };
 }
 
@@ -39,6 +40,7 @@ export function locationContext(shared: SharedContext, account: PlatformAccount,
     // S15: whole days in the location's zone; the Mac's while it cannot be read (the user is told why).
     zone: blockZone(account, localZone),
     locationId: account.locationId,
+    appointmentCalendarUrl: account.icloudCalendar ?? shared.linkedCalendarUrl,
     ...(account.locationName !== undefined ? { locationName: account.locationName } : {}),
     ...(account.pairSuffix !== undefined ? { pairSuffix: account.pairSuffix } : {}),
   };

@@ -1,6 +1,7 @@
 // Runs cycles for the app and the CLI: one at a time (a "Sync now" during a running cycle joins it,
 // never starts a second), with live progress for the window and tray, and the user's decisions
 // (resolve, restore, cancel) applied through the same executor.
+import { own } from '../../shared/own';
 import type { RunReport, Trigger } from '../../shared/run-report';
 import type { CalendarEvent } from '../platform/schemas';
 import type { IcsCodec } from '../icloud';
@@ -106,7 +107,7 @@ export class SyncService {
 
   async restore(id: string, trigger: Trigger): Promise<RunReport> {
     return this.decide(trigger, async (state, platformOf) => {
-      const pair = state.pairs[id];
+      const pair = own(state.pairs, id);
       let appointment: CalendarEvent | undefined;
       if (pair?.detached?.kind === 'icloud-mirror-deleted' && pair.platformId) appointment = await platformOf(id).getEvent(pair.platformId).catch(goneAsUndefined);
       return [restoreOperation(state, id, appointment)];

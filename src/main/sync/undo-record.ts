@@ -3,6 +3,7 @@
 // nothing more. The previous content is read just before our write (one GET per update or deletion:
 // the planner holds hashes, not the previous text); creates need no read. A read that fails leaves
 // that item without a record (not undoable), never the operation undone.
+import { own } from '../../shared/own';
 import type { State } from '../store/state-schema';
 import type { UndoStore } from '../store/undo-store';
 import type { CalendarEvent } from '../platform/schemas';
@@ -58,7 +59,7 @@ export async function keepUndoRecords(store: UndoStore | undefined, recorder: Un
 }
 
 function entryFor(op: Operation, prior: Prior, state: State): UndoEntry | undefined {
-  const after = state.pairs[op.key];
+  const after = own(state.pairs, op.key);
   const ics = prior && 'ics' in prior ? prior.ics : undefined;
   const fields = prior && 'fields' in prior ? prior.fields : undefined;
   switch (op.type) {

@@ -2,6 +2,7 @@
 // "Keep them" leaves both sides as they are and stops following those items, durably: their pairs
 // are dropped and they are remembered here, and every cycle hides them from the planner (so it never
 // deletes, adopts or mirrors them again) until the user follows one again.
+import { own } from '../../shared/own';
 import type { GuardDecision, GuardItem, UnfollowedItem } from '../../shared/guard';
 import { SyncError } from '../errors';
 import { icloudItemKey } from '../store/pair-record';
@@ -41,7 +42,7 @@ export function keepPending(state: State, now: Date): UnfollowedItem[] {
 /** Follow an item again: the next cycle treats it as new (adopting what already exists on both sides). */
 export function followAgain(state: State, key: string): UnfollowedItem {
   const current = following(state);
-  const item = current.unfollowed[key];
+  const item = own(current.unfollowed, key);
   if (!item) throw new SyncError('item', `"${key}" is not in the list of events the app stopped following. Run \`icloud-sync attention\` to list them.`);
   const unfollowed = { ...current.unfollowed };
   delete unfollowed[key];

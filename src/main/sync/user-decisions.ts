@@ -1,6 +1,7 @@
 // What the user decides about pairs the engine would not decide alone: conflicts held by the
 // "ask me" policy (S17) and detached pairs (S6, S12). Each choice is applied at once, through the
 // same executor as a cycle, and recorded in the history like one.
+import { own } from '../../shared/own';
 import type { AttentionItem, Conflict } from '../../shared/ipc/views';
 import { SyncError } from '../errors';
 import type { CalendarEvent } from '../platform/schemas';
@@ -28,7 +29,7 @@ export function listAttention(state: State): AttentionItem[] {
 }
 
 function requirePair(state: State, id: string, status: PairRecord['status']): PairRecord {
-  const pair = state.pairs[id];
+  const pair = own(state.pairs, id);
   if (!pair || pair.status !== status) {
     throw new SyncError('item', status === 'conflict' ? `There is no open conflict "${id}". Run \`icloud-sync conflicts\` to list them.` : `There is no item "${id}" needing attention. Run \`icloud-sync attention\` to list them.`);
   }
@@ -72,5 +73,5 @@ export function cancelDecision(state: State, id: string): { cancelAppointment?: 
 }
 
 function calendarName(state: State, url: string): string {
-  return state.links.names[url] ?? '';
+  return own(state.links.names, url) ?? '';
 }

@@ -16,6 +16,14 @@ import { appointmentDescriptionSchema, attentionItemSchema, conflictSchema, loca
 const noRequest = z.undefined();
 const ok = z.object({ ok: z.literal(true) });
 const id = z.string().min(1).max(2000);
+/**
+ * Calendars being linked: the main iCloud calendar, busy sources, platform calendars and, per location
+ * id, the iCloud calendar its appointments go to (a URL, or "default": the main one; issue 15).
+ */
+const linksRequest = z.strictObject({
+  icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500),
+  locationCalendars: z.record(z.string().min(1).max(200), id).optional(),
+});
 const side = z.enum(['icloud', 'platform']);
 
 /** One setting change; the value is checked against that key's own schema. */
@@ -55,7 +63,7 @@ export const contract = {
 
   'calendars.list': { request: noRequest, response: z.array(calendarEntrySchema) },
   'links.set': {
-    request: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }),
+    request: linksRequest,
     response: ok,
   },
 
@@ -104,7 +112,7 @@ export const contract = {
   // being changed in Settings (window, free events), previewed as if set. Nothing is saved.
   'sync.preview': {
     request: z.strictObject({
-      links: z.strictObject({ icloud: id, busy: z.array(id).max(100), platformCalendars: z.array(id).max(500) }).optional(),
+      links: linksRequest.optional(),
       settings: settingsSchema.partial().strict().optional(),
     }).optional(),
     response: runReportSchema,

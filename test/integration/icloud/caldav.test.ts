@@ -182,6 +182,43 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
     }
   });
 
+  // Hostile (issue 16 pass): an empty multistatus to a sync-collection from a token (a server that
+  // lost the token's history, a proxy cutting the answer) read as "nothing changed" and took the
+  // collection's new token: what changed before it was never seen. The ctag says the calendar
+  // changed and the answer carries no token: it is no delta, and a full listing is made instead.
+  it('an empty answer to sync-collection from a token while the ctag changed falls back to a full listing', async () => {
+    const cal = await server.mkcalendar(appleId, 'emptydelta');
+    await source.createEvent(cal, 'e1', event('e1', 'E1'));
+    await source.createEvent(cal, 'e2', event('e2', 'E2'));
+    for (const [round, empty] of ['<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:"/>', '<?xml version="1.0"?><multistatus xmlns="DAV:"></multistatus>'].entries()) {
+      const proxy = await startDavProxy(server.url);
+      let emptied = 0;
+      proxy.intercepts.push((request) => {
+        if (request.method !== 'REPORT' || !request.body.includes('sync-collection') || request.body.includes('<d:sync-token></d:sync-token>')) return undefined;
+        emptied += 1;
+        return { status: 207, body: empty, headers: { 'content-type': 'application/xml; charset=utf-8' } };
+      });
+      try {
+        const behind = new IcloudSource({ appleId, caldavUrl: proxy.url }, password, { counter: new RequestCounter() });
+        const via = new URL(new URL(cal).pathname, proxy.url).href;
+        const first = await behind.fetchChanges(via, {}, []);
+        const known = first.created.map(({ href, etag }) => ({ href, etag }));
+        expect(known.length).toBeGreaterThanOrEqual(2);
+        const c = `e3-${round}`;
+        expect((await server.putEvent(appleId, 'emptydelta', `${c}.ics`, event(c, 'E3'))).status).toBe(201);
+        expect((await server.putEvent(appleId, 'emptydelta', 'e2.ics', event('e2', `E2 changed ${round}`))).status).toBe(201);
+        const next = await behind.fetchChanges(via, { syncToken: first.newSyncToken, ctag: first.newCtag }, known);
+        expect(emptied, empty).toBe(1);
+        expect(next.method).toBe('full-listing');
+        expect(next.created.map((o) => o.href)).toEqual([`${via}${c}.ics`]);
+        expect(next.updated.map((o) => o.href)).toEqual([`${via}e2.ics`]);
+        expect(next.deleted).toEqual([]);
+      } finally {
+        await proxy.stop();
+      }
+    }
+  });
+
   it('checks an idle calendar with its ctag alone once it knows one, and still sees a change (issue 16)', async () => {
     // Radicale computes each asked property over every item: the sync-token beside the ctag doubled
     // the idle check of a 5,000-event calendar (longer than the sync-collection REPORT itself).

@@ -1,5 +1,6 @@
-// State files written by older engines — schema 1 (test/fixtures/state/v1-main.json) and schema 2,
-// today's main before several locations (v2-main.json) — are migrated on read, and the next sync
+// State files written by older engines — schema 1 (test/fixtures/state/v1-main.json), schema 2
+// before several locations (v2-main.json) and schema 3 before a location could have its own iCloud
+// calendar (v3-main.json) — are migrated on read, and the next sync
 // against the servers they describe makes no duplicate, deletes nothing and finds every pair. The
 // world is rebuilt from each fixture: the same files in Radicale (the same UIDs, hrefs and times) and
 // the same events, under the same ids, on the emulator.
@@ -15,19 +16,22 @@ import { expectNoDuplicates, inWorld, mirrorsIn, skipWithoutRadicale } from './h
 
 const codec = new IcsCodec();
 
-/** Both old layouts name the one platform account `accounts.platform`. */
-interface OldFile { schemaVersion: number; accounts: { icloud: { caldavUrl: string }; platform: { apiUrl: string; locationId: string } } }
+/** Schemas 1 and 2 name the one platform account `accounts.platform`; schema 3 keeps them by id in `accounts.platforms`. */
+interface OldFile { schemaVersion: number; accounts: { icloud: { caldavUrl: string }; platform?: PlatformFacts; platforms?: Record<string, PlatformFacts> } }
+interface PlatformFacts { apiUrl: string; locationId: string }
+const onlyPlatform = (old: OldFile): PlatformFacts => old.accounts.platform ?? Object.values(old.accounts.platforms ?? {})[0]!;
 
 describe.skipIf(skipWithoutRadicale)('an older state file, migrated', () => {
-  for (const name of ['v1-main.json', 'v2-main.json']) {
+  for (const name of ['v1-main.json', 'v2-main.json', 'v3-main.json']) {
     it(`${name}: syncs on without a duplicate, a deletion or a re-adoption: every pair is found again`, async () => {
       const fixture = readFileSync(join(import.meta.dirname, '../../fixtures/state', name), 'utf8');
       const old = JSON.parse(fixture) as OldFile;
       await inWorld({ calendars: ['work', 'family'], busy: ['family'] }, async (world) => {
         const oldDav = new URL(old.accounts.icloud.caldavUrl).origin;
         const newDav = new URL(world.linkedUrl).origin;
-        const text = fixture.replaceAll(oldDav, newDav).replaceAll(old.accounts.platform.apiUrl, world.emulator.url)
-          .replaceAll(`"${old.accounts.platform.locationId}"`, `"${world.locationId}"`);
+        const platform = onlyPlatform(old);
+        const text = fixture.replaceAll(oldDav, newDav).replaceAll(platform.apiUrl, world.emulator.url)
+          .replaceAll(`"${platform.locationId}"`, `"${world.locationId}"`);
         // The pairs as this engine reads them (the migration chain, then the compact file decoded).
         const migrated = decodeState(diskStateSchema.parse(migrate(JSON.parse(text) as Record<string, unknown>)));
         const pairs = Object.values(migrated.pairs);

@@ -46,6 +46,16 @@ describe('diagnostics file', () => {
     for (const secretive of ['root canal', 'Bob', 'Therapy', 'Sales']) expect(text).not.toContain(secretive);
   });
 
+  it('lists each location\'s own iCloud calendar (issue 15), its name a placeholder like the others', () => {
+    const s = state();
+    const clinic = 'https://p42-caldav.icloud.com/123/calendars/clinic/';
+    s.accounts.platforms['loc-2'] = { ...s.accounts.platforms['loc-1']!, locationId: 'loc-2', icloudCalendar: clinic, connectedAt: '2030-01-02T00:00:00Z' };
+    s.links.names[clinic] = 'Clinic appointments';
+    const doc = buildDiagnostics({ state: s, runs: [], doctor, includeTitles: false, knownSecrets: [], now: new Date('2030-01-02T00:00:00Z'), versions: { app: '1.0.0', node: '20', os: { platform: 'darwin', release: '24', arch: 'arm64' } } });
+    expect(doc.links.locationCalendars).toEqual({ 'loc-2': { id: clinic, name: expect.stringMatching(/^calendar-\d+$/) } });
+    expect(JSON.stringify(doc)).not.toContain('Clinic appointments');
+  });
+
   it('replaces emails always, plain and URL-encoded, the same address the same placeholder', () => {
     for (const includeTitles of [false, true]) {
       const doc = build(includeTitles);

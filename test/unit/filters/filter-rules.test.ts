@@ -48,3 +48,16 @@ describe('filter settings', () => {
     expect(parseSettingText('filters', JSON.stringify(bads[0]))).toMatchObject({ ok: false, message: expect.stringContaining('can take very long to match') });
   });
 });
+
+describe('sources named like Object.prototype keys', () => {
+  it('have no filter until one is set, and one set is whole', async () => {
+    const { filterOf, filterProblem } = await import('../../../src/main/sync/filters');
+    const { withFilterField } = await import('../../../src/shared/filter-rules');
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      expect(filterOf({ filters: {} }, name), name).toBeUndefined();
+      // It crashed the planner: Object's own function read as a filter with no skipTitles.
+      expect(filterProblem({ title: 'Gym', allDay: false }, filterOf({ filters: {} }, name), name)).toBeUndefined();
+      expect(withFilterField({}, name, 'skipAllDay', true)).toEqual({ [name]: { skipTitles: [], skipAllDay: true, workingHours: '' } });
+    }
+  });
+});

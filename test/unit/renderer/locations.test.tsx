@@ -132,4 +132,37 @@ describe('several locations in the window', () => {
     );
     expect(changed).not.toHaveBeenCalled();
   });
+
+  it('Settings → Calendars: a chooser per location, previewed before it is applied; Cancel changes nothing', async () => {
+    const { api } = fakeApi();
+    const changed = vi.fn();
+    renderWith(api, <SettingsView status={twoLocations()} onChanged={changed} />);
+    const clinic = await screen.findByRole('combobox', { name: 'Appointments from Hopper Clinic go to' });
+    expect((clinic as HTMLSelectElement).value).toBe('default');
+    // The main calendar, and what could be linked that is not it (nor a busy source, nor subscribed).
+    expect([...(clinic as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['the main calendar (Work)', 'Home']);
+    await userEvent.selectOptions(clinic, 'https://dav/home/');
+    const proposed = { icloud: 'https://dav/work/', busy: [], platformCalendars: ['cal-rr', 'cal-rr'], locationCalendars: { 'loc-2': 'https://dav/home/' } };
+    expect(api.sync.preview).toHaveBeenCalledWith({ links: proposed });
+    const panel = await screen.findByRole('region', { name: 'Preview of this change' });
+    expect(api.links.set).not.toHaveBeenCalled();
+    await userEvent.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    expect(api.links.set).not.toHaveBeenCalled();
+    expect(((await screen.findByRole('combobox', { name: 'Appointments from Hopper Clinic go to' })) as HTMLSelectElement).value).toBe('default');
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Appointments from Hopper Clinic go to' }), 'https://dav/home/');
+    await userEvent.click(within(await screen.findByRole('region', { name: 'Preview of this change' })).getByRole('button', { name: 'Apply' }));
+    expect(api.links.set).toHaveBeenCalledWith(proposed);
+    await screen.findByText(/The next sync moves those appointment copies/);
+    expect(changed).toHaveBeenCalled();
+  });
+
+  it('Status names a location\'s own iCloud calendar, and nothing when it is the main one', () => {
+    const { api } = fakeApi();
+    const status = twoLocations();
+    status.locations![1] = { ...status.locations![1]!, icloudCalendar: { id: 'https://dav/home/', name: 'Home' } };
+    renderWith(api, <StatusView status={status} onOpen={vi.fn()} onChanged={vi.fn()} />);
+    expect(screen.getByRole('region', { name: 'Platform: Hopper Clinic connection' }).textContent).toContain('Appointments go toHome');
+    expect(screen.getByRole('region', { name: 'Platform: Lovelace Studio connection' }).textContent).not.toContain('Appointments go to');
+  });
 });

@@ -25,6 +25,14 @@ describe('Settings: What crosses', () => {
     expect(within(location).queryByLabelText('Block only inside working hours')).toBeNull();
   });
 
+  it('a location\'s own iCloud calendar has its card (its events block time, so working hours too)', async () => {
+    const { api } = fakeApi();
+    const status = statusWithBusy();
+    renderWith(api, <SettingsView status={{ ...status, platform: { ...status.platform, icloudCalendar: { id: 'https://dav/home/', name: 'Home' } } }} onChanged={vi.fn()} />);
+    const own = await screen.findByRole('region', { name: 'Calendar “Home” of Downtown' });
+    expect(within(own).getByLabelText('Block only inside working hours')).toBeTruthy();
+  });
+
   it('a title filter and working hours are saved for their source, one filter a line', async () => {
     const { api } = fakeApi();
     renderWith(api, <SettingsView status={statusWithBusy()} onChanged={vi.fn()} />);

@@ -155,3 +155,42 @@ describe('state migration from a real schema-2 file (today\'s main, one location
     expect(onDisk.pairs).toEqual(v2.pairs);
   });
 });
+
+const v3 = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../fixtures/state/v3-main.json'), 'utf8')) as Omit<State, 'schemaVersion' | 'pairs'> & { schemaVersion: number; pairs: Record<string, unknown>[] };
+
+describe('state migration from a real schema-3 file (main before a location had its own iCloud calendar)', () => {
+  it('the fixture is what it claims: schema 3, locations by id, appointments and blocked slots', () => {
+    expect(v3.schemaVersion).toBe(3);
+    expect(Object.keys(v3.accounts.platforms)).toHaveLength(1);
+    expect(v3.pairs.filter((pair) => pair.o === 'platform').length).toBeGreaterThan(0);
+    expect(v3.pairs.length).toBeGreaterThan(5);
+  });
+
+  it(`reads as schema ${STATE_SCHEMA_VERSION} with nothing moved: every location on the linked calendar, every pair, key and copy kept`, async () => {
+    const { state, store } = await readThroughStore(v3);
+    expect(state.schemaVersion).toBe(STATE_SCHEMA_VERSION);
+    expect(state.accounts).toEqual(v3.accounts);
+    expect(Object.values(state.accounts.platforms).every((account) => account.icloudCalendar === undefined), 'every location keeps the linked calendar').toBe(true);
+    expect(state.links).toEqual(v3.links);
+    const pairs = Object.values(state.pairs);
+    expect(pairs).toHaveLength(v3.pairs.length);
+    expect(pairs.filter((pair) => pair.owner === 'platform').every((pair) => pair.icloud!.calendarUrl === v3.links.icloudCalendar), 'every copy stays in the linked calendar').toBe(true);
+    expect(pairs.some((pair) => pair.movedFrom), 'no copy is being moved').toBe(false);
+    // Written back, the pairs are exactly as compact as schema 3 wrote them.
+    await store.update(() => undefined);
+    const onDisk = JSON.parse(await fs.readFile(path.join(dir, 'state.json'), 'utf8')) as { pairs: Record<string, unknown>[]; schemaVersion: number };
+    expect(onDisk.schemaVersion).toBe(STATE_SCHEMA_VERSION);
+    expect(onDisk.pairs).toEqual(v3.pairs);
+  });
+
+  it('a location\'s own calendar and a copy being moved survive the compact file', async () => {
+    const { state } = await readThroughStore(v3);
+    const [account] = Object.values(state.accounts.platforms);
+    account!.icloudCalendar = 'http://127.0.0.1:1/alice/clinic/';
+    const [appointment] = Object.values(state.pairs).filter((pair) => pair.owner === 'platform');
+    state.pairs[appointment!.key] = { ...appointment!, movedFrom: { href: `${v3.links.icloudCalendar}old.ics`, etag: '"e1"', calendarUrl: v3.links.icloudCalendar! } };
+    const disk = encodeState(state);
+    expect(disk.pairs.find((pair) => pair.mv)?.mv?.[1], 'the old copy\'s href is written as it is').toBe(`${v3.links.icloudCalendar}old.ics`);
+    expect(decodeState(diskStateSchema.parse(JSON.parse(JSON.stringify(disk))))).toEqual(state);
+  });
+});

@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { STATE_SCHEMA_VERSION } from '../../../src/main/store/state-schema';
 import { StateStore } from '../../../src/main/store/state-store';
 import { signedBody, signText } from '../../../src/main/store/writer-stamp';
 import { makeTempDir } from '../../support/temp-dir';
@@ -31,7 +32,7 @@ describe('the writer stamp on state.json', () => {
   it('is written first in the file, with the build and a digest of the rest', async () => {
     await new StateStore(dir, {}, 'build-a').update((state) => void (state.settings.interval = 30));
     const text = await fs.readFile(file, 'utf8');
-    expect(text).toMatch(/^\{"written":"build-a [\w-]+","schemaVersion":3,/);
+    expect(text).toMatch(new RegExp(`^\\{"written":"build-a [\\w-]+","schemaVersion":${STATE_SCHEMA_VERSION},`));
     expect(JSON.parse(signedBody(text, 'build-a')!).settings.interval).toBe(30);
     expect(signedBody(text, 'build-b')).toBeUndefined();
   });

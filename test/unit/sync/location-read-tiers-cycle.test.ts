@@ -142,4 +142,21 @@ describe('platform read tiers with two locations', () => {
     expect(two.blocks()).toHaveLength(count);
     expect(Date.parse(two.events.get(slot.id)!.startTime)).toBe(Date.parse(soon.startTime));
   });
+
+  // Hostile (issue 15/16 pass): the booking moved from far ahead into the near tier. Its busy-across
+  // slot in the other location is still far ahead, so the near read does not list it; the planner
+  // judged it "not read" and left it there, and the new hour was not blocked until the far read, up
+  // to an hour later (a double booking in that hour).
+  it('moves a busy-across slot in the same cycle its appointment moves from the far window into the near one', async () => {
+    const { one, two, booked, syncAt } = await twoLocations();
+    const count = two.blocks().length;
+    const slot = two.blocks().find((b) => Date.parse(b.startTime) === Date.parse(booked.startTime))!;
+    const soon = T0 + 3 * DAY;
+    one.patch(booked.id, { startTime: iso(soon), endTime: iso(soon + 3_600_000) });
+    const { report, whole } = await syncAt(T0 + 5 * 60_000);
+    expect(whole['loc-2']).toBe(true);
+    expect(report.counts.platform.created).toBe(0);
+    expect(two.blocks()).toHaveLength(count);
+    expect(Date.parse(two.events.get(slot.id)!.startTime)).toBe(soon);
+  });
 });

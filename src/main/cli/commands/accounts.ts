@@ -1,4 +1,5 @@
 // `connect icloud|platform`, `calendars`, `link`, `disconnect`.
+import { own } from '../../../shared/own';
 import type { CalendarEntry } from '../../../shared/calendars';
 import type { Command, Values } from '../command';
 import { ExitCode, UsageError } from '../exit-codes';
@@ -42,7 +43,7 @@ export const connectCommand: Command = {
       const apiUrl = serverUrl(values, 'api-url');
       const env = services.config.env ?? {};
       const token = await readSecret({
-        envValue: parsePlatformTokens(env)?.[locationId] ?? env.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
+        envValue: ownToken(env, locationId) ?? env.ICLOUD_SYNC_PLATFORM_TOKEN, fromStdin: Boolean(values['token-stdin']), stdin, note,
         prompt: 'Private Integration Token for location ' + locationId,
       });
       const result = await services.accounts.connectPlatform({
@@ -91,8 +92,8 @@ export const calendarsCommand: Command = {
 
 export const linkCommand: Command = {
   name: 'link',
-  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]… [--location-id ID] [--dry-run]',
-  summary: 'choose the linked iCloud calendar, busy sources and platform calendars (--dry-run: what the next sync would do with them, saving nothing)',
+  usage: 'link --icloud ID [--busy ID]… [--platform-calendar ID]… [--dry-run] | link --location-id ID [--icloud ID|default] [--platform-calendar ID]… [--dry-run]',
+  summary: 'choose the linked iCloud calendar, busy sources and platform calendars; with --location-id, that location\'s iCloud calendar and platform calendars (--dry-run: what the next sync would do with them, saving nothing)',
   options: {
     icloud: { type: 'string' },
     busy: { type: 'string', multiple: true },
@@ -102,26 +103,35 @@ export const linkCommand: Command = {
   },
   async run({ services, values }) {
     const icloud = values.icloud as string | undefined;
-    if (!icloud) throw new UsageError('link needs --icloud ID (the calendar URL from `icloud-sync calendars`).');
-    const input = {
-      icloud, busy: (values.busy as string[] | undefined) ?? [], platformCalendars: values['platform-calendar'] as string[] | undefined,
-      locationId: values['location-id'] as string | undefined,
-    };
+    const locationId = values['location-id'] as string | undefined;
+    const platformCalendars = values['platform-calendar'] as string[] | undefined;
+    // With --location-id, --icloud is where that location's appointments go (`default`: the main calendar);
+    // the main calendar and the busy sources, shared by every location, stay as they are.
+    if (locationId !== undefined && values.busy !== undefined) throw new UsageError('--busy sets the busy sources of every location: give it without --location-id.');
+    if (locationId !== undefined && icloud === undefined && platformCalendars === undefined) throw new UsageError('link --location-id ID needs --icloud URL|default or --platform-calendar ID.');
+    if (locationId === undefined && !icloud) throw new UsageError('link needs --icloud ID (the calendar URL from `icloud-sync calendars`).');
+    const input = locationId === undefined
+      ? { icloud, busy: (values.busy as string[] | undefined) ?? [], platformCalendars }
+      : { platformCalendars, locationId, ...(icloud !== undefined ? { locationCalendars: { [locationId]: icloud } } : {}) };
     if (values['dry-run']) {
-      // Checked as link checks them, then previewed as if linked (dry-run.ts); nothing is saved.
-      const { icloud: linked, busy, platformCalendars } = await services.accounts.checkLinks(input);
-      const preview = await services.sync.run('cli', { dryRun: true, proposed: { links: { icloud: linked, busy, platformCalendars } } }).report;
+      // Checked as link checks them, then previewed as if linked (dry-run.ts); nothing is saved. Only the
+      // locations linked here change: the others keep their calendars in the preview too.
+      const { icloud: linked, busy, platformCalendars: all, perLocation, locationCalendars } = await services.accounts.checkLinks(input);
+      const proposed = { icloud: linked, busy, platformCalendars: all, perLocation, locationCalendars };
+      const preview = await services.sync.run('cli', { dryRun: true, proposed: { links: proposed } }).report;
       const heading = 'Preview of these calendars — nothing was changed or saved, nothing recorded in the history:';
       return { json: preview, text: `${heading}\n${describeReport(preview)}`, exitCode: exitForReport(preview) };
     }
     const links = await services.accounts.link(input);
-    const name = (id: string) => links.names[id] ?? id;
+    const name = (id: string) => own(links.names, id) ?? id;
+    const several = links.locations.length > 1 || links.locations.some((location) => !location.main);
     return {
-      json: { icloud: links.icloudCalendar, busy: links.busySources, platformCalendars: links.platformCalendars },
+      json: { icloud: links.icloudCalendar, busy: links.busySources, platformCalendars: links.platformCalendars, locations: links.locations },
       text: [
         `Linked iCloud calendar: ${name(links.icloudCalendar!)}`,
         `Busy sources: ${links.busySources.map(name).join(', ') || 'none'}`,
         `Platform calendars: ${links.platformCalendars.map(name).join(', ') || 'none'}`,
+        ...(several ? links.locations.map((location) => `Appointments of location ${location.locationId} go to: ${name(location.icloudCalendar)}${location.main ? ' (the main calendar)' : ''}`) : []),
       ].join('\n'),
     };
   },
@@ -165,6 +175,12 @@ export const disconnectCommand: Command = {
 
 function describeCalendars(calendars: CalendarEntry[]): string {
   return calendars
-    .map((c) => `${c.side.padEnd(8)} ${c.eligible ? 'ok ' : 'no '} ${c.name} [${c.type}] ${c.id}${c.reason ? ` — ${c.reason}` : ''}`)
+    .map((c) => `${c.side.padEnd(8)} ${c.eligible ? 'ok ' : 'no '} ${c.name} [${c.type}] ${c.id}${c.reason ? ` — ${c.reason}` : ''}${c.appointmentsFrom ? ` — appointments of ${c.appointmentsFrom.join(', ')}` : ''}`)
     .join('\n');
+}
+
+/** ICLOUD_SYNC_PLATFORM_TOKENS' own entry for the location (never `constructor`'s function). */
+function ownToken(env: NodeJS.ProcessEnv, locationId: string): string | undefined {
+  const tokens = parsePlatformTokens(env);
+  return tokens ? own(tokens, locationId) : undefined;
 }

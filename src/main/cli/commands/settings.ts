@@ -1,5 +1,6 @@
 // `get [KEY]` and `set KEY VALUE [--dry-run]`.
 import { isSettingKey, noFilter, parseFilterKey, settingDescriptions, settingKeys, type Settings } from '../../../shared/settings';
+import { own } from '../../../shared/own';
 import { SyncError } from '../../errors';
 import type { Command, CommandContext, CommandResult } from '../command';
 import { UsageError } from '../exit-codes';
@@ -20,7 +21,7 @@ export const getCommand: Command = {
     if (key.startsWith('filters.')) {
       const named = parseFilterKey(key);
       if (!named.ok) throw new SyncError('item', named.message);
-      const value = (settings.filters[named.value.source] ?? noFilter)[named.value.field];
+      const value = (own(settings.filters, named.value.source) ?? noFilter)[named.value.field];
       return { json: { [key]: value }, text: shown(value) };
     }
     if (!isSettingKey(key)) throw new SyncError('item', `Unknown setting "${key}". Settings are: ${settingKeys.join(', ')}.`);
@@ -60,7 +61,7 @@ async function previewSetting(services: CommandContext['services'], key: string,
 function savedValue(settings: Settings, key: string): unknown {
   if (!key.startsWith('filters.')) return settings[key as keyof Settings];
   const named = parseFilterKey(key);
-  return named.ok ? (settings.filters[named.value.source] ?? noFilter)[named.value.field] : undefined;
+  return named.ok ? (own(settings.filters, named.value.source) ?? noFilter)[named.value.field] : undefined;
 }
 
 /** Text for one value: lists and objects as JSON (a filter list reads as it is typed). */

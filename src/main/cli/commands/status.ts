@@ -51,6 +51,7 @@ function describeLocation(platform: LocationStatus): (string | undefined)[] {
     `Platform: location ${locationWords(platform)}, user ${platform.userName ?? platform.userId} (${platform.health})${platform.message ? ` — ${platform.message}` : ''}`,
     platform.timezone ? `  all-day events block whole days in ${platform.timezone}` : undefined,
     platform.locationNotice ? `  ${platform.locationNotice}` : undefined,
+    platform.icloudCalendar ? `  appointments go to the iCloud calendar ${platform.icloudCalendar.name} (not the linked one)` : undefined,
   ];
 }
 

@@ -9,6 +9,8 @@ export interface CalendarLinks {
   icloud: string;
   busy: string[];
   platformCalendars: string[];
+  /** By location id: the iCloud calendar its appointments go to, or "default" (the main one). */
+  locationCalendars?: Record<string, string>;
 }
 
 interface Props {

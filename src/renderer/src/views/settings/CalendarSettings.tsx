@@ -12,6 +12,7 @@ import { plainError } from '../../lib/messages';
 import { ChangePreview } from './ChangePreview';
 import { useChangePreview } from './useChangePreview';
 import { SettingsGroup } from './SettingsGroup';
+import { LocationCalendars } from './LocationCalendars';
 
 export function CalendarSettings({ status, onChanged }: { status: StatusView; onChanged: () => void }) {
   const api = useApi();
@@ -49,6 +50,21 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
     proposal.cancel();
     setGeneration((g) => g + 1); // the chooser shows what is linked again
   };
+  // A location's own iCloud calendar (issue 15): the saved links, with that one choice, previewed first.
+  const withLocation = (locationCalendars: Record<string, string>): CalendarLinks => ({ ...saved, locationCalendars });
+  const locationProposal = useChangePreview(
+    useCallback((choice: Record<string, string>) => api.sync.preview({ links: withLocation(choice) }), [api, saved]),
+    useCallback(async (choice: Record<string, string>) => {
+      setNote(undefined);
+      try {
+        await api.links.set(withLocation(choice));
+        setNote({ ok: true, text: 'Saved. The next sync moves those appointment copies.' });
+        onChanged();
+      } catch (error) {
+        setNote({ ok: false, text: plainError(error) });
+      }
+    }, [api, saved, onChanged]),
+  );
 
   return (
     <SettingsGroup id="calendar-settings" title="Calendars">
@@ -60,6 +76,21 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
       }} />}
       {proposal.pending && (
         <ChangePreview what="Calendars" preview={proposal.pending.preview} busy={proposal.busy} onApply={() => void proposal.apply()} onCancel={cancel} />
+      )}
+      {calendars.data && (
+        <LocationCalendars key={`locations-${generation}`} status={status} calendars={calendars.data} disabled={Boolean(locationProposal.pending)}
+          onChoose={(choice) => {
+            setNote(undefined);
+            locationProposal.propose(choice);
+          }} />
+      )}
+      {locationProposal.pending && (
+        <ChangePreview what="Where the appointments go" preview={locationProposal.pending.preview} busy={locationProposal.busy}
+          onApply={() => void locationProposal.apply()}
+          onCancel={() => {
+            locationProposal.cancel();
+            setGeneration((g) => g + 1);
+          }} />
       )}
       {note &&
         (note.ok ? (

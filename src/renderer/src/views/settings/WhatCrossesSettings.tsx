@@ -22,6 +22,12 @@ export function filterSources(status: StatusView): FilterSource[] {
   const linked = status.icloud.linkedCalendar;
   if (linked) sources.push({ id: linked.id, heading: `Linked calendar “${linked.name}”`, makesBlocks: true });
   for (const busy of status.icloud.busySources) sources.push({ id: busy.id, heading: `Busy source “${busy.name}”`, makesBlocks: true });
+  // A location's own iCloud calendar (issue 15): its events block time like the linked calendar's, filtered by its own card.
+  const own = new Map((status.locations ?? [status.platform]).flatMap((location) => (location.icloudCalendar ? [[location.icloudCalendar.id, { calendar: location.icloudCalendar, location }]] : [])));
+  for (const { calendar, location } of own.values()) {
+    if (calendar.id === linked?.id) continue;
+    sources.push({ id: calendar.id, heading: `Calendar “${calendar.name}” of ${location.locationName ?? location.locationId}`, makesBlocks: true });
+  }
   const { locationId, locationName } = status.platform;
   if (locationId) sources.push({ id: locationId, heading: `Location “${locationName ?? locationId}”`, makesBlocks: false });
   return sources;

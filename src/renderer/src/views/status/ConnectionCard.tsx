@@ -76,6 +76,8 @@ export function PlatformCard({ platform, several = false }: { platform: StatusVi
         platform.timezone ? ['All-day events', `Whole days in ${platform.timezone}`] : undefined,
         ['You', platform.userName ?? platform.userId ?? '—'],
         ['Calendars', names(platform.calendars, 'All of yours')],
+        // Only when it is not the main calendar (issue 15): where this location's appointments go in iCloud.
+        platform.icloudCalendar ? ['Appointments go to', platform.icloudCalendar.name] : undefined,
       ]}
     />
   );
