@@ -5,7 +5,7 @@
 // full listing when there is none), and the platform lists a user's events overlapping a window.
 // Besides the ports, each side has "user" hands: edits made behind the engine's back.
 import { SyncError } from '../../src/main/errors';
-import { IcloudConflictError, IcsCodec, type CalendarCursor, type ChangeSet, type KnownObject, type RemoteObject, type WriteResult } from '../../src/main/icloud';
+import { IcloudConflictError, IcsCodec, type CalendarCursor, type ChangeSet, type KnownObjects, type RemoteObject, type WriteResult, knownList } from '../../src/main/icloud';
 import type { AppointmentUpdate, BlockSlotInput, EventWindow } from '../../src/main/platform/client';
 import type { CalendarEvent } from '../../src/main/platform/schemas';
 import type { IcloudPort, PlatformPort } from '../../src/main/sync/ports';
@@ -51,10 +51,11 @@ export class MemoryIcloud implements IcloudPort {
 
   // ---- the port -------------------------------------------------------------------------------
 
-  async fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObject[]): Promise<ChangeSet> {
+  async fetchChanges(calendarUrl: string, cursor: CalendarCursor, knownObjects: KnownObjects): Promise<ChangeSet> {
     this.enter('fetchChanges');
     const now = this.token(calendarUrl);
     if (cursor.syncToken === now) return { created: [], updated: [], deleted: [], newSyncToken: now, newCtag: now, method: 'unchanged' };
+    const known = knownList(knownObjects);
     const knownEtag = new Map(known.map((k) => [k.href, k.etag]));
     const members = [...this.objects].filter(([, o]) => o.calendarUrl === calendarUrl);
     let candidates: string[];

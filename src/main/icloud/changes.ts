@@ -26,6 +26,16 @@ export interface KnownObject {
   etag: string;
 }
 
+/**
+ * What the caller knows of the calendar, or how to list it: a function is called only once the
+ * calendar has changed (an idle check needs none of it; issue 16: it walks every object and pair).
+ */
+export type KnownObjects = KnownObject[] | (() => KnownObject[]);
+
+export function knownList(known: KnownObjects): KnownObject[] {
+  return typeof known === 'function' ? known() : known;
+}
+
 /** Takes each batch of objects read, in listing order; they are then not repeated in the ChangeSet. */
 export type ObjectsTaker = (objects: RemoteObject[]) => void;
 
@@ -52,7 +62,7 @@ export async function fetchChanges(
   session: DavSession,
   calendarUrlInput: string,
   cursor: CalendarCursor,
-  known: KnownObject[],
+  knownObjects: KnownObjects,
   onObjects?: ObjectsTaker,
 ): Promise<ChangeSet> {
   const calendarUrl = withTrailingSlash(calendarUrlInput);
@@ -67,7 +77,7 @@ export async function fetchChanges(
   if (unchanged) {
     return { created: [], updated: [], deleted: [], newSyncToken: state.syncToken ?? cursor.syncToken, newCtag: state.ctag, method: 'unchanged' };
   }
-  const knownByHref = new Map(known.map((k) => [rebaseOnto(k.href, calendarUrl), k.etag]));
+  const knownByHref = new Map(knownList(knownObjects).map((k) => [rebaseOnto(k.href, calendarUrl), k.etag]));
   if (cursor.syncToken) {
     const delta = await syncReport(session, calendarUrl, cursor.syncToken);
     if (delta) {

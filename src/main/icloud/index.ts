@@ -6,7 +6,8 @@ export { findUserAddresses, normaliseAddress } from './user-addresses';
 export type { IcloudAccount } from './source';
 export { calendarsFromResponses, NO_EVENTS_REASON, READ_ONLY_REASON, SUBSCRIBED_REASON } from './calendars';
 export type { IcloudCalendar } from './calendars';
-export type { CalendarCursor, ChangeSet, KnownObject, ObjectsTaker } from './changes';
+export type { CalendarCursor, ChangeSet, KnownObject, KnownObjects, ObjectsTaker } from './changes';
+export { knownList } from './changes';
 export { IcloudConflictError } from './objects';
 export type { RemoteObject, WriteResult } from './objects';
 export {

@@ -1,7 +1,7 @@
 // The iCloud side as one service for the sync engine: built from the stored account (no secrets in
 // state), the password from the keychain, and the run's RequestCounter.
 import { listCalendars, type IcloudCalendar } from './calendars';
-import { fetchChanges, type CalendarCursor, type ChangeSet, type KnownObject, type ObjectsTaker } from './changes';
+import { fetchChanges, type CalendarCursor, type ChangeSet, type KnownObjects, type ObjectsTaker } from './changes';
 import { validateIcloudCredentials } from './credentials';
 import { DavSession } from './dav';
 import { buildSession, DEFAULT_CALDAV_URL, discover, type IcloudConnectOptions, type IcloudDiscovery } from './discovery';
@@ -43,7 +43,7 @@ export class IcloudSource {
   }
 
   /** What changed in one calendar since `cursor`, classified against the objects the caller knows; the objects read go to `onObjects` batch by batch when given. */
-  fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObject[], onObjects?: ObjectsTaker): Promise<ChangeSet> {
+  fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObjects, onObjects?: ObjectsTaker): Promise<ChangeSet> {
     return fetchChanges(this.session, calendarUrl, cursor, known, onObjects);
   }
 

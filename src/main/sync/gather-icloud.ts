@@ -54,7 +54,9 @@ export async function gatherIcloud(
 ): Promise<IcloudChanges> {
   const changes: Required<IcloudChanges> = { changed: [], deleted: [], failures: [], calendars: [], notices: [] };
   for (const calendar of calendars) {
-    const known = knownObjects(state, calendar.url, options.rereadAll);
+    // Listed only once the calendar changed: an idle one is one request and no walk over the state.
+    let known: KnownObject[] | undefined;
+    const knownNow = () => (known ??= knownObjects(state, calendar.url, options.rereadAll));
     const cursor = options.rereadAll ? {} : (state.cursors[calendar.url] ?? {});
     // Each batch of objects is parsed into its compact change as it arrives and its raw ICS dropped,
     // so a first sync of thousands of events holds their occurrences, never all their texts.
@@ -65,13 +67,13 @@ export async function gatherIcloud(
         takeObject(changes, codec, remote, calendar, options);
       }
     };
-    const result = await icloud.fetchChanges(calendar.url, cursor, known, take);
+    const result = await icloud.fetchChanges(calendar.url, cursor, knownNow, take);
     take([...result.created, ...result.updated]); // a side that returned them instead
     const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {
       const synced = Object.values(state.pairs).filter((p) => p.icloud?.calendarUrl === calendar.url);
       const name = own(state.links.names, calendar.url);
-      const listed = read.length + unreadable.length + (known.length - result.deleted.length);
+      const listed = read.length + unreadable.length + (knownNow().length - result.deleted.length);
       checkNotEmpty('icloud', name ? `the calendar “${name}”` : `the calendar ${calendar.url}`, listed, synced);
     }
     for (const item of unreadable) changes.failures.push({ href: item.href, calendarUrl: calendar.url, error: item.error });

@@ -1,6 +1,6 @@
 // The two sides as the sync engine uses them. IcloudSource and PlatformClient implement these; the
 // property and crash tests use in-memory ones. Wired through constructors (DESIGN §2), never globals.
-import type { CalendarCursor, ChangeSet, KnownObject, ObjectsTaker, RemoteObject, WriteResult } from '../icloud';
+import type { CalendarCursor, ChangeSet, KnownObjects, ObjectsTaker, RemoteObject, WriteResult } from '../icloud';
 import type { AppointmentUpdate, BlockSlotInput, EventWindow } from '../platform/client';
 import type { CalendarEvent, PlatformContact, PlatformLocation } from '../platform/schemas';
 
@@ -9,7 +9,7 @@ export interface IcloudPort {
    * Given `onObjects`, a side may hand the objects it read there batch by batch (and leave them out
    * of created/updated) so that a large read is never held whole; one that does not returns them.
    */
-  fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObject[], onObjects?: ObjectsTaker): Promise<ChangeSet>;
+  fetchChanges(calendarUrl: string, cursor: CalendarCursor, known: KnownObjects, onObjects?: ObjectsTaker): Promise<ChangeSet>;
   getObject(href: string): Promise<RemoteObject | undefined>;
   createEvent(calendarUrl: string, uuid: string, ics: string): Promise<WriteResult>;
   updateEvent(href: string, ics: string, etag: string): Promise<WriteResult>;

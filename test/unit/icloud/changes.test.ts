@@ -71,6 +71,25 @@ describe('fetchChanges edge cases', () => {
     expect(counter.snapshot().icloud).toBe(1);
   });
 
+  it('lists what the caller knows only once the calendar changed (an idle check walks no state)', async () => {
+    let listed = 0;
+    const lazily = () => {
+      listed += 1;
+      return known;
+    };
+    const { session: idle } = session([propfind('0', () => xmlResponse(state('c1', 't1')))]);
+    expect((await fetchChanges(idle, cal, { ctag: 'c1', syncToken: 't1' }, lazily)).method).toBe('unchanged');
+    expect(listed).toBe(0);
+    const { session: moved } = session([
+      propfind('0', () => xmlResponse(state('c2', 't2'))),
+      on('REPORT', cal, (r) => (r.body.includes('sync-collection') ? new Response('', { status: 501 }) : xmlResponse(multiget([])))),
+      propfind('1', () => xmlResponse(listing([['b.ics', '"b1"']]))),
+    ]);
+    const result = await fetchChanges(moved, cal, { ctag: 'c1', syncToken: 't1' }, lazily);
+    expect(listed).toBe(1);
+    expect(result.deleted).toEqual([`${cal}a.ics`]);
+  });
+
   it('falls back to a full listing when the sync report is truncated (507 on the collection)', async () => {
     const truncated = `<multistatus xmlns="DAV:"><response><href>${path}</href><status>HTTP/1.1 507 Insufficient Storage</status></response>` +
       `<sync-token>t-partial</sync-token></multistatus>`;
