@@ -40,7 +40,8 @@ export async function spawnEmulator(seed: Seed, options: { timeoutMs?: number } 
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the emulator did not start within ${options.timeoutMs ?? 20_000} ms: ${stderr}`)), options.timeoutMs ?? 20_000);
+      const waitMs = options.timeoutMs ?? 60_000; // tsx compiling the emulator on a loaded shared machine (load 10 on 2 cores) is slow to start
+      const timer = setTimeout(() => reject(new Error(`the emulator did not start within ${waitMs} ms: ${stderr}`)), waitMs);
       const lines = createInterface({ input: child.stdout });
       lines.on('line', (line) => {
         const ready = READY.exec(line);
