@@ -121,7 +121,8 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
     expect(first.listedBy).toBe('sync-collection');
     expect(first.created.map((o) => o.href).sort()).toEqual([a.href, b.href]);
     expect(first.newSyncToken).toBeTruthy();
-    expect(first.newCtag).toBeTruthy();
+    // No ctag read before a first listing (nothing to compare it with): the next check learns it.
+    expect(first.newCtag).toBeUndefined();
     let known = first.created.map(({ href, etag }) => ({ href, etag }));
 
     counter.reset();
@@ -235,13 +236,18 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
       const behind = new IcloudSource({ appleId, caldavUrl: proxy.url }, password, { counter: counted });
       const via = new URL(new URL(cal).pathname, proxy.url).href;
       const first = await behind.fetchChanges(via, {}, []);
-      // No ctag known yet: the first check asks both (a server without ctags is followed by its token).
-      expect(checks.splice(0)).toEqual([expect.stringMatching(/getctag\/><d:sync-token\/>/)]);
-      const cursor = { syncToken: first.newSyncToken, ctag: first.newCtag };
+      // A first sync lists at once: no check before it (nothing to compare with, issue 16).
+      expect(checks.splice(0)).toEqual([]);
       const known = first.created.map(({ href, etag }) => ({ href, etag }));
+      // No ctag known yet: the next check asks both (a server without ctags is followed by its token).
+      const learned = await behind.fetchChanges(via, { syncToken: first.newSyncToken, ctag: first.newCtag }, known);
+      expect(learned).toMatchObject({ method: 'unchanged', newSyncToken: first.newSyncToken });
+      expect(learned.newCtag).toBeTruthy();
+      expect(checks.splice(0)).toEqual([expect.stringMatching(/getctag\/><d:sync-token\/>/)]);
+      const cursor = { syncToken: learned.newSyncToken, ctag: learned.newCtag };
       counted.reset();
       const idle = await behind.fetchChanges(via, cursor, known);
-      expect(idle).toMatchObject({ method: 'unchanged', newSyncToken: first.newSyncToken, newCtag: first.newCtag });
+      expect(idle).toMatchObject({ method: 'unchanged', newSyncToken: first.newSyncToken, newCtag: learned.newCtag });
       expect(counted.snapshot().icloud).toBe(1);
       expect(checks.splice(0)).toEqual([expect.not.stringContaining('sync-token')]);
       // A change behind the app's back moves the ctag: the sync-collection REPORT follows, and gives the new token.
@@ -251,7 +257,7 @@ describe.skipIf(!!radicaleSkipReason())('iCloud side against Radicale', () => {
       expect(changed.created.map((o) => o.href)).toEqual([`${via}i2.ics`]);
       expect(changed.newSyncToken).toBeTruthy();
       expect(changed.newSyncToken).not.toBe(first.newSyncToken);
-      expect(changed.newCtag).not.toBe(first.newCtag);
+      expect(changed.newCtag).not.toBe(learned.newCtag);
     } finally {
       await proxy.stop();
     }

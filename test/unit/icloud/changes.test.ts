@@ -173,6 +173,24 @@ describe('fetchChanges edge cases', () => {
     expect(error.details.retryAfterMs).toBe(30_000);
   });
 
+  it('lists at once on a first sync: no ctag check before it, whose answer nothing could use (issue 16)', async () => {
+    const syncListing = `<multistatus xmlns="DAV:"><response><href>${path}a.ics</href><propstat><prop><getetag>"a1"</getetag></prop>` +
+      `<status>HTTP/1.1 200 OK</status></propstat></response><sync-token>t1</sync-token></multistatus>`;
+    const { session: s, requests } = session([
+      propfind('0', () => xmlResponse(state('c1', 't1'))),
+      on('REPORT', cal, (r) => xmlResponse(r.body.includes('sync-collection') ? syncListing : multiget(['a.ics']))),
+    ]);
+    const result = await fetchChanges(s, cal, {}, []);
+    expect(result).toMatchObject({ method: 'full-listing', listedBy: 'sync-collection', newSyncToken: 't1', newCtag: undefined });
+    expect(result.created.map((o) => o.href)).toEqual([`${cal}a.ics`]);
+    expect(requests.map((r) => r.method)).toEqual(['REPORT', 'REPORT']);
+  });
+
+  it('says so when the calendar is gone on a first sync too (no check before its listing)', async () => {
+    const { session: s } = session([]);
+    expect((await rejection(fetchChanges(s, cal, {}, known))).kind).toBe('gone');
+  });
+
   it('says so when the calendar itself is gone', async () => {
     const { session: s } = session([propfind('0', () => new Response('', { status: 404 }))]);
     expect((await rejection(fetchChanges(s, cal, { ctag: 'c1' }, known))).kind).toBe('gone');
