@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_LOCATION, hoursFromNow, type SyncWorld } from '../../support/sync-world';
+import { mirrorUid } from '../../../src/main/sync/mirror-ids';
+import { TEST_LOCATION, hoursFromNow, icsEvent, type SyncWorld } from '../../support/sync-world';
 import { connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
 import { inWorld, mirrorsIn, skipWithoutRadicale } from './helpers';
 
@@ -35,6 +36,28 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(ids(world, 'clinic'), 'the new copy went too: none left for a cancelled booking').toEqual([]);
       const state = await world.services.state.read();
       expect(Object.values(state.pairs).filter((pair) => pair.platformId === a1.id)).toEqual([]);
+    });
+  }, 180_000);
+
+  it('a user\'s own event in X with the UID of a copy in the main calendar: the move neither takes it nor overwrites it', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.sync()).outcome).toBe('ok');
+      await world.icloud.put('clinic', 'mine.ics', icsEvent(mirrorUid(a1.id), { title: 'Dentist', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const moved = await world.sync();
+      const again = await world.sync();
+      expect(world.icloud.events('clinic').filter((e) => e.title === 'Dentist'), 'the user\'s event stays as it was').toHaveLength(1);
+      expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').find((e) => e.id === a1.id)?.title, 'the booking is not renamed').toBe('Sales call');
+      expect(ids(world, 'clinic'), 'not written over the user\'s event').toEqual([]);
+      expect(ids(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
+      for (const run of [moved, again]) {
+        const item = run.items.find((i) => i.pair === `appt:${a1.id}`);
+        expect(run.outcome).toBe('partial');
+        expect(item?.error, 'the user is told why the copy did not move').toContain('already has this copy\'s UID');
+        expect(item?.reason).not.toContain('changed while syncing');
+      }
     });
   }, 180_000);
 });
