@@ -55,7 +55,7 @@ export async function createObject(session: DavSession, calendarUrl: string, uui
   }
   // Another file of this calendar holds the same UID (CalDAV's no-uid-conflict, RFC 4791 §5.3.2.1):
   // an event of the user's, such as a copy of ours they made. It is not ours to overwrite.
-  if (reply.status === 409 || (reply.status === 403 && reply.body.includes('no-uid-conflict'))) {
+  if ((reply.status === 409 || reply.status === 403) && reply.body.includes('no-uid-conflict')) {
     throw new SyncError('item', UID_TAKEN_MESSAGE, { side: 'icloud', status: reply.status });
   }
   return finishWrite(session, href, reply, 'creating an event', [200, 201, 204]);

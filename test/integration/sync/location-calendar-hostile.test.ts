@@ -1,7 +1,7 @@
 // A location's own iCloud calendar (issue 15) attacked: a move stopped between the new copy's PUT and
 // the old copy's DELETE — the new copy written, its pair lost as in a SIGKILL — and the appointment
 // cancelled on top before the next cycle. Against Radicale and two emulator locations.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mirrorUid } from '../../../src/main/sync/mirror-ids';
@@ -58,6 +58,30 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
         expect(item?.error, 'the user is told why the copy did not move').toContain('already has this copy\'s UID');
         expect(item?.reason).not.toContain('changed while syncing');
       }
+    });
+  }, 180_000);
+
+  it('the chosen calendar deleted in iCloud before the move: nothing lost, the copy stays, the user is told', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.sync()).outcome).toBe('ok');
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      rmSync(join(world.radicale.storageDir, 'collection-root', 'alice@example.com', 'clinic'), { recursive: true, force: true });
+      const run = await world.sync();
+      const again = await world.sync();
+      for (const failed of [run, again]) {
+        expect(failed.outcome).toBe('failed');
+        expect(failed.error?.message, 'the user is told which calendar and what to do').toContain('The iCloud calendar “clinic” no longer exists in iCloud: choose another for');
+        expect(failed.error?.message).toContain(`--location-id ${TEST_LOCATION} --icloud default`);
+      }
+      expect(ids(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
+      expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').map((e) => e.id)).toContain(a1.id);
+      // Sent back to the main calendar (the link check refuses nothing: 'default' is the main one), the sync is whole again.
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
+      const back = await world.sync();
+      expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
+      expect(ids(world, 'work')).toEqual([a1.id]);
     });
   }, 180_000);
 });
