@@ -84,4 +84,26 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(ids(world, 'work')).toEqual([a1.id]);
     });
   }, 180_000);
+
+  it('a calendar spelled differently (no trailing slash, @ not percent-encoded) is the same calendar: the main one is the main one', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.sync()).outcome).toBe('ok');
+      const respell = (url: string) => url.replace(/\/$/, '').replace('%40', '@');
+      expect(respell(world.linkedUrl)).not.toBe(world.linkedUrl);
+      const toClinic = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', respell(world.calendarUrl('clinic'))]);
+      expect(toClinic.code, toClinic.stderr).toBe(0);
+      expect((await world.services.state.read()).accounts.platforms[TEST_LOCATION]!.icloudCalendar, 'stored as the account lists it').toBe(world.calendarUrl('clinic'));
+      expect((await world.sync()).outcome).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      const toMain = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', respell(world.linkedUrl)]);
+      expect(toMain.code, toMain.stderr).toBe(0);
+      expect((await world.services.state.read()).accounts.platforms[TEST_LOCATION]!.icloudCalendar, 'the main calendar, however spelled, is the main one').toBeUndefined();
+      const back = await world.sync();
+      expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
+      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect(ids(world, 'clinic')).toEqual([]);
+    });
+  }, 180_000);
 });
