@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mirrorUid } from '../../../src/main/sync/mirror-ids';
 import { TEST_LOCATION, hoursFromNow, icsEvent, type SyncWorld } from '../../support/sync-world';
-import { connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
+import { LOCATION_B, bookInB, connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
 import { inWorld, mirrorsIn, skipWithoutRadicale } from './helpers';
 
 const ids = (world: SyncWorld, calendar: string) => [...mirrorsIn(world, calendar).keys()].sort();
@@ -104,6 +104,44 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
       expect(ids(world, 'work')).toEqual([a1.id]);
       expect(ids(world, 'clinic')).toEqual([]);
+    });
+  }, 180_000);
+
+  it('two locations sent to the same calendar: one copy each, its events block each location once; it is released only when neither uses it', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const slotTitles = (location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
+      await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
+      expect((await world.sync()).outcome).toBe('ok');
+      for (const location of [TEST_LOCATION, LOCATION_B]) {
+        expect((await world.cli(['link', '--location-id', location, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      }
+      const moved = await world.sync();
+      expect(moved.outcome, JSON.stringify(moved.error)).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id, 'appt-b-1'].sort());
+      expect(ids(world, 'work')).toEqual([]);
+      expect(slotTitles(TEST_LOCATION), 'Inventory blocks A once').toEqual(['Busy', 'Inventory']);
+      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
+      const half = await world.sync();
+      expect(half.outcome, JSON.stringify(half.error)).toBe('ok');
+      expect(ids(world, 'clinic'), 'B still uses it').toEqual(['appt-b-1']);
+      expect(slotTitles(TEST_LOCATION), 'still followed: Inventory still blocks A').toEqual(['Busy', 'Inventory']);
+      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+
+      expect((await world.cli(['link', '--location-id', LOCATION_B, '--icloud', 'default'])).code).toBe(0);
+      const none = await world.sync();
+      expect(none.outcome, JSON.stringify(none.error)).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([]);
+      expect(ids(world, 'work')).toEqual([a1.id, 'appt-b-1'].sort());
+      expect(slotTitles(TEST_LOCATION)).toEqual(['Busy']);
+      expect(slotTitles(LOCATION_B)).toEqual(['Busy']);
+      const idle = await world.sync();
+      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
     });
   }, 180_000);
 });
