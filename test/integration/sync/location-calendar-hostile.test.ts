@@ -144,4 +144,33 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
     });
   }, 180_000);
+
+  it('a move stopped before the old copy went, then sent back before the next sync: one copy, in the main calendar, none left in X', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.sync()).outcome).toBe('ok');
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
+      expect((await world.sync()).outcome).toBe('failed');
+      world.proxy!.intercepts.length = 0;
+      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect((await world.services.state.read()).pairs[`appt:${a1.id}`]?.movedFrom?.calendarUrl).toBe(world.linkedUrl);
+
+      const preview = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default', '--dry-run', '--json']);
+      expect([0, 1]).toContain(preview.code);
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
+      const back = await world.sync();
+      expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
+      const settled = await world.sync();
+      expect(settled.outcome, JSON.stringify(settled.error)).toBe('ok');
+      expect(ids(world, 'work'), 'one copy, in the main calendar').toEqual([a1.id]);
+      expect(ids(world, 'clinic'), 'none left in X').toEqual([]);
+      const pair = (await world.services.state.read()).pairs[`appt:${a1.id}`];
+      expect(pair?.status).toBe('synced');
+      expect(pair?.movedFrom).toBeUndefined();
+      expect(pair?.icloud?.calendarUrl).toBe(world.linkedUrl);
+    });
+  }, 180_000);
 });
