@@ -173,4 +173,24 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(pair?.icloud?.calendarUrl).toBe(world.linkedUrl);
     });
   }, 180_000);
+
+  it('a move stopped before the old copy went, then sent to a third calendar: one copy, in the third, none in the other two', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic', 'lab'], proxy: true }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.sync()).outcome).toBe('ok');
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
+      expect((await world.sync()).outcome).toBe('failed');
+      world.proxy!.intercepts.length = 0;
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('lab')])).code).toBe(0);
+      const run = await world.sync();
+      expect(run.outcome, JSON.stringify(run.error)).toBe('ok');
+      expect((await world.sync()).outcome).toBe('ok');
+      expect(ids(world, 'lab')).toEqual([a1.id]);
+      expect(ids(world, 'clinic')).toEqual([]);
+      expect(ids(world, 'work')).toEqual([]);
+      expect((await world.services.state.read()).pairs[`appt:${a1.id}`]?.movedFrom).toBeUndefined();
+    });
+  }, 180_000);
 });
