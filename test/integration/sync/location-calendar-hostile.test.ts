@@ -193,4 +193,30 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect((await world.services.state.read()).pairs[`appt:${a1.id}`]?.movedFrom).toBeUndefined();
     });
   }, 180_000);
+
+  it('removing a location whose appointments sit in its own calendar, with --remove-copies: its copies there go, and what that calendar blocked in the other location goes on the next sync', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const slotTitles = (location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
+      await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      expect((await world.sync()).outcome).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+
+      const removed = await world.cli(['disconnect', 'platform', '--location-id', TEST_LOCATION, '--remove-copies', '--yes', '--json']);
+      expect(removed.code, removed.stderr).toBe(0);
+      expect(ids(world, 'clinic'), 'A\'s copy in its own calendar went').toEqual([]);
+      expect(world.icloud.events('clinic').map((e) => e.title), 'the user\'s event stays').toEqual(['Inventory']);
+      expect(ids(world, 'work')).toEqual(['appt-b-1']);
+      const next = await world.sync();
+      expect(next.outcome, JSON.stringify(next.error)).toBe('ok');
+      expect(slotTitles(LOCATION_B), 'neither A\'s Busy nor the unfollowed calendar\'s Inventory blocks B').toEqual([]);
+      const idle = await world.sync();
+      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+    });
+  }, 180_000);
 });
