@@ -219,4 +219,32 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
     });
   }, 180_000);
+
+  it('the chosen calendar turned read-only mid-move: the copy stays, the user is told; made a busy source later: refused, nothing saved', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.sync()).outcome).toBe('ok');
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      world.proxy!.intercepts.push(({ method }) => (method === 'PUT' ? { status: 403, body: 'read-only' } : undefined));
+      const refused = await world.sync();
+      world.proxy!.intercepts.length = 0;
+      expect(refused.outcome).toBe('partial');
+      expect(refused.items.find((item) => item.pair === `appt:${a1.id}`)?.error).toContain('may be read-only');
+      expect(ids(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
+      expect(ids(world, 'clinic')).toEqual([]);
+
+      const busy = await world.cli(['link', '--icloud', world.linkedUrl, '--busy', world.calendarUrl('clinic')]);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain('cannot also be a busy source');
+      const state = await world.services.state.read();
+      expect(state.links.busySources, 'nothing saved').toEqual([]);
+      expect(state.accounts.platforms[TEST_LOCATION]!.icloudCalendar).toBe(world.calendarUrl('clinic'));
+
+      const healed = await world.sync();
+      expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      expect(ids(world, 'work')).toEqual([]);
+    });
+  }, 180_000);
 });
