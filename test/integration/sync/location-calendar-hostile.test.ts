@@ -247,4 +247,40 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(ids(world, 'work')).toEqual([]);
     });
   }, 180_000);
+
+  it('previews in between change nothing: A→X previewed and applied, X→main previewed, then the sync moves A to X as chosen; a 401 between the new copy and the deletion of the old one converges once iCloud accepts again', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
+      await connectSecondLocation(world);
+      const slotTitles = (location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
+      expect((await world.sync()).outcome).toBe('ok');
+      const stateFile = join(world.dataDir, 'state.json');
+      const before = readFileSync(stateFile, 'utf8');
+      const there = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic'), '--dry-run', '--json']);
+      expect(there.code, there.stderr).toBe(0);
+      expect(readFileSync(stateFile, 'utf8'), 'a preview saves nothing').toBe(before);
+      expect(ids(world, 'clinic')).toEqual([]);
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const applied = readFileSync(stateFile, 'utf8');
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default', '--dry-run', '--json'])).code).toBe(0);
+      expect(readFileSync(stateFile, 'utf8'), 'a preview back saves nothing either').toBe(applied);
+
+      // The password revoked between the new copy's PUT and the old copy's DELETE.
+      world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 401, body: 'revoked' } : undefined));
+      const revoked = await world.sync();
+      world.proxy!.intercepts.length = 0;
+      expect(revoked.outcome).toBe('failed');
+      expect(revoked.error?.kind).toBe('auth');
+      const healed = await world.sync();
+      expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      expect(ids(world, 'work')).toEqual([]);
+      expect(slotTitles(TEST_LOCATION)).toEqual(['Inventory']);
+      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+      const idle = await world.sync();
+      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+    });
+  }, 180_000);
 });
