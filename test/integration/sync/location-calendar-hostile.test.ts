@@ -283,4 +283,22 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
     });
   }, 180_000);
+
+  it('a marked copy the user imported into another location\'s calendar is not the appointment\'s copy: the booking is not renamed, the file is left alone', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      expect((await world.cli(['link', '--location-id', LOCATION_B, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      expect((await world.sync()).outcome).toBe('ok');
+      const [copy] = mirrorsIn(world, 'work').get(a1.id)!;
+      await world.icloud.put('clinic', 'imported.ics', copy!.ics.replace('SUMMARY:Sales call', 'SUMMARY:Imported'));
+      for (const run of [await world.sync(), await world.sync()]) {
+        expect(run.outcome, JSON.stringify(run.error)).toBe('ok');
+        expect(run.items.filter((item) => item.pair === `appt:${a1.id}`), 'nothing done to A\'s appointment').toEqual([]);
+      }
+      expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').find((e) => e.id === a1.id)?.title, 'the booking is not renamed').toBe('Sales call');
+      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect(world.icloud.events('clinic').map((e) => e.title), 'the user\'s file stays').toEqual(['Imported']);
+    });
+  }, 180_000);
 });
