@@ -4,6 +4,7 @@
 // written to, or read one way, never both). `default` (or the main calendar itself) is the main one.
 import type { CalendarEntry } from '../../shared/calendars';
 import { SyncError } from '../errors';
+import { sameHref } from '../icloud/hrefs';
 import { platformAccounts } from '../store/locations';
 import type { State } from '../store/state-schema';
 
@@ -27,7 +28,7 @@ export function checkLocationCalendars(
   }
   const result: Record<string, string | undefined> = {};
   for (const account of accounts) {
-    const picked = account.locationId in chosen ? chosen[account.locationId] : account.icloudCalendar;
+    const picked = account.locationId in chosen ? asListed(chosen[account.locationId]!, icloud, main) : account.icloudCalendar;
     const own = picked === MAIN_CALENDAR || picked === main ? undefined : picked;
     if (own !== undefined && account.locationId in chosen) checkWritable(own, icloud, busy, account.locationName ?? account.locationId);
     result[account.locationId] = own;
@@ -48,4 +49,14 @@ export function checkBusyNotWritten(busy: string[], locationCalendars: Record<st
     const location = Object.entries(locationCalendars).find(([, own]) => own === url)?.[0];
     if (location) throw new SyncError('item', `"${icloud.find((c) => c.id === url)?.name ?? url}" takes the appointments of location ${location}: it cannot also be a busy source.`);
   }
+}
+
+/**
+ * A calendar URL as the account lists it: typed or pasted, it may differ from the listed id only in
+ * spelling (a trailing slash, "@" or "%40"), and is still that calendar — the main one stays the main one.
+ */
+function asListed(url: string, icloud: CalendarEntry[], main: string): string {
+  if (url === MAIN_CALENDAR || !/^https?:\/\//i.test(url)) return url;
+  if (sameHref(url, main, main)) return main;
+  return icloud.find((calendar) => sameHref(url, calendar.id, calendar.id))?.id ?? url;
 }

@@ -44,11 +44,19 @@ export async function getObject(session: DavSession, href: string): Promise<Remo
   return { href, etag, data: reply.body };
 }
 
+/** Why a copy could not be written into a calendar where another event already has its UID. */
+export const UID_TAKEN_MESSAGE = 'Another event in that iCloud calendar already has this copy\'s UID (perhaps a copy of it made there): the copy was not written there and stays where it was. Delete that event, or give it a new UID, to let the copy in.';
+
 export async function createObject(session: DavSession, calendarUrl: string, uuid: string, ics: string): Promise<WriteResult> {
   const href = objectHref(calendarUrl, uuid);
   const reply = await session.plain(href, 'PUT', ics, { ...icsHeaders, 'If-None-Match': '*' });
   if (reply.status === 412) {
     throw new IcloudConflictError('An event already exists at this address in iCloud.', await getObject(session, href), 412);
+  }
+  // Another file of this calendar holds the same UID (CalDAV's no-uid-conflict, RFC 4791 §5.3.2.1):
+  // an event of the user's, such as a copy of ours they made. It is not ours to overwrite.
+  if ((reply.status === 409 || reply.status === 403) && reply.body.includes('no-uid-conflict')) {
+    throw new SyncError('item', UID_TAKEN_MESSAGE, { side: 'icloud', status: reply.status });
   }
   return finishWrite(session, href, reply, 'creating an event', [200, 201, 204]);
 }

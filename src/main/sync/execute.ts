@@ -196,17 +196,21 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
     }
     case 'icloud.move': {
       // The new copy first, recorded with the old one it replaces; then the old one goes (plan-move.ts).
-      const old = op.pair.movedFrom ?? requireRef(op.pair);
-      if (requireRef(op.pair).calendarUrl !== op.calendarUrl) {
+      const current = requireRef(op.pair);
+      let old = op.pair.movedFrom;
+      if (current.calendarUrl !== op.calendarUrl) {
         const written = await writeMirror(deps, context, op.calendarUrl, op.appointment.id, op.content);
+        // A copy left by an earlier, interrupted move that is not the one just written over (sent back
+        // to where it was, the new copy IS that file): its content is in two copies now, so it goes first.
+        if (old && old.href !== written.href && old.href !== current.href) await deleteCopy(deps, state, old.href);
         const uid = mirrorUid(op.appointment.id);
+        old = current.href === written.href ? undefined : current;
         synced(state, op.pair, op.content, { href: written.href, etag: written.etag, uid, calendarUrl: op.calendarUrl, source: 'linked' }, deps,
-          { movedFrom: { href: old.href, ...(old.etag !== undefined ? { etag: old.etag } : {}), calendarUrl: old.calendarUrl } });
+          { movedFrom: old && { href: old.href, ...(old.etag !== undefined ? { etag: old.etag } : {}), calendarUrl: old.calendarUrl } });
         rememberObject(state, written.href, written.etag, op.calendarUrl, uid);
       }
       // Ours, and its content is in the new copy already: deleted whatever its etag (a 404: gone already).
-      await deps.icloud.deleteEvent(old.href, '*');
-      delete state.objects[old.href];
+      if (old) await deleteCopy(deps, state, old.href);
       const { movedFrom: _left, ...moved } = state.pairs[op.key]!;
       setPair(state, moved);
       report.counts.icloud.updated += 1;
@@ -391,6 +395,12 @@ function synced(state: State, pair: PairRecord, content: Content, ref: PairRecor
     ...pair, ...extra, status: 'synced', conflict: undefined, start: content.start, end: content.end, icloud: ref,
     title: extra.title ?? content.title, hashes: { icloud: hash, platform: hash }, updatedAt: deps.now().toISOString(),
   });
+}
+
+/** Our copy at `href`, whatever its etag (a 404: gone already), and what was known of it. */
+async function deleteCopy(deps: ExecuteDeps, state: State, href: string): Promise<void> {
+  await deps.icloud.deleteEvent(href, '*');
+  delete state.objects[href];
 }
 
 function setPair(state: State, pair: PairRecord): void {

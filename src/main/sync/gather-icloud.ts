@@ -6,6 +6,7 @@ import type { KnownObject, RemoteObject } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
 import { cappedSeriesNotice } from './bounds-notices';
+import { namingGoneCalendar } from './calendar-gone';
 import { keptRangesOf } from './kept-range';
 import { checkNotEmpty } from './guards';
 import type { IcloudChanges } from './plan-input';
@@ -67,7 +68,9 @@ export async function gatherIcloud(
         takeObject(changes, codec, remote, calendar, options);
       }
     };
-    const result = await icloud.fetchChanges(calendar.url, cursor, knownNow, take);
+    const result = await icloud.fetchChanges(calendar.url, cursor, knownNow, take).catch((error: unknown) => {
+      throw namingGoneCalendar(error, state, calendar.url);
+    });
     take([...result.created, ...result.updated]); // a side that returned them instead
     const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {

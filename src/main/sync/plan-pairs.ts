@@ -60,15 +60,18 @@ function decideAppointment(
   // A write to the mirror must name its current version (If-Match): when the mirror changed in iCloud
   // this cycle, the stored etag is stale and the write would be refused (412) on every cycle.
   const current = icloud ? { ...pair, icloud: icloud.ref } : pair;
+  // Going: every copy of ours goes, the recorded one too when the copy read is another (a move whose
+  // pair write was lost wrote a second copy in the new calendar; the executor deletes movedFrom with it).
+  const leaving = withRecordedCopy(current, pair);
   if (platform.state === 'gone') {
     if (icloudGone || !pair.icloud) return [{ ...base, type: 'forget', rule: 'S4', pair, reason: platform.why }];
-    return [{ ...base, type: 'icloud.delete', rule: 'S4', pair: current, reason: platform.why }];
+    return [{ ...base, type: 'icloud.delete', rule: 'S4', pair: leaving, reason: platform.why }];
   }
   // The location's filter now keeps this appointment out: its iCloud copy is released (the booking stays).
   const filtered = platform.state === 'present' ? appointmentFilterProblem(platform.event, settings, context) : undefined;
   if (filtered) {
     if (icloudGone || !pair.icloud) return [{ ...base, type: 'forget', rule: 'filter', pair, reason: filtered }];
-    return [{ ...base, type: 'icloud.delete', rule: 'filter', pair: current, reason: `${filtered}: its iCloud copy was released` }];
+    return [{ ...base, type: 'icloud.delete', rule: 'filter', pair: leaving, reason: `${filtered}: its iCloud copy was released` }];
   }
   if (icloudGone) {
     return [{ ...base, type: 'detach', rule: 'S6', pair, kind: 'icloud-mirror-deleted', reason: 'the iCloud copy of this appointment was deleted; the booking was kept' }];
@@ -204,4 +207,11 @@ function conflictWinner(policy: Settings['conflictPolicy'], icloudModified?: str
     return 'platform';
   }
   return 'ask';
+}
+
+/** `current` (the copy read this cycle), naming the recorded copy as `movedFrom` when that is another file. */
+function withRecordedCopy(current: PairRecord, pair: PairRecord): PairRecord {
+  if (current.movedFrom || !pair.icloud || !current.icloud || current.icloud.href === pair.icloud.href) return current;
+  const { href, etag, calendarUrl } = pair.icloud;
+  return { ...current, movedFrom: { href, ...(etag !== undefined ? { etag } : {}), calendarUrl } };
 }

@@ -66,6 +66,9 @@ function planPairs(input: PlanInput): Operation[] {
       const pair = mirrorOf ? pairByPlatformId.get(mirrorOf) : pairByItem.get(itemOf(ref));
       // The old copy of a move that was interrupted: it is deleted by the move (plan-move.ts), not followed.
       if (mirrorOf && pair?.movedFrom?.href === change.href) continue;
+      // A copy of ours the user duplicated (imported, copied) into a calendar where this appointment's copy
+      // neither is nor goes: not its copy — it may not edit the booking, nor be moved or deleted as one.
+      if (mirrorOf && pair?.platformKind === 'appointment' && pair.icloud && !copyCalendars(pair, context).includes(ref.calendarUrl)) continue;
       const moved = pair || mirrorOf ? undefined : movable.get(uidOf(ref))?.find((p) => !icloudNow.has(p.key));
       if (pair && (mirrorOf ? pair.platformKind === 'appointment' : pair.owner === 'icloud')) {
         icloudNow.set(pair.key, { occ, ref });
@@ -217,6 +220,11 @@ function planPairs(input: PlanInput): Operation[] {
     ops.push({ type: 'icloud.create', rule: 'S1', key: appointmentKey(event.id), title: content.title, calendarUrl: context.appointmentCalendarUrl ?? context.linkedCalendarUrl, appointment: event, content });
   }
   return [...ops, ...truncationNotices(ops)];
+}
+
+/** Where an appointment's copy may be read: where it was recorded, where a move left one, where it goes. */
+function copyCalendars(pair: PairRecord, context: PlanInput['context']): string[] {
+  return [pair.icloud!.calendarUrl, pair.movedFrom?.calendarUrl, context.appointmentCalendarUrl ?? context.linkedCalendarUrl].filter((url): url is string => url !== undefined);
 }
 
 /** The calendar of a blocked slot's iCloud event when that calendar is no longer followed (its slot is released). */

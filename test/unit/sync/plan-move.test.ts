@@ -60,6 +60,15 @@ describe('moving an appointment\'s copy to its location\'s calendar', () => {
     expect(deletion).toMatchObject({ type: 'icloud.delete', pair: { icloud: { href: `${CLINIC}m1.ics` }, movedFrom: { href: pair.icloud!.href } } });
   });
 
+  it('cancelled after a move whose pair write was lost (a second copy read in the new calendar): the delete names both', () => {
+    const input = toClinic(situation({ owner: 'platform', icloud: 'same', platform: 'gone' }));
+    const pair = input.pairs['appt:a1']!;
+    const copy = new IcsCodec().mirror({ uid: 'm1@icloud-sync-companion', platformId: 'a1', title: 'Consult', start: { iso: pair.start }, end: { iso: pair.end }, tzid: 'UTC', now: NOW });
+    input.icloud.changed.push(objectChange(`${CLINIC}m1.ics`, copy, '"n1"', CLINIC));
+    const [deletion] = decisions(plan(input));
+    expect(deletion).toMatchObject({ type: 'icloud.delete', pair: { icloud: { href: `${CLINIC}m1.ics` }, movedFrom: { href: pair.icloud!.href, calendarUrl: CAL } } });
+  });
+
   it('already where it belongs: nothing to do', () => {
     const input = situation({ owner: 'platform', icloud: 'same', platform: 'same' });
     expect(decisions(plan({ ...input, context: { ...input.context, appointmentCalendarUrl: CAL } }))).toEqual([]);

@@ -1,0 +1,18 @@
+// A followed iCloud calendar deleted in iCloud (404 on reading it): the reader's error says only "This
+// calendar", which with a location's own calendar (issue 15) leaves the user guessing which one and what
+// to choose instead. This names it and the way out; nothing was written, so nothing is lost.
+import { own } from '../../shared/own';
+import { SyncError } from '../errors';
+import { platformAccounts } from '../store/locations';
+import type { State } from '../store/state-schema';
+
+/** `error` with the calendar named and how to choose another, when it is the calendar's 404; else `error`. */
+export function namingGoneCalendar(error: unknown, state: State, calendarUrl: string): unknown {
+  if (!(error instanceof SyncError) || error.kind !== 'gone' || error.details.status !== 404) return error;
+  const name = own(state.links.names, calendarUrl) ?? calendarUrl;
+  const locations = platformAccounts(state).filter((account) => account.icloudCalendar === calendarUrl);
+  const fix = locations.length
+    ? `choose another for ${locations.map((a) => a.locationName ?? a.locationId).join(', ')} (Settings → Calendars, or icloud-sync link --location-id ${locations[0]!.locationId} --icloud default)`
+    : 'choose another (Settings → Calendars, or icloud-sync link)';
+  return new SyncError('gone', `The iCloud calendar “${name}” no longer exists in iCloud: ${fix}. Nothing was changed.`, error.details);
+}
