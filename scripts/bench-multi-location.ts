@@ -1,5 +1,8 @@
 // `npm run bench:sync` (BENCH_ONLY=multi for this part alone): several locations (issue 15).
-//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x)  (goal ratio ≤ 1.2)
+//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x; medians of 3; app CPU <s> s vs <s> s)  (goal ratio ≤ 1.2)
+// app CPU: this process's CPU time (user + system) during the sync — the app's own work, apart from
+// Radicale and the emulator children; with it one can tell a run bound by the app's work from one
+// waiting on servers that share the machine's two cores.
 // Each figure is a first sync through the services against Radicale (1,000 iCloud-style events
 // seeded into its storage) and the emulator (rate limit raised): with one location and with two
 // (every event becomes a blocked slot in each, 2,000 in all), alternated over ROUNDS rounds in the same
@@ -13,7 +16,12 @@ import { connectSecondLocation, twoLocationSeed } from '../test/support/two-loca
 const EVENTS = 1000;
 const ROUNDS = 3;
 
-async function firstSync(appleEvents: (count: number) => Record<string, string>, locations: 1 | 2): Promise<number> {
+interface Timed {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+async function firstSync(appleEvents: (count: number) => Record<string, string>, locations: 1 | 2): Promise<Timed> {
   const events = appleEvents(EVENTS);
   const world = await startSyncWorld({
     ...(locations === 2 ? { seed: twoLocationSeed() } : {}),
@@ -23,26 +31,29 @@ async function firstSync(appleEvents: (count: number) => Record<string, string>,
   try {
     if (locations === 2) await connectSecondLocation(world);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const report = await world.sync();
+    const cpu = process.cpuUsage(cpuBefore);
     const seconds = (performance.now() - started) / 1000;
     if (report.outcome !== 'ok' || report.counts.platform.created !== EVENTS * locations) {
       throw new Error(`multi-location (${locations}): ${report.outcome}, ${report.counts.platform.created} created, ${JSON.stringify(report.error)}`);
     }
-    return seconds;
+    return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {
     await world.stop();
   }
 }
 
 export async function benchMultiLocation(appleEvents: (count: number) => Record<string, string>): Promise<string> {
-  const ones: number[] = [];
-  const twos: number[] = [];
+  const ones: Timed[] = [];
+  const twos: Timed[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     ones.push(await firstSync(appleEvents, 1));
     twos.push(await firstSync(appleEvents, 2));
   }
-  const [one, two] = [median(ones), median(twos)];
-  return `multi-location: ${two.toFixed(1)} s for 2 locations × ${EVENTS} events (one location: ${one.toFixed(1)} s, ${(two / one).toFixed(2)}x; medians of ${ROUNDS})`;
+  const [one, two] = [median(ones.map((r) => r.seconds)), median(twos.map((r) => r.seconds))];
+  const [oneCpu, twoCpu] = [median(ones.map((r) => r.cpuSeconds)), median(twos.map((r) => r.cpuSeconds))];
+  return `multi-location: ${two.toFixed(1)} s for 2 locations × ${EVENTS} events (one location: ${one.toFixed(1)} s, ${(two / one).toFixed(2)}x; medians of ${ROUNDS}; app CPU ${twoCpu.toFixed(2)} s vs ${oneCpu.toFixed(2)} s)`;
 }
 
 function median(values: number[]): number {

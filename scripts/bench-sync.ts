@@ -4,7 +4,7 @@
 //   heap: <MB> MB after syncing 10000 pairs
 //   hostile-series: <ms> ms, <n> slots for one FREQ=SECONDLY event  (goal < 2 s, n ≤ the cap of 500)
 //   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms  (goals ≤ 3× floor, ratio ≤ 1.5; see bench-no-change.ts)
-//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x)  (goal ≤ 1.2×; see bench-multi-location.ts)
+//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x; …; app CPU <s> s vs <s> s)  (goal ≤ 1.2×; see bench-multi-location.ts)
 //   initial-sync-read: <s> s for 5000 events, initial-sync-rss: <MB> MB peak for 10000 events
 //     (goals ≤ 3 s, ≤ 250 MB: a first sync by the built CLI; see bench-first-sync.ts)
 // plan: the pure planner on 10,000 known pairs (5,000 appointments, 5,000 blocked slots) where 1 %
