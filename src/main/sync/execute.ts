@@ -6,14 +6,14 @@
 import { own } from '../../shared/own';
 import { stopsTheCycle } from '../error-actions';
 import { SyncError, toSyncError } from '../errors';
-import { IcloudConflictError } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import { retimeEvent } from '../icloud/codec/retime';
 import { firstPlatform } from '../store/locations';
 import type { State } from '../store/state-schema';
 import type { StateTransaction } from '../store/state-store';
 import { hashContent, type Content } from './content';
-import { mirrorUid, mirrorUuid } from './mirror-ids';
+import { mirrorUid } from './mirror-ids';
+import { deleteCopy, mirrorIcs, writeMirror } from './mirror-writes';
 import type { Operation } from './operations';
 import type { PairRecord } from './pair';
 import type { PlanContext } from './plan-input';
@@ -28,7 +28,7 @@ import type { UndoRecorder } from './undo-record';
 import { laneOf, splitLanes, type Lane } from './execute-lanes';
 import { LaneSaves } from './lane-saves';
 
-import { itemOp, retryNote, sideOf } from './operation-words';
+import { itemOp, retryNote, sideOf, titleAfter } from './operation-words';
 
 export interface ExecuteDeps {
   icloud: IcloudPort;
@@ -360,47 +360,12 @@ async function apply(op: Operation, deps: ExecuteDeps, failedHrefs: ReadonlySet<
   }
 }
 
-/** The event's title as the user knows it after the operation (an edit may have renamed it). */
-function titleAfter(op: Operation): string {
-  if (op.type === 'icloud.update' || op.type === 'platform.updateAppointment') return op.content.title;
-  if (op.type === 'platform.updateBlock' && op.occurrence) return op.occurrence.title;
-  return op.title;
-}
-
-/**
- * Our copy of an appointment in `calendarUrl`, at its deterministic href. Already there (a create that
- * completed before a crash, a move interrupted, a copy whose pair was forgotten): the file is our own
- * mirror, so this content is written over it rather than recording content it does not hold.
- */
-async function writeMirror(deps: ExecuteDeps, context: PlanContext, calendarUrl: string, platformId: string, content: Content): Promise<{ href: string; etag?: string }> {
-  const ics = mirrorIcs(deps, context, platformId, content);
-  try {
-    return await deps.icloud.createEvent(calendarUrl, mirrorUuid(platformId), ics);
-  } catch (error) {
-    if (!(error instanceof IcloudConflictError) || !error.current) throw error;
-    return deps.icloud.updateEvent(error.current.href, ics, error.current.etag);
-  }
-}
-
-function mirrorIcs(deps: ExecuteDeps, context: PlanContext, platformId: string, content: Content): string {
-  return deps.codec.mirror({
-    uid: mirrorUid(platformId), platformId, title: content.title, notes: content.notes, location: content.location,
-    start: { iso: content.start }, end: { iso: content.end }, tzid: context.zone, now: deps.now(),
-  });
-}
-
 function synced(state: State, pair: PairRecord, content: Content, ref: PairRecord['icloud'], deps: ExecuteDeps, extra: Partial<PairRecord> = {}): void {
   const hash = hashContent(content);
   setPair(state, {
     ...pair, ...extra, status: 'synced', conflict: undefined, start: content.start, end: content.end, icloud: ref,
     title: extra.title ?? content.title, hashes: { icloud: hash, platform: hash }, updatedAt: deps.now().toISOString(),
   });
-}
-
-/** Our copy at `href`, whatever its etag (a 404: gone already), and what was known of it. */
-async function deleteCopy(deps: ExecuteDeps, state: State, href: string): Promise<void> {
-  await deps.icloud.deleteEvent(href, '*');
-  delete state.objects[href];
 }
 
 function setPair(state: State, pair: PairRecord): void {

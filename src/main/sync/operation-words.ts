@@ -23,3 +23,10 @@ export function retryNote(error: SyncError): string {
   if (error.kind === 'gone') return 'no longer exists: it will be handled on the next sync';
   return 'skipped';
 }
+
+/** The event's title as the user knows it after the operation (an edit may have renamed it). */
+export function titleAfter(op: Operation): string {
+  if (op.type === 'icloud.update' || op.type === 'platform.updateAppointment') return op.content.title;
+  if (op.type === 'platform.updateBlock' && op.occurrence) return op.occurrence.title;
+  return op.title;
+}
