@@ -10,14 +10,32 @@ import { LOCATION_B, bookInB, connectSecondLocation, twoLocationSeed } from '../
 import { inWorld, mirrorsIn, skipWithoutRadicale } from './helpers';
 
 const ids = (world: SyncWorld, calendar: string) => [...mirrorsIn(world, calendar).keys()].sort();
+const slotTitlesIn = (world: SyncWorld, location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
+
+/** Both locations connected and one appointment booked in A ("Sales call"), synced once. */
+async function bookedInA(world: SyncWorld) {
+  await connectSecondLocation(world);
+  const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+  expect((await world.sync()).outcome).toBe('ok');
+  return a1;
+}
+
+async function linkAToClinic(world: SyncWorld): Promise<void> {
+  expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+}
+
+/** The next cycle changes nothing on either side. */
+async function expectIdle(world: SyncWorld): Promise<void> {
+  const idle = await world.sync();
+  expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
+  expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+}
 
 describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacked', () => {
   it('new copy written, pair lost (SIGKILL), then the appointment cancelled: no copy left anywhere', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const a1 = await bookedInA(world);
+      await linkAToClinic(world);
       const stateFile = join(world.dataDir, 'state.json');
       const beforeMove = readFileSync(stateFile, 'utf8');
       world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
@@ -41,11 +59,9 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
 
   it('a user\'s own event in X with the UID of a copy in the main calendar: the move neither takes it nor overwrites it', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
+      const a1 = await bookedInA(world);
       await world.icloud.put('clinic', 'mine.ics', icsEvent(mirrorUid(a1.id), { title: 'Dentist', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      await linkAToClinic(world);
       const moved = await world.sync();
       const again = await world.sync();
       expect(world.icloud.events('clinic').filter((e) => e.title === 'Dentist'), 'the user\'s event stays as it was').toHaveLength(1);
@@ -63,10 +79,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
 
   it('the chosen calendar deleted in iCloud before the move: nothing lost, the copy stays, the user is told', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const a1 = await bookedInA(world);
+      await linkAToClinic(world);
       rmSync(join(world.radicale.storageDir, 'collection-root', 'alice@example.com', 'clinic'), { recursive: true, force: true });
       const run = await world.sync();
       const again = await world.sync();
@@ -87,9 +101,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
 
   it('a calendar spelled differently (no trailing slash, @ not percent-encoded) is the same calendar: the main one is the main one', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
+      const a1 = await bookedInA(world);
       const respell = (url: string) => url.replace(/\/$/, '').replace('%40', '@');
       expect(respell(world.linkedUrl)).not.toBe(world.linkedUrl);
       const toClinic = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', respell(world.calendarUrl('clinic'))]);
@@ -110,7 +122,6 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
   it('two locations sent to the same calendar: one copy each, its events block each location once; it is released only when neither uses it', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
       await connectSecondLocation(world);
-      const slotTitles = (location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
       const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
       bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
       await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
@@ -122,35 +133,31 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(moved.outcome, JSON.stringify(moved.error)).toBe('ok');
       expect(ids(world, 'clinic')).toEqual([a1.id, 'appt-b-1'].sort());
       expect(ids(world, 'work')).toEqual([]);
-      expect(slotTitles(TEST_LOCATION), 'Inventory blocks A once').toEqual(['Busy', 'Inventory']);
-      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+      expect(slotTitlesIn(world, TEST_LOCATION), 'Inventory blocks A once').toEqual(['Busy', 'Inventory']);
+      expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
 
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
       const half = await world.sync();
       expect(half.outcome, JSON.stringify(half.error)).toBe('ok');
       expect(ids(world, 'clinic'), 'B still uses it').toEqual(['appt-b-1']);
-      expect(slotTitles(TEST_LOCATION), 'still followed: Inventory still blocks A').toEqual(['Busy', 'Inventory']);
-      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+      expect(slotTitlesIn(world, TEST_LOCATION), 'still followed: Inventory still blocks A').toEqual(['Busy', 'Inventory']);
+      expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
 
       expect((await world.cli(['link', '--location-id', LOCATION_B, '--icloud', 'default'])).code).toBe(0);
       const none = await world.sync();
       expect(none.outcome, JSON.stringify(none.error)).toBe('ok');
       expect(ids(world, 'clinic')).toEqual([]);
       expect(ids(world, 'work')).toEqual([a1.id, 'appt-b-1'].sort());
-      expect(slotTitles(TEST_LOCATION)).toEqual(['Busy']);
-      expect(slotTitles(LOCATION_B)).toEqual(['Busy']);
-      const idle = await world.sync();
-      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
-      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(slotTitlesIn(world, TEST_LOCATION)).toEqual(['Busy']);
+      expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy']);
+      await expectIdle(world);
     });
   }, 180_000);
 
   it('a move stopped before the old copy went, then sent back before the next sync: one copy, in the main calendar, none left in X', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const a1 = await bookedInA(world);
+      await linkAToClinic(world);
       world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
       expect((await world.sync()).outcome).toBe('failed');
       world.proxy!.intercepts.length = 0;
@@ -176,10 +183,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
 
   it('a move stopped before the old copy went, then sent to a third calendar: one copy, in the third, none in the other two', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic', 'lab'], proxy: true }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const a1 = await bookedInA(world);
+      await linkAToClinic(world);
       world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
       expect((await world.sync()).outcome).toBe('failed');
       world.proxy!.intercepts.length = 0;
@@ -197,14 +202,13 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
   it('removing a location whose appointments sit in its own calendar, with --remove-copies: its copies there go, and what that calendar blocked in the other location goes on the next sync', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
       await connectSecondLocation(world);
-      const slotTitles = (location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
       const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
       bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
       await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      await linkAToClinic(world);
       expect((await world.sync()).outcome).toBe('ok');
       expect(ids(world, 'clinic')).toEqual([a1.id]);
-      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
+      expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
 
       const removed = await world.cli(['disconnect', 'platform', '--location-id', TEST_LOCATION, '--remove-copies', '--yes', '--json']);
       expect(removed.code, removed.stderr).toBe(0);
@@ -213,19 +217,15 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(ids(world, 'work')).toEqual(['appt-b-1']);
       const next = await world.sync();
       expect(next.outcome, JSON.stringify(next.error)).toBe('ok');
-      expect(slotTitles(LOCATION_B), 'neither A\'s Busy nor the unfollowed calendar\'s Inventory blocks B').toEqual([]);
-      const idle = await world.sync();
-      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
-      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(slotTitlesIn(world, LOCATION_B), 'neither A\'s Busy nor the unfollowed calendar\'s Inventory blocks B').toEqual([]);
+      await expectIdle(world);
     });
   }, 180_000);
 
   it('the chosen calendar turned read-only mid-move: the copy stays, the user is told; made a busy source later: refused, nothing saved', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
-      await connectSecondLocation(world);
-      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
-      expect((await world.sync()).outcome).toBe('ok');
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      const a1 = await bookedInA(world);
+      await linkAToClinic(world);
       world.proxy!.intercepts.push(({ method }) => (method === 'PUT' ? { status: 403, body: 'read-only' } : undefined));
       const refused = await world.sync();
       world.proxy!.intercepts.length = 0;
@@ -251,7 +251,6 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
   it('previews in between change nothing: A→X previewed and applied, X→main previewed, then the sync moves A to X as chosen; a 401 between the new copy and the deletion of the old one converges once iCloud accepts again', async () => {
     await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'], proxy: true }, async (world) => {
       await connectSecondLocation(world);
-      const slotTitles = (location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
       const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
       await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
       expect((await world.sync()).outcome).toBe('ok');
@@ -261,7 +260,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(there.code, there.stderr).toBe(0);
       expect(readFileSync(stateFile, 'utf8'), 'a preview saves nothing').toBe(before);
       expect(ids(world, 'clinic')).toEqual([]);
-      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      await linkAToClinic(world);
       const applied = readFileSync(stateFile, 'utf8');
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default', '--dry-run', '--json'])).code).toBe(0);
       expect(readFileSync(stateFile, 'utf8'), 'a preview back saves nothing either').toBe(applied);
@@ -276,11 +275,9 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
       expect(ids(world, 'clinic')).toEqual([a1.id]);
       expect(ids(world, 'work')).toEqual([]);
-      expect(slotTitles(TEST_LOCATION)).toEqual(['Inventory']);
-      expect(slotTitles(LOCATION_B)).toEqual(['Busy', 'Inventory']);
-      const idle = await world.sync();
-      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
-      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(slotTitlesIn(world, TEST_LOCATION)).toEqual(['Inventory']);
+      expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
+      await expectIdle(world);
     });
   }, 180_000);
 
