@@ -6,12 +6,8 @@
 // On the real cycle over the memory sides, two locations.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutcomeUnknownError } from '../../../src/main/platform/platform-errors';
-import { runCycle } from '../../../src/main/sync/cycle';
-import { IcsCodec } from '../../../src/main/icloud';
-import { RequestCounter } from '../../../src/main/request-counter';
-import { HistoryStore } from '../../../src/main/store/history-store';
-import { StateStore } from '../../../src/main/store/state-store';
-import { MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER, MemoryIcloud, MemoryPlatform } from '../../support/memory-sides';
+import { MEMORY_PLATFORM_CALENDAR, MEMORY_USER } from '../../support/memory-sides';
+import { memoryTwoLocations } from '../../support/memory-two-locations';
 import { makeTempDir } from '../../support/temp-dir';
 
 const DAY = 24 * 3_600_000;
@@ -24,25 +20,8 @@ beforeEach(async () => ({ dir, cleanup } = await makeTempDir('cross-intents-')))
 afterEach(() => cleanup());
 
 async function twoLocations() {
-  const now = () => new Date(T0);
-  const icloud = new MemoryIcloud();
-  const one = new MemoryPlatform({ locationId: 'loc-1', now, idPrefix: 'a' });
-  const two = new MemoryPlatform({ locationId: 'loc-2', now, idPrefix: 'b' });
-  const store = new StateStore(dir);
-  await store.update((state) => {
-    const at = now().toISOString();
-    const account = (locationId: string) => ({
-      locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: 'UTC', locationCheckedAt: at, connectedAt: at, calendars: [MEMORY_PLATFORM_CALENDAR],
-    });
-    state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'mem://icloud/', connectedAt: at };
-    state.accounts.platforms = { 'loc-1': account('loc-1'), 'loc-2': { ...account('loc-2'), pairSuffix: '|loc-2' } };
-    state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], names: {} };
-  });
-  const deps = {
-    store, history: new HistoryStore(dir, { maxRuns: 50, maxAgeDays: 90 }), codec: new IcsCodec(), counter: new RequestCounter(), now, localZone: 'UTC',
-    sides: async () => ({ icloud, platform: one, locations: { 'loc-1': { platform: one }, 'loc-2': { platform: two } } }),
-  };
-  return { one, two, store, sync: () => runCycle(deps, { trigger: 'manual' }) };
+  const { one, two, store, sync } = await memoryTwoLocations(dir, { now: () => new Date(T0) });
+  return { one, two, store, sync };
 }
 
 describe('a busy-across slot whose create answer was lost', () => {

@@ -7,12 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventWindow } from '../../../src/main/platform/client';
 import { FAR_EVERY_MS } from '../../../src/main/sync/platform-read-tiers';
-import { runCycle } from '../../../src/main/sync/cycle';
-import { IcsCodec } from '../../../src/main/icloud';
-import { RequestCounter } from '../../../src/main/request-counter';
-import { HistoryStore } from '../../../src/main/store/history-store';
-import { StateStore } from '../../../src/main/store/state-store';
-import { MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER, MemoryIcloud, MemoryPlatform } from '../../support/memory-sides';
+import { MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER } from '../../support/memory-sides';
+import { memoryTwoLocations } from '../../support/memory-two-locations';
 import { makeTempDir } from '../../support/temp-dir';
 
 const DAY = 24 * 3_600_000;
@@ -32,20 +28,7 @@ afterEach(() => cleanup());
 async function twoLocations() {
   let clock = T0;
   const now = () => new Date(clock);
-  const icloud = new MemoryIcloud();
-  const one = new MemoryPlatform({ locationId: 'loc-1', now, idPrefix: 'a' });
-  const two = new MemoryPlatform({ locationId: 'loc-2', now, idPrefix: 'b' });
-  const store = new StateStore(dir);
-  await store.update((state) => {
-    const at = now().toISOString();
-    const account = (locationId: string) => ({
-      locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: 'UTC', locationCheckedAt: at, connectedAt: at, calendars: [MEMORY_PLATFORM_CALENDAR],
-    });
-    state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'mem://icloud/', connectedAt: at };
-    state.accounts.platforms = { 'loc-1': account('loc-1'), 'loc-2': { ...account('loc-2'), pairSuffix: '|loc-2' } };
-    state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], names: {} };
-    state.settings.futureDays = 60;
-  });
+  const { icloud, one, two, store, sync } = await memoryTwoLocations(dir, { now, state: (state) => (state.settings.futureDays = 60) });
   const listed: Record<string, number[]> = { 'loc-1': [], 'loc-2': [] };
   for (const platform of [one, two]) {
     const list = platform.listBlockedSlots.bind(platform);
@@ -55,11 +38,6 @@ async function twoLocations() {
       return list(window);
     };
   }
-  const deps = {
-    store, history: new HistoryStore(dir, { maxRuns: 50, maxAgeDays: 90 }), codec: new IcsCodec(), counter: new RequestCounter(), now, localZone: 'UTC',
-    sides: async () => ({ icloud, platform: one, locations: { 'loc-1': { platform: one }, 'loc-2': { platform: two } } }),
-  };
-  const sync = () => runCycle(deps, { trigger: 'manual' });
   icloud.userPut(MEMORY_CALENDAR, 'near.ics', event('near', T0 + 2 * DAY));
   icloud.userPut(MEMORY_CALENDAR, 'far.ics', event('far', T0 + 30 * DAY));
   const booked = one.book({ userId: MEMORY_USER, calendarId: MEMORY_PLATFORM_CALENDAR, title: 'Far booking', startTime: iso(T0 + 20 * DAY), endTime: iso(T0 + 20 * DAY + 3_600_000) });

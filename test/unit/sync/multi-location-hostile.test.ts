@@ -4,12 +4,8 @@
 // to list the id keeps it; the other's booking is skipped for iCloud, said in the report, and still
 // blocks the first location's time; later cycles change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCycle } from '../../../src/main/sync/cycle';
-import { IcsCodec } from '../../../src/main/icloud';
-import { RequestCounter } from '../../../src/main/request-counter';
-import { HistoryStore } from '../../../src/main/store/history-store';
-import { StateStore } from '../../../src/main/store/state-store';
-import { MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER, MemoryIcloud, MemoryPlatform } from '../../support/memory-sides';
+import { MEMORY_CALENDAR, MEMORY_PLATFORM_CALENDAR, MEMORY_USER } from '../../support/memory-sides';
+import { memoryTwoLocations } from '../../support/memory-two-locations';
 import { makeTempDir } from '../../support/temp-dir';
 
 const DAY = 24 * 3_600_000;
@@ -23,30 +19,13 @@ afterEach(() => cleanup());
 
 describe('the same appointment id in two locations', () => {
   it('the first location keeps the id: one iCloud copy (its own), a skip that says why, a Busy slot each way, stable', async () => {
-    const now = () => new Date(T0);
-    const icloud = new MemoryIcloud();
     // The same id prefix: both locations' first booking is "x1".
-    const one = new MemoryPlatform({ locationId: 'loc-1', now, idPrefix: 'x' });
-    const two = new MemoryPlatform({ locationId: 'loc-2', now, idPrefix: 'x' });
-    const store = new StateStore(dir);
-    await store.update((state) => {
-      const at = now().toISOString();
-      const account = (locationId: string) => ({
-        locationId, userId: MEMORY_USER, apiUrl: 'mem://platform', locationTimezone: 'UTC', locationCheckedAt: at, connectedAt: at, calendars: [MEMORY_PLATFORM_CALENDAR],
-      });
-      state.accounts.icloud = { appleId: 'alice@example.com', caldavUrl: 'mem://icloud/', connectedAt: at };
-      state.accounts.platforms = { 'loc-1': account('loc-1'), 'loc-2': { ...account('loc-2'), pairSuffix: '|loc-2' } };
-      state.links = { icloudCalendar: MEMORY_CALENDAR, busySources: [], names: {} };
-    });
-    const deps = {
-      store, history: new HistoryStore(dir, { maxRuns: 50, maxAgeDays: 90 }), codec: new IcsCodec(), counter: new RequestCounter(), now, localZone: 'UTC',
-      sides: async () => ({ icloud, platform: one, locations: { 'loc-1': { platform: one }, 'loc-2': { platform: two } } }),
-    };
+    const { icloud, one, two, sync } = await memoryTwoLocations(dir, { now: () => new Date(T0), prefixes: ['x', 'x'] });
     const a = one.book({ userId: MEMORY_USER, calendarId: MEMORY_PLATFORM_CALENDAR, title: 'In one', startTime: iso(T0 + DAY), endTime: iso(T0 + DAY + 3_600_000) });
     const b = two.book({ userId: MEMORY_USER, calendarId: MEMORY_PLATFORM_CALENDAR, title: 'In two', startTime: iso(T0 + 2 * DAY), endTime: iso(T0 + 2 * DAY + 3_600_000) });
     expect(a.id).toBe(b.id);
     for (let cycle = 0; cycle < 3; cycle++) {
-      const report = await runCycle(deps, { trigger: 'manual' });
+      const report = await sync();
       expect(report.outcome, `cycle ${cycle}`).toBe('ok');
       expect(icloud.in(MEMORY_CALENDAR).map((o) => /SUMMARY:(.*)/.exec(o.data)?.[1]?.trim()), `cycle ${cycle}`).toEqual(['In one']);
       expect(report.counts.icloud, `cycle ${cycle}`).toMatchObject({ created: cycle === 0 ? 1 : 0, updated: 0, deleted: 0 });
