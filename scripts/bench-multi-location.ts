@@ -1,5 +1,5 @@
 // `npm run bench:sync` (BENCH_ONLY=multi for this part alone): several locations (issue 15).
-//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x; medians of 3; app CPU <s> s vs <s> s)  (goal ratio ≤ 1.2)
+//   multi-location: <s> s for 2 locations × 1000 events (one location: <s> s, <ratio>x; medians of 3; app CPU <s> s vs <s> s; bare HTTP loop <ratio>x)  (goal ratio ≤ 1.2)
 // app CPU: this process's CPU time (user + system) during the sync — the app's own work, apart from
 // Radicale and the emulator children; with it one can tell a run bound by the app's work from one
 // waiting on servers that share the machine's two cores.
@@ -10,8 +10,12 @@
 // The emulator runs out of process in both, one child process per location (spawn-emulator.ts): a
 // real location is served by the platform, not by the user's Mac, and an emulator in this process
 // charged two servers' work to the two-location client (its CPU competed with the client's).
+// bare HTTP loop: the same creates sent by a loop of the app's HTTP client alone (bench-bare-creates.ts),
+// one location then two at once — what this machine allows any client, as `floor` is for no-change.
 import { startSyncWorld } from '../test/support/sync-world';
 import { connectSecondLocation, twoLocationSeed } from '../test/support/two-locations';
+import { bareCreates } from './bench-bare-creates';
+import { median } from './median';
 
 const EVENTS = 1000;
 const ROUNDS = 3;
@@ -53,10 +57,6 @@ export async function benchMultiLocation(appleEvents: (count: number) => Record<
   }
   const [one, two] = [median(ones.map((r) => r.seconds)), median(twos.map((r) => r.seconds))];
   const [oneCpu, twoCpu] = [median(ones.map((r) => r.cpuSeconds)), median(twos.map((r) => r.cpuSeconds))];
-  return `multi-location: ${two.toFixed(1)} s for 2 locations × ${EVENTS} events (one location: ${one.toFixed(1)} s, ${(two / one).toFixed(2)}x; medians of ${ROUNDS}; app CPU ${twoCpu.toFixed(2)} s vs ${oneCpu.toFixed(2)} s)`;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const bare = await bareCreates(EVENTS, ROUNDS);
+  return `multi-location: ${two.toFixed(1)} s for 2 locations × ${EVENTS} events (one location: ${one.toFixed(1)} s, ${(two / one).toFixed(2)}x; medians of ${ROUNDS}; app CPU ${twoCpu.toFixed(2)} s vs ${oneCpu.toFixed(2)} s; bare HTTP loop ${(bare.two / bare.one).toFixed(2)}x)`;
 }

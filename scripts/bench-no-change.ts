@@ -12,14 +12,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSyncWorld, type SyncWorld } from '../test/support/sync-world';
+import { median } from './median';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'bin/icloud-sync.js');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** One CLI cycle as a separate process. Not spawnSync: the emulator answers from this process. */
 function timedCli(world: SyncWorld): Promise<number> {
@@ -100,4 +96,3 @@ export async function benchNoChange(events: (n: number) => Record<string, string
     await large.stop();
   }
 }
-

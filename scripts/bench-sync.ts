@@ -34,6 +34,7 @@ import { makeTempDir } from '../test/support/temp-dir';
 import { benchFirstSync } from './bench-first-sync';
 import { benchNoChange } from './bench-no-change';
 import { benchMultiLocation } from './bench-multi-location';
+import { median } from './median';
 
 const HOUR = 3_600_000;
 const deadline = setTimeout(() => {
@@ -57,11 +58,6 @@ function appleEvent(uid: string, title: string, startMs: number): string {
     'BEGIN:VALARM', 'ACTION:DISPLAY', 'DESCRIPTION:Reminder', 'TRIGGER:-PT15M', `UID:${uid}-alarm`, `X-WR-ALARMUID:${uid}-alarm`, 'END:VALARM',
     'END:VEVENT', 'END:VCALENDAR', '',
   ].join('\r\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 async function benchPlan(): Promise<number> {
