@@ -66,9 +66,11 @@ export function trayIconState(status: StatusView | undefined): TrayIconState {
   if (!status) return 'idle';
   if (status.running) return 'syncing';
   if (status.paused) return 'paused';
-  const failed = status.lastRun?.outcome === 'failed' || status.lastRun?.outcome === 'guarded';
-  if (status.icloud.health === 'error' || status.platform.health === 'error' || failed) return 'error';
-  if (status.counts.conflicts > 0 || status.counts.attention > 0) return 'attention';
+  if (status.icloud.health === 'error' || status.platform.health === 'error' || status.lastRun?.outcome === 'failed') return 'error';
+  // A safety guard stopped the sync on purpose and waits for the person's decision: that is
+  // attention (orange, "Syncing stopped for safety — decide"), not an error — nothing went wrong.
+  // Once decided, the guarded run is history: the next run sets the icon.
+  if (status.guard || status.counts.conflicts > 0 || status.counts.attention > 0) return 'attention';
   return 'idle';
 }
 

@@ -139,7 +139,11 @@ describe('trayIconState', () => {
     [connectedStatus({ paused: true }), 'paused'],
     [connectedStatus({ counts: { pairs: 1, conflicts: 1, attention: 0 } }), 'attention'],
     [connectedStatus({ counts: { pairs: 1, conflicts: 0, attention: 1 } }), 'attention'],
-    [connectedStatus({ lastRun: run('r', 'guarded') }), 'error'],
+    // A guard waiting for a decision is attention, not an error (it worked as designed).
+    [connectedStatus({ lastRun: run('r', 'guarded'), guard: { kind: 'deletions', detectedAt: 'x', message: 'm', items: [] } }), 'attention'],
+    [connectedStatus({ lastRun: run('r', 'guarded'), guard: { kind: 'deletions', detectedAt: 'x', message: 'm', items: [] }, platform: { ...connectedStatus().platform, health: 'error' } }), 'error'],
+    [connectedStatus({ lastRun: run('r', 'guarded') }), 'idle'],
+    [connectedStatus({ lastRun: run('r', 'failed') }), 'error'],
     [connectedStatus({ platform: { ...connectedStatus().platform, health: 'error' } }), 'error'],
   ] as const)('%#: %s', (status, state) => {
     expect(trayIconState(status)).toBe(state);
