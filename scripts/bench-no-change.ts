@@ -1,12 +1,15 @@
 // The no-change line of `npm run bench:sync` (issue 16):
-//   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms
+//   no-change: <ms> ms at 5000 events, <ms> ms at 500 (<ratio>x), floor <ms> ms; the server's ctag: <ms> ms at 5000, <ms> ms at 500
 // Each size gets its own world (Radicale seeded through its storage folder, the emulator, a window of
 // 365 days so every event of the seed is in it), a first sync in process and one settling CLI run.
 // Then, with both worlds up, 5 rounds of: a timed `node bin/icloud-sync.js sync` at 5,000, the same
 // at 500 (as a user's script runs it: a fresh process each, not through npm), and the floor — one
 // sync-collection REPORT on the 5,000-event calendar from the stored token (what an idle check must
 // ask at least), timed as a process too, by `curl`, a plain HTTP client. Each figure is the median of
-// its 5; alternating them keeps a shared machine's changing load out of the ratios. Needs
+// its 5; alternating them keeps a shared machine's changing load out of the ratios. The last part
+// times, by curl too, the one request an idle cycle makes to the server (a Depth-0 PROPFIND of the
+// ctag) on each calendar: Radicale computes it over every item, so it grows with the calendar (iCloud
+// answers it from a stored value), and the CLI's own growth is what is left of its difference. Needs
 // `npm run build` first (bin/icloud-sync.js loads out/main/cli.js).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -68,6 +71,18 @@ function floorProbe(world: SyncWorld): () => number {
   };
 }
 
+/** The idle check's one request (a Depth-0 PROPFIND of the ctag), by curl: a function timing one. */
+function ctagProbe(world: SyncWorld): () => number {
+  const url = world.calendarUrl('work');
+  const auth = `${world.appleId}:${world.env.ICLOUD_SYNC_APP_PASSWORD}`;
+  const body = '<d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/"><d:prop><cs:getctag/></d:prop></d:propfind>';
+  return () => {
+    const started = performance.now();
+    execFileSync('curl', ['-s', '-f', '-o', '/dev/null', '-u', auth, '-X', 'PROPFIND', '-H', 'Depth: 0', '-H', 'Content-Type: application/xml', '--data', body, url]);
+    return performance.now() - started;
+  };
+}
+
 /**
  * Both worlds are set up first, then the timed runs alternate — a 5,000-event cycle, a 500-event
  * cycle, one floor REPORT on the 5,000-event calendar — five times, and each figure is the median of
@@ -81,14 +96,18 @@ export async function benchNoChange(events: (n: number) => Record<string, string
     const small = await syncedWorld(500, events);
     try {
       const floor = floorProbe(large);
-      const times = { large: [] as number[], small: [] as number[], floor: [] as number[] };
+      const [ctagLarge, ctagSmall] = [ctagProbe(large), ctagProbe(small)];
+      const times = { large: [] as number[], small: [] as number[], floor: [] as number[], ctagLarge: [] as number[], ctagSmall: [] as number[] };
       for (let run = 0; run < 5; run++) {
         times.large.push(await timedCli(large));
         times.small.push(await timedCli(small));
         times.floor.push(floor());
+        times.ctagLarge.push(ctagLarge());
+        times.ctagSmall.push(ctagSmall());
       }
       const [l, s, f] = [median(times.large), median(times.small), median(times.floor)];
-      return `no-change: ${l.toFixed(0)} ms at 5000 events, ${s.toFixed(0)} ms at 500 (${(l / s).toFixed(2)}x), floor ${f.toFixed(0)} ms`;
+      const [cl, cs] = [median(times.ctagLarge), median(times.ctagSmall)];
+      return `no-change: ${l.toFixed(0)} ms at 5000 events, ${s.toFixed(0)} ms at 500 (${(l / s).toFixed(2)}x), floor ${f.toFixed(0)} ms; the server's ctag: ${cl.toFixed(0)} ms at 5000, ${cs.toFixed(0)} ms at 500`;
     } finally {
       await small.stop();
     }
