@@ -19,7 +19,7 @@ export interface DocumentSpec<T> {
    * The file's form, when it differs from the value in memory (state.json is compact on disk).
    * decode must build a value that shares no object with the file's (the cache decodes it again).
    */
-  disk?: { decode: (file: never) => T; encode: (value: T) => unknown };
+  disk?: { decode: (file: never, options: { lazy: boolean }) => T; encode: (value: T) => unknown };
   /** Called once when the file was unreadable and has been kept aside. */
   onQuarantine?: (message: string) => void;
   /** Called when a read repaired the file (`repair`): the user must hear what was dropped. */
@@ -151,11 +151,12 @@ export class JsonDocument<T> {
     }
     const { decode } = this.spec.disk;
     try {
-      const value = decode(parsed.data as never);
+      // Our own stamped write may be decoded lazily (decodeState's `lazy`): it cannot fail to decode.
+      const value = decode(parsed.data as never, { lazy: trusted });
       // The decoded value shares nothing with the validated file (decode builds every object anew),
       // so a later copy is one more decode: no copy now, no parse nor validation then. The CLI reads
       // once and pays nothing for the app's cache.
-      this.validated = () => decode(parsed.data as never);
+      this.validated = () => decode(parsed.data as never, { lazy: trusted });
       return value;
     } catch (error) {
       return this.quarantine(`its content is not valid (${(error as Error).message})`);

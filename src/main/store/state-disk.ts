@@ -173,7 +173,15 @@ export function encodeState(state: State): DiskState {
 
 export class StateShapeError extends Error {}
 
-export function decodeState(disk: DiskState): State {
+/**
+ * `lazy` (a file this build wrote and stamped, read without the schema check): the two large maps,
+ * `objects` and `pairs`, are built on their first use instead of here. A cycle's first use is after
+ * its requests are sent (the idle check needs the accounts, links and cursors only), so at 5,000
+ * events the ~40 ms of building them in a fresh CLI process runs while the servers answer instead of
+ * before the first request. Only for our own writes: a file from anywhere else is decoded at once, so
+ * a shape error sets it aside at its read, as before.
+ */
+export function decodeState(disk: DiskState, options: { lazy?: boolean } = {}): State {
   const calendar = (index: number | undefined): string => {
     const url = index === undefined ? undefined : disk.calendars[index];
     if (url === undefined) throw new StateShapeError(`it names calendar ${index}, which it does not list`);
@@ -181,6 +189,41 @@ export function decodeState(disk: DiskState): State {
   };
   const cursors: State['cursors'] = {};
   for (const [index, cursor] of Object.entries(disk.cursors)) cursors[calendar(Number(index))] = { ...cursor };
+  const plain = plainLocationId(disk.accounts);
+  // The small parts are copied: a State shares no object with the file it came from (json-document.ts
+  // decodes the same validated file again for each cached read).
+  const { settings, accounts, links, intents, scheduler, following } = structuredClone({
+    settings: disk.settings, accounts: disk.accounts, links: disk.links, intents: disk.intents, scheduler: disk.scheduler, following: disk.following,
+  });
+  const state: State = {
+    schemaVersion: STATE_SCHEMA_VERSION, settings, accounts, links, cursors, objects: {}, pairs: {},
+    intents: withLocations(intents, plain), ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler,
+    ...(following !== undefined ? { following } : {}),
+  };
+  if (!options.lazy) return Object.assign(state, decodeRecords(disk, calendar, plain));
+  let records: Pick<State, 'objects' | 'pairs'> | undefined;
+  const built = () => (records ??= decodeRecords(disk, calendar, plain));
+  for (const name of ['objects', 'pairs'] as const) {
+    // Replaced by a plain property at the first get or set: after that, no cost on any access.
+    const settle = (value: unknown) => Object.defineProperty(state, name, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(state, name, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = built()[name];
+        settle(value);
+        return value;
+      },
+      set: (value: unknown) => {
+        built(); // the other map is built from the file as it was
+        settle(value);
+      },
+    });
+  }
+  return state;
+}
+
+function decodeRecords(disk: DiskState, calendar: (index: number | undefined) => string, plain: string | undefined): Pick<State, 'objects' | 'pairs'> {
   const objects: State['objects'] = {};
   for (const index in disk.objects) {
     const calendarUrl = calendar(Number(index));
@@ -192,7 +235,6 @@ export function decodeState(disk: DiskState): State {
       objects[href] = { etag: object.e, calendarUrl, uid, recurring: object.r === 1 };
     }
   }
-  const plain = plainLocationId(disk.accounts);
   const pairs: State['pairs'] = {};
   for (const disk_ of disk.pairs) {
     let icloud: PairRecord['icloud'];
@@ -225,16 +267,7 @@ export function decodeState(disk: DiskState): State {
     pair.key = key;
     pairs[key] = pair;
   }
-  // The small parts are copied: a State shares no object with the file it came from (json-document.ts
-  // decodes the same validated file again for each cached read).
-  const { settings, accounts, links, intents, scheduler, following } = structuredClone({
-    settings: disk.settings, accounts: disk.accounts, links: disk.links, intents: disk.intents, scheduler: disk.scheduler, following: disk.following,
-  });
-  return {
-    schemaVersion: STATE_SCHEMA_VERSION, settings, accounts, links, cursors, objects, pairs,
-    intents: withLocations(intents, plain), ...(disk.windowDay !== undefined ? { windowDay: disk.windowDay } : {}), scheduler,
-    ...(following !== undefined ? { following } : {}),
-  };
+  return { objects, pairs };
 }
 
 /** Intents written before several locations name none: they are the plain-key location's. */

@@ -55,18 +55,25 @@ function isolatable(error: SyncError): boolean {
 
 /** The state as one location's planner sees it: its own pairs and intents only. */
 export function locationView(state: State, locationId: string): State {
+  return { ...state, pairs: mine(state, state.pairs, locationId), intents: locationIntents(state, locationId) };
+}
+
+/** One location's intents (a few at most): what its read tier needs before its requests leave. */
+export function locationIntents(state: State, locationId: string): State['intents'] {
+  return mine(state, state.intents, locationId);
+}
+
+/** The records of `locationId`'s own (not busy-across ones). */
+function mine<T extends { locationId?: string; crossFrom?: unknown }>(state: State, records: Record<string, T>, locationId: string): Record<string, T> {
   // The plain-key location once, not per record (locationOf looks it up each time): a cycle takes
   // this view several times, over every pair (issue 16: ~30 ms at 5,000 pairs, now a few).
   const plain = plainLocationId(state.accounts);
-  const mine = <T extends { locationId?: string; crossFrom?: unknown }>(records: Record<string, T>): Record<string, T> => {
-    const kept: Record<string, T> = {};
-    for (const key in records) {
-      const record = records[key];
-      if (!record.crossFrom && (record.locationId ?? plain) === locationId) kept[key] = record;
-    }
-    return kept;
-  };
-  return { ...state, pairs: mine(state.pairs), intents: mine(state.intents) };
+  const kept: Record<string, T> = {};
+  for (const key in records) {
+    const record = records[key];
+    if (!record.crossFrom && (record.locationId ?? plain) === locationId) kept[key] = record;
+  }
+  return kept;
 }
 
 /**
@@ -87,9 +94,9 @@ export async function readLocationFacts(run: LocationRun, options: { now: Date; 
 export async function gatherLocation(run: LocationRun, state: State, facts: CycleReadFacts): Promise<void> {
   if (run.error) return;
   await isolated(run, async () => {
-    const view = locationView(state, run.account.locationId);
-    run.read = locationRead(run, view, facts);
-    run.window = await gatherPlatform(run.side.platform, view, run.read);
+    // The requests leave first: what decides them is the account and this location's intents.
+    run.read = locationRead(run, locationIntents(state, run.account.locationId), facts);
+    run.window = await gatherPlatform(run.side.platform, () => locationView(state, run.account.locationId), run.read);
   });
 }
 

@@ -21,14 +21,19 @@ export interface PlatformReadOptions {
   blocks?: TimeRange;
 }
 
-export async function gatherPlatform(platform: PlatformPort, state: State, options: PlatformReadOptions): Promise<PlatformWindow> {
+/**
+ * `view`: the state as this location's planner sees it, taken once the listings are in — building
+ * it walks every pair (and, in a fresh CLI process, first builds them: state-disk.ts's `lazy`), work
+ * that then runs while iCloud's answer is still on its way instead of before the requests leave.
+ */
+export async function gatherPlatform(platform: PlatformPort, view: () => State, options: PlatformReadOptions): Promise<PlatformWindow> {
   const { window } = options;
   const query = (range: TimeRange) => ({ userId: options.userId, startTime: range.start, endTime: range.end });
   let blocksRead = options.blocks ?? window;
   // Both listings at once (issue 16): neither depends on the other, so a cycle waits for the slower.
   const [appointments, near] = await Promise.all([platform.listAppointments(query(window)), platform.listBlockedSlots(query(blocksRead))]);
   let blocks = near;
-  const pairs = Object.values(state.pairs).filter((p) => p.platformId && p.status !== 'detached');
+  const pairs = Object.values(view().pairs).filter((p) => p.platformId && p.status !== 'detached');
   // A paired slot missing from the near tier may have been moved into the far part on the platform,
   // not deleted: read the rest of the window before judging it.
   const rest = restOfWindow(blocksRead, window);

@@ -28,11 +28,12 @@ export interface CycleReadFacts {
 }
 
 /** The read of one location's platform this cycle: its near tier, or its whole window when due. */
-export function locationRead(run: LocationRun, view: State, facts: CycleReadFacts): PlatformReadOptions {
+/** `intents`: this location's own (locationIntents). */
+export function locationRead(run: LocationRun, intents: State['intents'], facts: CycleReadFacts): PlatformReadOptions {
   const { window, userId } = run.context;
   const reads = planPlatformRead({
     account: run.account, window, now: facts.now, dryRun: facts.dryRun, rejudge: facts.rejudge,
-    lastCycleFailed: facts.lastCycleFailed, pendingCreates: Object.keys(view.intents).length > 0,
+    lastCycleFailed: facts.lastCycleFailed, pendingCreates: Object.keys(intents).length > 0,
   });
   return { userId, window, allowEmpty: facts.allowEmpty, blocks: reads.blocks };
 }
