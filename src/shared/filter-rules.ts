@@ -35,16 +35,29 @@ export function checkFilterField(field: FilterField, value: unknown): Checked<So
   if (field === 'skipAllDay') return typeof value === 'boolean' ? { ok: true, value } : { ok: false, message: 'skipAllDay is true or false' };
   if (field === 'workingHours') {
     if (typeof value !== 'string') return { ok: false, message: 'workingHours is a text such as "mon-fri 09:00-17:30"' };
-    const hours = parseWorkingHours(value);
-    return hours.ok ? { ok: true, value: hours.text } : { ok: false, message: hours.message };
+    return checkWorkingHours(value);
   }
   if (!Array.isArray(value)) return { ok: false, message: 'skipTitles is a list of texts, e.g. ["lunch","/^private/i"]' };
-  if (value.length > TITLE_FILTER_MAX_COUNT) return { ok: false, message: `skipTitles holds at most ${TITLE_FILTER_MAX_COUNT} filters` };
-  for (const item of value) {
+  return checkTitleFilters(value);
+}
+
+// The two checks below are what the window runs as a field is saved: its boxes always hold text,
+// so the type checks above (the CLI's and the IPC's) would be dead code in its bundle.
+
+/** A source's title filters: at most TITLE_FILTER_MAX_COUNT, each a valid pattern (title-patterns.ts). */
+export function checkTitleFilters(list: readonly unknown[]): Checked<string[]> {
+  if (list.length > TITLE_FILTER_MAX_COUNT) return { ok: false, message: `skipTitles holds at most ${TITLE_FILTER_MAX_COUNT} filters` };
+  for (const item of list) {
     const checked = checkTitlePattern(item);
     if (!checked.ok) return checked;
   }
-  return { ok: true, value: [...(value as string[])] };
+  return { ok: true, value: [...(list as string[])] };
+}
+
+/** A source's working hours as written; the value kept is the schedule in its normal form. */
+export function checkWorkingHours(text: string): Checked<string> {
+  const hours = parseWorkingHours(text);
+  return hours.ok ? { ok: true, value: hours.text } : { ok: false, message: hours.message };
 }
 
 /** More sources than anyone links (calendars and locations together): bounds what the window may send. */

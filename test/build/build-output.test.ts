@@ -148,5 +148,16 @@ describe.skipIf(!built && !mustRun)('build output (out/)', () => {
       const html = read('renderer/index.html');
       for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) expect(read(join('renderer', src))).not.toContain('ZodError');
     });
+
+    it('checks a filter box as text: the type checks the CLI and IPC need stay out of the window', () => {
+      // Its boxes always hold text; checkFilterField's "is a list of texts" and "true or false"
+      // branches could never run there (the title and hours checks it does run stay).
+      const html = read('renderer/index.html');
+      for (const [, src] of html.matchAll(/<script[^>]*src="([^"]+)"/g)) {
+        const code = read(join('renderer', src));
+        for (const cliOnly of ['skipAllDay is true or false', 'skipTitles is a list of texts']) expect(code.includes(cliOnly), cliOnly).toBe(false);
+        for (const shown of ['skipTitles holds at most', 'back-references are not allowed in a title filter']) expect(code.includes(shown), shown).toBe(true);
+      }
+    });
   });
 });

@@ -2,7 +2,7 @@
 // shared rules when it is saved (blur, or ⌘/Ctrl-Enter), and a bad value stays in its box with
 // the problem under it in words.
 import { useEffect, useId, useState } from 'react';
-import { checkFilterField } from '../../../../shared/filter-rules';
+import { checkTitleFilters, checkWorkingHours } from '../../../../shared/filter-rules';
 import { SettingRow } from './SettingRow';
 
 interface Props {
@@ -22,10 +22,9 @@ export function FilterFieldInput({ label, hint, field, value, onSave }: Props) {
   useEffect(() => setText(value), [value]);
   const commit = () => {
     if (text === value) return setLocal(undefined);
-    const raw = field === 'skipTitles' ? text.split('\n').map((line) => line.trim()).filter(Boolean) : text;
-    const checked = checkFilterField(field, raw);
+    const checked = field === 'skipTitles' ? checkTitleFilters(text.split('\n').map((line) => line.trim()).filter(Boolean)) : checkWorkingHours(text);
     setLocal(checked.ok ? undefined : `${checked.message[0].toUpperCase()}${checked.message.slice(1)}.`);
-    if (checked.ok) onSave(checked.value as string[] | string);
+    if (checked.ok) onSave(checked.value);
   };
   const shown = local;
   const describedBy = `${id}-hint${shown ? ` ${id}-problem` : ''}`;
