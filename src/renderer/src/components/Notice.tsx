@@ -1,5 +1,6 @@
 // An error or notice in words, with an optional way out ("Try again").
 import type { ReactNode } from 'react';
+import type { Load } from '../hooks/useLoad';
 import { Button } from './Button';
 
 export function ErrorNote({ message, onRetry, children }: { message: string; onRetry?: () => void; children?: ReactNode }) {
@@ -32,6 +33,12 @@ export function Loading({ what, doing = 'Loading' }: { what: string; doing?: str
       <span className="spinner" aria-hidden="true" /> {doing} {what}…
     </p>
   );
+}
+
+/** A load's own notes: "Loading …" until it first has data, and its failure with Try Again. */
+export function LoadNotes({ load, what }: { load: Load<unknown> & { reload: () => void }; what: string }) {
+  if (load.state === 'loading') return load.data ? null : <Loading what={what} />;
+  return load.state === 'error' ? <ErrorNote message={load.error} onRetry={load.reload} /> : null;
 }
 
 export function Empty({ title, children }: { title: string; children?: ReactNode }) {

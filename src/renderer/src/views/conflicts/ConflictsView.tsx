@@ -1,7 +1,7 @@
 // Conflicts: the list on the left (tick several to settle at once), the chosen one on the right
 // with both versions; Keep iCloud / Keep Platform.
 import { useEffect, useMemo, useState } from 'react';
-import { DoneNote, Empty, ErrorNote, Loading } from '../../components/Notice';
+import { DoneNote, Empty, ErrorNote, LoadNotes } from '../../components/Notice';
 import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useNow } from '../../hooks/useNow';
@@ -11,6 +11,7 @@ import { plural } from '../../lib/words';
 import { ConflictDetail } from './ConflictDetail';
 import { Button } from '../../components/Button';
 import { ViewHeader } from '../../components/ViewHeader';
+import { Muted } from '../../components/Muted';
 
 export function ConflictsView({ openCount, onChanged }: { openCount: number; onChanged: () => void }) {
   const api = useApi();
@@ -45,12 +46,11 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
   return (
     <div className="view conflicts-view">
       <ViewHeader title="Conflicts">
-        {list.length > 0 && <span className="muted">{list.length} open</span>}
+        {list.length > 0 && <Muted>{list.length} open</Muted>}
       </ViewHeader>
       {done && <DoneNote>{done}</DoneNote>}
       {failure && <ErrorNote message={failure} />}
-      {conflicts.state === 'loading' && !conflicts.data && <Loading what="conflicts" />}
-      {conflicts.state === 'error' && <ErrorNote message={conflicts.error} onRetry={conflicts.reload} />}
+      <LoadNotes load={conflicts} what="conflicts" />
       {conflicts.state === 'ready' && list.length === 0 && (
         <Empty title="No conflicts">When an event is changed on both sides between two syncs, it waits here for you to choose which version to keep.</Empty>
       )}
@@ -77,7 +77,7 @@ export function ConflictsView({ openCount, onChanged }: { openCount: number; onC
                   />
                   <button type="button" className="row-button" aria-current={c.id === shown?.id ? 'true' : undefined} onClick={() => setShownId(c.id)}>
                     <span className="row-title">{c.title}</span>
-                    <span className="muted">{dayTime(c.icloud.start.length > 10 ? c.icloud.start : `${c.icloud.start}T00:00:00`, now)}</span>
+                    <Muted>{dayTime(c.icloud.start.length > 10 ? c.icloud.start : `${c.icloud.start}T00:00:00`, now)}</Muted>
                   </button>
                 </li>
               ))}

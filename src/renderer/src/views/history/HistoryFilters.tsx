@@ -4,6 +4,7 @@ import { outcomes } from '../../../../shared/run-report-values';
 import { outcomeWords } from '../../lib/words';
 import type { HistoryFilter } from './useHistoryPages';
 import { Button } from '../../components/Button';
+import { Muted } from '../../components/Muted';
 
 interface Props {
   filter: HistoryFilter;
@@ -44,7 +45,7 @@ export function HistoryFilters({ filter, onChange }: Props) {
 export function ExportButtons({ onExport, exporting }: { onExport: (format: 'csv' | 'json') => void; exporting?: boolean }) {
   return (
     <span className="export" role="group" aria-label="Export">
-      <span className="muted">Export</span>
+      <Muted>Export</Muted>
       <Button disabled={exporting} onClick={() => onExport('csv')} aria-label="Export the shown runs as CSV">
         CSV
       </Button>

@@ -12,6 +12,7 @@ import { useHistoryPages, type HistoryFilter } from './useHistoryPages';
 import { useRecentRuns } from './useRecentRuns';
 import { undoneWords } from './UndoRun';
 import { ViewHeader } from '../../components/ViewHeader';
+import { Muted } from '../../components/Muted';
 
 export function HistoryView({ lastRunId }: { lastRunId?: string }) {
   const api = useApi();
@@ -40,10 +41,10 @@ export function HistoryView({ lastRunId }: { lastRunId?: string }) {
     <div className="view history-view">
       <ViewHeader title="History">
         {pages.total !== undefined && (
-          <span className="muted" role="status">
+          <Muted role="status">
             {pages.total === 1 ? '1 run' : `${pages.total.toLocaleString()} runs`}
             {filtered ? ' match' : ''}
-          </span>
+          </Muted>
         )}
         <ExportButtons onExport={exportRuns} exporting={exporting} />
       </ViewHeader>

@@ -2,6 +2,7 @@
 import type { RunReport } from '../../../../shared/run-report';
 import { opWords, sideName } from '../../lib/words';
 import { UndoRun } from './UndoRun';
+import { Muted } from '../../components/Muted';
 
 /** onUndone: this run was undone here (UndoRun). */
 export function RunDetails({ run, onUndone }: { run: RunReport; onUndone?: (report: RunReport) => void }) {
@@ -16,7 +17,7 @@ export function RunDetails({ run, onUndone }: { run: RunReport; onUndone?: (repo
           {run.items.map((item, index) => (
             <li key={index} className={item.error ? 'item-error' : undefined}>
               <span className="item-op">{opWords[item.op]}</span> <strong>{item.title || '(no title)'}</strong>{' '}
-              <span className="muted">on {sideName(item.side)}</span>
+              <Muted>on {sideName(item.side)}</Muted>
               {(item.error || item.reason) && <span className="item-reason"> — {item.error ?? item.reason}</span>}
             </li>
           ))}

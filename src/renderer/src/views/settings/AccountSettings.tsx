@@ -11,6 +11,7 @@ import { RemoveCopiesDialog } from './RemoveCopiesDialog';
 import { Button } from '../../components/Button';
 import { PlatformLocations } from './PlatformLocations';
 import { SettingsGroup } from './SettingsGroup';
+import { Muted } from '../../components/Muted';
 
 function IcloudAccount({ appleId, onChanged }: { appleId?: string; onChanged: () => void }) {
   const api = useApi();
@@ -32,7 +33,7 @@ function IcloudAccount({ appleId, onChanged }: { appleId?: string; onChanged: ()
     <div className="account">
       <div className="account-line">
         <div>
-          <strong>iCloud</strong> <span className="muted">{appleId ?? 'Not connected'}</span>
+          <strong>iCloud</strong> <Muted>{appleId ?? 'Not connected'}</Muted>
         </div>
         <div className="row-actions">
           <Button onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label="Reconnect iCloud">

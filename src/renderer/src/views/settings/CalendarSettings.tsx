@@ -5,7 +5,7 @@
 import { useCallback, useState } from 'react';
 import type { StatusView } from '../../../../shared/status';
 import { CalendarChooser, type CalendarLinks } from '../../components/CalendarChooser';
-import { ErrorNote, Loading } from '../../components/Notice';
+import { ErrorNote, LoadNotes } from '../../components/Notice';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
 import { plainError } from '../../lib/messages';
@@ -68,8 +68,7 @@ export function CalendarSettings({ status, onChanged }: { status: StatusView; on
 
   return (
     <SettingsGroup id="calendar-settings" title="Calendars">
-      {calendars.state === 'loading' && !calendars.data && <Loading what="your calendars" />}
-      {calendars.state === 'error' && <ErrorNote message={calendars.error} onRetry={calendars.reload} />}
+      <LoadNotes load={calendars} what="your calendars" />
       {calendars.data && <CalendarChooser key={generation} calendars={calendars.data} initial={saved} onSubmit={(links) => {
         setNote(undefined);
         proposal.propose(links);

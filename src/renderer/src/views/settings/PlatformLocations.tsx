@@ -8,6 +8,7 @@ import { Button } from '../../components/Button';
 import { ConnectPlatformForm } from '../../onboarding/ConnectPlatformForm';
 import { healthWords } from '../status/ConnectionCard';
 import { RemoveLocationDialog } from './RemoveLocationDialog';
+import { Muted } from '../../components/Muted';
 
 /** Every connected location (`locations` is sent only when there are several). */
 export function connectedLocations(status: StatusView): LocationStatus[] {
@@ -26,7 +27,7 @@ function LocationRow({ location, onChanged }: { location: LocationStatus; onChan
     <li className="account">
       <div className="account-line location-line">
         <div>
-          <strong>Platform: {name}</strong> <span className="muted">{facts}</span>
+          <strong>Platform: {name}</strong> <Muted>{facts}</Muted>
         </div>
         <div className="row-actions">
           <Button onClick={() => setMode(mode === 'reconnect' ? 'idle' : 'reconnect')} aria-expanded={mode === 'reconnect'} aria-label={`Reconnect ${name}`}>
@@ -58,7 +59,7 @@ export function PlatformLocations({ status, onChanged }: { status: StatusView; o
       </ul>
       <div className="account">
         <div className="account-line location-line">
-          <span className="muted">Work in another sub-account too? Add it: the appointments of each block their time in the others.</span>
+          <Muted>Work in another sub-account too? Add it: the appointments of each block their time in the others.</Muted>
           <Button onClick={() => setAdding(!adding)} aria-expanded={adding}>
             Add a Location…
           </Button>

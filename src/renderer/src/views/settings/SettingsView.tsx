@@ -16,6 +16,7 @@ import { useChangePreview } from './useChangePreview';
 import { WhatCrossesSettings } from './WhatCrossesSettings';
 import { useSettings } from './useSettings';
 import { ViewHeader } from '../../components/ViewHeader';
+import { Muted } from '../../components/Muted';
 
 /** Settings whose change decides again which events block time: previewed first. */
 const rejudging: Partial<Record<SettingChange['key'], string>> = {
@@ -45,9 +46,9 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
   return (
     <div className="view settings-view">
       <ViewHeader title="Settings">
-        <span className="muted" role="status">
+        <Muted role="status">
           {lastSaved && !saveError ? 'Saved' : ''}
-        </span>
+        </Muted>
       </ViewHeader>
       <AccountSettings status={status} onChanged={onChanged} />
       <CalendarSettings status={status} onChanged={onChanged} />

@@ -1,13 +1,14 @@
 // "Needs attention": pairs the engine detached (S6, S12), each with what happened and two actions.
 import { useState } from 'react';
 import type { AttentionItem } from '../../../../shared/ipc/views';
-import { ErrorNote, Loading } from '../../components/Notice';
+import { ErrorNote, LoadNotes } from '../../components/Notice';
 import { useAction } from '../../hooks/useAction';
 import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
 import { dayTime } from '../../lib/time';
 import { CancelAppointmentDialog } from './CancelAppointmentDialog';
 import { Button } from '../../components/Button';
+import { Muted } from '../../components/Muted';
 
 const actionWords: Record<AttentionItem['kind'], { restore: string; cancel: string }> = {
   'icloud-mirror-deleted': { restore: 'Restore in iCloud', cancel: 'Cancel Appointment' },
@@ -40,14 +41,13 @@ export function AttentionList({ count, now, onChanged }: { count: number; now: D
   return (
     <section className="attention" aria-label="Needs attention">
       <h2>Needs attention</h2>
-      {items.state === 'loading' && !items.data && <Loading what="what needs you" />}
-      {items.state === 'error' && <ErrorNote message={items.error} onRetry={items.reload} />}
+      <LoadNotes load={items} what="what needs you" />
       {failure && <ErrorNote message={failure} />}
       <ul className="attention-list">
         {items.data?.map((item) => (
           <li key={item.id} className="attention-item">
             <div>
-              <strong>{item.title}</strong> <span className="muted">{dayTime(item.start, now)}</span>
+              <strong>{item.title}</strong> <Muted>{dayTime(item.start, now)}</Muted>
               <p className="sentence">{item.message}</p>
             </div>
             <div className="row-actions">

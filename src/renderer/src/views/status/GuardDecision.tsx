@@ -10,6 +10,7 @@ import { useAction } from '../../hooks/useAction';
 import { useApi } from '../../lib/api';
 import { eventTime } from '../../lib/time';
 import { Button } from '../../components/Button';
+import { Muted } from '../../components/Muted';
 
 export function GuardDecision({ decision, now, onChanged }: { decision: Decision; now: Date; onChanged: () => void }) {
   const api = useApi();
@@ -37,7 +38,7 @@ export function GuardDecision({ decision, now, onChanged }: { decision: Decision
         {decision.items.map((item) => (
           <li key={item.key}>
             <span>{item.title}</span>
-            <span className="muted">{eventTime(item.start, item.end, item.allDay, now)}</span>
+            <Muted>{eventTime(item.start, item.end, item.allDay, now)}</Muted>
           </li>
         ))}
       </ul>

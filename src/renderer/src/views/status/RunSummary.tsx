@@ -4,6 +4,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { ago, dayTime, relativeTime } from '../../lib/time';
 import { runSummary } from '../../../../shared/words';
 import { outcomeWords } from '../../lib/words';
+import { Muted } from '../../components/Muted';
 
 export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
   const run = status.lastRun;
@@ -17,7 +18,7 @@ export function RunSummary({ status, now }: { status: StatusView; now: Date }) {
             <span>
               {dayTime(run.finishedAt, now)} — {runSummary(run)}
             </span>{' '}
-            <StateBadge tone={outcome.tone} word={outcome.word} /> <span className="muted">({ago(run.finishedAt, now)})</span>
+            <StateBadge tone={outcome.tone} word={outcome.word} /> <Muted>({ago(run.finishedAt, now)})</Muted>
           </>
         ) : (
           'Not synced yet'

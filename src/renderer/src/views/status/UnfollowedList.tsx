@@ -8,6 +8,7 @@ import { useLoad } from '../../hooks/useLoad';
 import { useApi } from '../../lib/api';
 import { eventTime } from '../../lib/time';
 import { Button } from '../../components/Button';
+import { Muted } from '../../components/Muted';
 
 export function UnfollowedList({ count, now, onChanged }: { count: number; now: Date; onChanged: () => void }) {
   const api = useApi();
@@ -36,7 +37,7 @@ export function UnfollowedList({ count, now, onChanged }: { count: number; now: 
         {items.data?.map((item) => (
           <li key={item.key} className="attention-item">
             <div>
-              <strong>{item.title}</strong> <span className="muted">{eventTime(item.start, item.end, item.allDay, now)}</span>
+              <strong>{item.title}</strong> <Muted>{eventTime(item.start, item.end, item.allDay, now)}</Muted>
               <p className="sentence muted">On {sideName(item.side)} · not followed since {new Date(item.since).toLocaleDateString()}{item.guard === 'undo' ? ' (undone)' : ''}</p>
             </div>
             <div className="row-actions">
