@@ -59,11 +59,11 @@ export function ChoiceSetting<V extends string>({ label, value, options, hint, o
   );
 }
 
-export function ToggleSetting({ label, checked, hint, onSave }: { label: string; checked: boolean; hint?: string; onSave: (value: boolean) => void }) {
+export function ToggleSetting({ label, value, hint, onSave }: { label: string; value: boolean; hint?: string; onSave: (value: boolean) => void }) {
   const id = useId();
   return (
     <div className="setting toggle">
-      <input id={id} type="checkbox" role="switch" checked={checked} onChange={(e) => onSave(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input id={id} type="checkbox" role="switch" checked={value} onChange={(e) => onSave(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{label}</label>
       <FieldNotes id={id} hint={hint} />
     </div>

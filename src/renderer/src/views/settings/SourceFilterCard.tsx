@@ -33,7 +33,7 @@ export function SourceFilterCard({ source, filters, save }: Props) {
         value={filter.skipTitles.join('\n')}
         onSave={(value) => change('skipTitles', value)}
       />
-      <ToggleSetting label="Skip all-day events" checked={filter.skipAllDay} hint={`All-day events make no ${copies}.`} onSave={(value) => change('skipAllDay', value)} />
+      <ToggleSetting label="Skip all-day events" value={filter.skipAllDay} hint={`All-day events make no ${copies}.`} onSave={(value) => change('skipAllDay', value)} />
       {source.makesBlocks && (
         <FilterFieldInput
           label="Block only inside working hours"

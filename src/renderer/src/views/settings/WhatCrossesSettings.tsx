@@ -8,6 +8,7 @@ import { SourceFilterCard, type FilterSource } from './SourceFilterCard';
 import { TitleTemplateSetting } from './TitleTemplateSetting';
 import './what-crosses.css';
 import { SettingsGroup } from './SettingsGroup';
+import { settingProps } from './settingProps';
 
 interface Props {
   status: StatusView;
@@ -45,17 +46,15 @@ export function WhatCrossesSettings({ status, settings, save, problemFor }: Prop
         label="Blocked slot titles"
         titleWord="The iCloud event’s title"
         hint="What people on the platform see on the time your iCloud events block. A template may use {title} and {calendar}."
-        value={settings.blockTitles}
         problem={problemFor('blockTitles')}
-        onSave={(value) => save({ key: 'blockTitles', value })}
+        {...settingProps(settings, save, 'blockTitles')}
       />
       <TitleTemplateSetting
         label="Titles in other locations"
         titleWord="The appointment’s title"
         hint="With several locations connected: what an appointment blocks in the others. {calendar} is its location’s name."
-        value={settings.crossLocationTitles}
         problem={problemFor('crossLocationTitles')}
-        onSave={(value) => save({ key: 'crossLocationTitles', value })}
+        {...settingProps(settings, save, 'crossLocationTitles')}
       />
     </SettingsGroup>
   );
