@@ -3,8 +3,8 @@
 // written or recorded as read, its copies, pairs and blocked slots as they were — while the other
 // location and the main calendar sync on; the run fails naming the location, the calendar and the way
 // out (exit 1, as any failure that is neither credentials nor a server); the calendar's deletion is
-// never its events' deletion. Once another calendar is chosen, the next cycle writes its copies there
-// exactly once.
+// never its events' deletion. Once another calendar (or the main one) is chosen, the next cycle writes
+// its copies there exactly once.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,32 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar deleted 
       expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
       expect(ids(world, 'lab')).toEqual([a1.id]);
+    });
+  }, 180_000);
+
+  it('sent back to the main calendar after its own was deleted: its copies are written there once, nothing else changes', async () => {
+    await inWorld({ seed: twoLocationSeed(), calendars: ['work', 'clinic'] }, async (world) => {
+      await connectSecondLocation(world);
+      const a1 = await world.platform.book({ title: 'Sales call', start: hoursFromNow(16, 2), end: hoursFromNow(17, 2) });
+      const a2 = await world.platform.book({ title: 'Review', start: hoursFromNow(10, 3), end: hoursFromNow(11, 3) });
+      bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
+      expect((await cliSync(world, 0)).outcome).toBe('ok');
+      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id].sort());
+      rmSync(join(world.radicale.storageDir, 'collection-root', world.appleId, 'clinic'), { recursive: true, force: true });
+      expect((await cliSync(world, 1)).locations?.map((l) => l.outcome)).toEqual(['failed', 'ok']);
+
+      expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
+      const back = await cliSync(world, 0);
+      expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
+      expect(ids(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
+      expectNoDuplicates(world, 'work');
+      expect(appointmentIds(world, TEST_LOCATION), 'no appointment cancelled or deleted').toEqual([a1.id, a2.id].sort());
+      expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').map((e) => e.appointmentStatus)).toEqual(['confirmed', 'confirmed']);
+      const idle = await cliSync(world, 0);
+      expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
+      expect(ids(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
     });
   }, 180_000);
 });
