@@ -172,8 +172,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
 
 /**
  * The cycle went through for at least one location. A location that failed makes the run fail
- * (exit 3 or 4, or 1 for its own iCloud calendar gone, naming it), but the scheduler goes on for the others: only when every location
- * failed does it stop or wait as after any failed cycle.
+ * (exit 3 or 4, or 1 for its own iCloud calendar gone, naming it), but the scheduler goes on for
+ * the others: only when every location failed does it stop or wait as after any failed cycle.
  */
 async function finishLocations(tx: Parameters<typeof recordOutcome>[0], runs: LocationRun[], report: ReportBuilder, now: Date): Promise<void> {
   const failed = runs.filter((run) => run.error);
