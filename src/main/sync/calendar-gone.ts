@@ -1,6 +1,7 @@
 // A followed iCloud calendar deleted in iCloud (404 on reading it): the reader's error says only "This
 // calendar", which with a location's own calendar (issue 15) leaves the user guessing which one and what
-// to choose instead. This names it and the way out; nothing was written, so nothing is lost.
+// to choose instead. This names it and the way out; nothing was written, so nothing is lost. A
+// location's own calendar leaves only its locations out (location-calendar-gone.ts): the message says so.
 import { own } from '../../shared/own';
 import { SyncError } from '../errors';
 import { platformAccounts } from '../store/locations';
@@ -14,5 +15,17 @@ export function namingGoneCalendar(error: unknown, state: State, calendarUrl: st
   const fix = locations.length
     ? `choose another for ${locations.map((a) => a.locationName ?? a.locationId).join(', ')} (Settings → Calendars, or icloud-sync link --location-id ${locations[0]!.locationId} --icloud default)`
     : 'choose another (Settings → Calendars, or icloud-sync link)';
-  return new SyncError('gone', `The iCloud calendar “${name}” no longer exists in iCloud: ${fix}. Nothing was changed.`, error.details);
+  const leftOut = onlyLocationsFollow(state, calendarUrl);
+  const them = locations.length === 1 ? ['that location is', 'it'] : ['those locations are', 'them'];
+  const changed = leftOut ? `Until then ${them[0]} left out of the sync, with nothing of ${them[1]} changed.` : 'Nothing was changed.';
+  return new SyncError('gone', `The iCloud calendar “${name}” no longer exists in iCloud: ${fix}. ${changed}`, error.details);
+}
+
+/**
+ * Only locations' own appointments go there: not the main calendar (every location without its own
+ * reads it, and its loss is everyone's), not a busy source (it blocks every location).
+ */
+export function onlyLocationsFollow(state: State, url: string): boolean {
+  if (url === state.links.icloudCalendar || state.links.busySources.includes(url)) return false;
+  return platformAccounts(state).some((account) => account.icloudCalendar === url);
 }

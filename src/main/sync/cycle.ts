@@ -31,7 +31,8 @@ import { readOnlySides, scratchTransaction, withoutSettling, type ProposedChange
 import type { UndoStore } from '../store/undo-store';
 import { keepUndoRecords, UndoRecorder } from './undo-record';
 import { claimedAppointmentIds, gatherLocation, locationRuns, locationView, otherPlatformIds, readLocationFacts, readRestWhereNeeded, type CycleSides, type LocationRun } from './cycle-locations';
-import { reportLocations } from './location-report';
+import { namedFailure, passingFailure, reportLocations } from './location-report';
+import { leaveOutGoneCalendars } from './location-calendar-gone';
 
 export { planContext } from './sync-context';
 import { markPhase } from './phase-timings';
@@ -106,6 +107,8 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
         }),
         ...runs.map((run) => gatherLocation(run, state, readFacts)),
       ]);
+      // A location whose own iCloud calendar is gone is left out as one whose platform failed (location-calendar-gone.ts).
+      leaveOutGoneCalendars(runs, gathered.goneCalendars ?? []);
       // A change beyond a location's near tier is planned against its platform as it is now.
       await readRestWhereNeeded(runs, state, gathered);
       markPhase('read');
@@ -169,21 +172,18 @@ export async function runCycle(deps: CycleDeps, options: CycleOptions): Promise<
 
 /**
  * The cycle went through for at least one location. A location that failed makes the run fail
- * (exit 3 or 4, naming it), but the scheduler goes on for the others: only when every location
- * failed does it stop or wait as after any failed cycle.
+ * (exit 3 or 4, or 1 for its own iCloud calendar gone, naming it), but the scheduler goes on for
+ * the others: only when every location failed does it stop or wait as after any failed cycle.
  */
 async function finishLocations(tx: Parameters<typeof recordOutcome>[0], runs: LocationRun[], report: ReportBuilder, now: Date): Promise<void> {
   const failed = runs.filter((run) => run.error);
   if (failed.length === 0) return recordOutcome(tx, now);
-  // The run names the failure that needs the user (a rejected token: exit 3, reconnect) before one
-  // that passes (throttled, unreachable: exit 4), which a script would only retry, forever. The
-  // scheduler, when every location failed, waits for the one that passes rather than stopping.
-  const { account, error } = failed.find((run) => run.error!.kind === 'auth') ?? failed[0]!;
+  const { account, error } = namedFailure(failed);
   const where = account.locationName ? `${account.locationName} (${account.locationId})` : account.locationId;
   const message = runs.length > 1 ? `Location ${where}: ${error!.message}` : error!.message;
-  report.fail(reportKind(error!), message, 'platform');
-  const passing = failed.find((run) => run.error!.kind !== 'auth') ?? failed[0]!;
-  await recordOutcome(tx, now, failed.length === runs.length ? passing.error : undefined);
+  // The side that failed: its platform, or its own iCloud calendar (gone).
+  report.fail(reportKind(error!), message, error!.details.side ?? 'platform');
+  await recordOutcome(tx, now, failed.length === runs.length ? passingFailure(failed) : undefined);
 }
 
 export function reportKind(error: SyncError): NonNullable<RunReport['error']>['kind'] {

@@ -6,8 +6,8 @@ import type { KnownObject, RemoteObject } from '../icloud';
 import type { IcsCodec } from '../icloud';
 import type { State } from '../store/state-schema';
 import { cappedSeriesNotice } from './bounds-notices';
-import { namingGoneCalendar } from './calendar-gone';
 import { keptRangesOf } from './kept-range';
+import { goneForLocations } from './location-calendar-gone';
 import { checkNotEmpty } from './guards';
 import type { IcloudChanges } from './plan-input';
 import type { IcloudPort } from './ports';
@@ -53,8 +53,10 @@ export async function gatherIcloud(
    */
   options: { window: { start: Date; end: Date }; floatingZone: string; rereadAll: boolean; allowEmpty: boolean; now?: Date },
 ): Promise<IcloudChanges> {
-  const changes: Required<IcloudChanges> = { changed: [], deleted: [], failures: [], calendars: [], notices: [] };
+  const changes: Required<IcloudChanges> = { changed: [], deleted: [], failures: [], calendars: [], notices: [], goneCalendars: [] };
   for (const calendar of calendars) {
+    // What was taken of it before it answered 404 (a batch read before the calendar went) is dropped.
+    const taken = { changed: changes.changed.length, failures: changes.failures.length, notices: changes.notices.length };
     // Listed only once the calendar changed: an idle one is one request and no walk over the state.
     let known: KnownObject[] | undefined;
     const knownNow = () => (known ??= knownObjects(state, calendar.url, options.rereadAll));
@@ -68,9 +70,15 @@ export async function gatherIcloud(
         takeObject(changes, codec, remote, calendar, options);
       }
     };
-    const result = await icloud.fetchChanges(calendar.url, cursor, knownNow, take).catch((error: unknown) => {
-      throw namingGoneCalendar(error, state, calendar.url);
-    });
+    // A location's own calendar gone is its locations' loss only: they are left out, the others read on.
+    const result = await icloud.fetchChanges(calendar.url, cursor, knownNow, take).catch((error: unknown) => goneForLocations(error, state, calendar.url));
+    if ('error' in result) {
+      changes.changed.length = taken.changed;
+      changes.failures.length = taken.failures;
+      changes.notices.length = taken.notices;
+      changes.goneCalendars.push(result);
+      continue;
+    }
     take([...result.created, ...result.updated]); // a side that returned them instead
     const unreadable = result.unreadable ?? [];
     if (result.method === 'full-listing' && !options.allowEmpty) {

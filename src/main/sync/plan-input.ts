@@ -6,6 +6,7 @@ import type { Occurrence } from '../icloud/codec/types';
 import type { LocationFacts } from '../platform/location';
 import type { CalendarEvent } from '../platform/schemas';
 import type { State } from '../store/state-schema';
+import type { GoneCalendar } from './location-calendar-gone';
 import type { PairRecord } from './pair';
 
 /** An iCloud object that was created or changed since the last cycle, expanded in the window. */
@@ -45,6 +46,8 @@ export interface IcloudChanges {
   calendars?: IcloudCalendarRead[];
   /** Things the user should know about an object that was read (a series capped): `notice` items. */
   notices?: IcloudNotice[];
+  /** Locations' own calendars deleted in iCloud: nothing of them read; their locations are left out (location-calendar-gone.ts). */
+  goneCalendars?: GoneCalendar[];
 }
 
 export interface IcloudNotice {
