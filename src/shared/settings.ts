@@ -14,6 +14,15 @@ function int(rule: SettingRule & { kind: 'int' }) {
 // The same checks as the window's (filter-rules.ts), so both give one verdict on every value.
 const titleTemplate = z.string().refine((value) => checkTitleTemplate(value) === undefined, { message: 'expected event, busy or a title template' });
 const sourceFilter = z.strictObject({ skipTitles: z.array(z.string()), skipAllDay: z.boolean(), workingHours: z.string() });
+/**
+ * The shape of the `filters` setting, bounded, without the check of its values: what the window's
+ * `settings.set` is checked against where it enters (ipc/contract.ts); the main process then checks
+ * the values (settings-service.ts) and says in words which filter of which source it refuses, so the
+ * window need not ship the title-pattern checker to say it first (its bundle: issue 14).
+ */
+export const filtersShape = z
+  .record(z.string().max(2000), z.strictObject({ skipTitles: z.array(z.string().max(2000)).max(1000), skipAllDay: z.boolean(), workingHours: z.string().max(2000) }))
+  .refine((value) => Object.keys(value).length <= 1000, { message: 'too many sources' }) as unknown as z.ZodType<SourceFilters, SourceFilters>;
 const filters = z
   .record(z.string(), sourceFilter)
   .refine((value) => checkFilters(value) === undefined, { message: 'expected valid filters' }) as unknown as z.ZodType<SourceFilters, SourceFilters>;

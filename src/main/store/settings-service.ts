@@ -1,5 +1,6 @@
 // Reading and changing settings, validated by the one shared schema.
 import { parseFilterFieldText, parseFilterKey, parseSettingText, validateSetting, withFilterField, type SettingKey, type Settings } from '../../shared/settings';
+import { checkFilters } from '../../shared/filter-rules';
 import { SyncError } from '../errors';
 import type { StateStore } from './state-store';
 
@@ -20,6 +21,9 @@ export class SettingsService {
 
   /** From the window: the value is typed already but still untrusted. */
   async set(key: SettingKey, value: unknown): Promise<Settings> {
+    // A refused filter in words the window shows under that source's box: "<source id>: <problem>."
+    const filterProblem = key === 'filters' ? checkFilters(value) : undefined;
+    if (filterProblem) throw new SyncError('item', `${filterProblem}.`);
     const parsed = validateSetting(key, value);
     if (!parsed.ok) throw new SyncError('item', parsed.message);
     return this.write(key, parsed.value);

@@ -6,7 +6,7 @@ import { calendarEntrySchema } from '../calendars';
 import { doctorReportSchema } from '../doctor';
 import { guardChoices, guardKinds, unfollowedItemSchema } from '../guard';
 import { outcomes, runReportSchema } from '../run-report';
-import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../settings';
+import { filtersShape, settingKeys, settingsSchema, type SettingKey, type Settings } from '../settings';
 import { eventChannels, type EventName, type InvokeChannel } from './channels';
 import { isAllowedExternalUrl } from './external-url';
 import { statusViewSchema } from '../status';
@@ -29,7 +29,8 @@ const side = z.enum(['icloud', 'platform']);
 /** One setting change; the value is checked against that key's own schema. */
 export type SettingChange = { [K in SettingKey]: { key: K; value: Settings[K] } }[SettingKey];
 const settingChangeOptions = settingKeys.map((key) =>
-  z.strictObject({ key: z.literal(key), value: settingsSchema.shape[key] }),
+  // The filters' values are checked by the main process, which names the one it refuses (settings.ts).
+  z.strictObject({ key: z.literal(key), value: key === 'filters' ? filtersShape : settingsSchema.shape[key] }),
 );
 type SettingChangeOption = (typeof settingChangeOptions)[number];
 const settingChangeSchema = z.discriminatedUnion(

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 // Settings → What crosses: a card per source (linked calendar, busy source, location), each filter
-// checked before it is sent and saved as the whole `filters` setting; the copy-title templates.
-import { screen, within } from '@testing-library/react';
+// saved as the whole `filters` setting (working hours checked before they are sent, title filters by
+// the app, whose refusal shows under the box); the copy-title templates.
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SettingsView } from '../../../src/renderer/src/views/settings/SettingsView';
+import { checkFilters } from '../../../src/shared/filter-rules';
+import { defaultSettings } from '../../../src/shared/settings';
 import { connectedStatus, fakeApi, renderWith } from './fake-api';
 
 const LINKED = 'https://dav/work/';
@@ -45,19 +48,39 @@ describe('Settings: What crosses', () => {
     expect(api.settings.set).toHaveBeenLastCalledWith({ key: 'filters', value: { [LINKED]: { skipTitles: ['lunch', '/^private/i'], skipAllDay: false, workingHours: 'mon-fri 09:00-17:30' } } });
   });
 
-  it('a bad filter stays in its box with the problem in words, and nothing is sent', async () => {
+  it('a bad filter stays in its box with the problem in words: bad hours are not sent, a title filter the app refuses is shown under its box', async () => {
     const { api } = fakeApi();
+    // The app's answer to a filter it refuses, as the main process words it (settings-service.ts).
+    vi.mocked(api.settings.set).mockImplementation(async ({ key, value }) => {
+      const problem = key === 'filters' ? checkFilters(value) : undefined;
+      if (problem) throw new Error(`${problem}.`);
+      return { ...defaultSettings, [key]: value };
+    });
     renderWith(api, <SettingsView status={statusWithBusy()} onChanged={vi.fn()} />);
     const busy = await screen.findByRole('region', { name: 'Busy source “Family”' });
-    const titles = within(busy).getByLabelText('Skip events whose title contains');
-    await userEvent.type(titles, '/(a+)+$/');
-    await userEvent.tab();
-    expect(within(busy).getByText(/can take very long to match/)).toBeTruthy();
-    expect(titles.getAttribute('aria-invalid')).toBe('true');
     const hours = within(busy).getByLabelText('Block only inside working hours');
     await userEvent.type(hours, 'mon 17:00-09:00{Enter}');
     expect(within(busy).getByText(/the end must be after the start/)).toBeTruthy();
     expect(api.settings.set).not.toHaveBeenCalled();
+    await userEvent.clear(hours);
+    await userEvent.tab();
+
+    const titles = within(busy).getByLabelText('Skip events whose title contains');
+    await userEvent.type(titles, '/(a+)+$/');
+    await userEvent.tab();
+    expect(await within(busy).findByText(/^"\/\(a\+\)\+\$\/" is refused: .*can take very long to match\.$/)).toBeTruthy();
+    expect(titles.getAttribute('aria-invalid')).toBe('true');
+    expect((titles as HTMLTextAreaElement).value, 'the refused text stays to be fixed').toBe('/(a+)+$/');
+    // Shown once: under its box, not again above the settings.
+    expect(screen.getAllByText(/can take very long to match/)).toHaveLength(1);
+    const linked = screen.getByRole('region', { name: /^Linked calendar/ });
+    expect(within(linked).queryByText(/can take very long to match/), 'not under another source').toBeNull();
+
+    await userEvent.clear(titles);
+    await userEvent.type(titles, 'lunch');
+    await userEvent.tab();
+    await waitFor(() => expect(within(busy).queryByText(/can take very long to match/)).toBeNull());
+    expect(titles.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('skip all-day events is a switch per source', async () => {

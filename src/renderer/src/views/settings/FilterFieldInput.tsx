@@ -1,8 +1,10 @@
-// One text filter field of a source (title filters, working hours): edited freely, checked with the
-// shared rules when it is saved (blur, or ⌘/Ctrl-Enter), and a bad value stays in its box with
-// the problem under it in words.
+// One text filter field of a source (title filters, working hours): edited freely, saved on blur
+// or ⌘/Ctrl-Enter, and a bad value stays in its box with the problem under it in words. Working
+// hours are checked here (and kept in their normal form); title filters by the main process, which
+// says which one it refuses (`refused`): the window does not ship the title-pattern checker (its
+// bundle, issue 14).
 import { useEffect, useId, useState } from 'react';
-import { checkTitleFilters, checkWorkingHours } from '../../../../shared/filter-rules';
+import { checkWorkingHours } from '../../../../shared/filter-rules';
 import { SettingRow } from './SettingRow';
 
 interface Props {
@@ -11,22 +13,27 @@ interface Props {
   field: 'skipTitles' | 'workingHours';
   /** The saved value as text (title filters one a line). */
   value: string;
-  /** Saves the checked value. */
+  /** Saves the value (title filters: one a line, trimmed, empty lines dropped). */
   onSave: (value: string[] | string) => void;
+  /** What the app said of the last value sent, when it refused it: that value stays in the box. */
+  refused?: string;
 }
 
-export function FilterFieldInput({ label, hint, field, value, onSave }: Props) {
+export function FilterFieldInput({ label, hint, field, value, onSave, refused }: Props) {
   const id = useId();
   const [text, setText] = useState(value);
   const [local, setLocal] = useState<string>();
-  useEffect(() => setText(value), [value]);
+  // The saved value comes back after a save; after a refusal the refused text stays to be fixed.
+  useEffect(() => {
+    if (refused === undefined) setText(value);
+  }, [value, refused]);
   const commit = () => {
     if (text === value) return setLocal(undefined);
-    const checked = field === 'skipTitles' ? checkTitleFilters(text.split('\n').map((line) => line.trim()).filter(Boolean)) : checkWorkingHours(text);
+    const checked = field === 'skipTitles' ? { ok: true as const, value: text.split('\n').map((line) => line.trim()).filter(Boolean) } : checkWorkingHours(text);
     setLocal(checked.ok ? undefined : `${checked.message[0].toUpperCase()}${checked.message.slice(1)}.`);
     if (checked.ok) onSave(checked.value);
   };
-  const shown = local;
+  const shown = local ?? refused;
   const describedBy = `${id}-hint${shown ? ` ${id}-problem` : ''}`;
   const common = {
     id,

@@ -54,7 +54,7 @@ export function SettingsView({ status, onChanged }: { status: StatusView; onChan
       <CalendarSettings status={status} onChanged={onChanged} />
       {load.state === 'loading' && !settings && <Loading what="settings" />}
       {load.state === 'error' && !settings && <ErrorNote message={load.error} onRetry={load.reload} />}
-      {saveError && !['interval', 'pastDays', 'futureDays', 'blockTitles', 'crossLocationTitles'].includes(saveError.key) && <ErrorNote message={saveError.message} />}
+      {saveError && !['interval', 'pastDays', 'futureDays', 'blockTitles', 'crossLocationTitles', 'filters'].includes(saveError.key) && <ErrorNote message={saveError.message} />}
       {shown && (
         <>
           <SyncSettings settings={shown} save={change} problemFor={problemFor} />

@@ -17,9 +17,19 @@ interface Props {
   source: FilterSource;
   filters: SourceFilters;
   save: (filters: SourceFilters) => void;
+  /** The app's refusal of the last filters saved, if any: "<source id>: <problem>." (settings-service.ts). */
+  problem?: string;
 }
 
-export function SourceFilterCard({ source, filters, save }: Props) {
+/** The part of a refusal that is about `source`'s filter, as a sentence; undefined when it is another's. */
+export function problemOf(source: FilterSource, problem: string | undefined): string | undefined {
+  const prefix = `${source.id}: `;
+  if (!problem?.startsWith(prefix)) return undefined;
+  const rest = problem.slice(prefix.length);
+  return `${rest[0]?.toUpperCase() ?? ''}${rest.slice(1)}`;
+}
+
+export function SourceFilterCard({ source, filters, save, problem }: Props) {
   const filter: SourceFilter = filters[source.id] ?? noFilter;
   const change = (field: FilterField, value: SourceFilter[FilterField]) => save(withFilterField(filters, source.id, field, value));
   const copies = source.makesBlocks ? 'blocked slots' : 'iCloud copies';
@@ -32,6 +42,7 @@ export function SourceFilterCard({ source, filters, save }: Props) {
         field="skipTitles"
         value={filter.skipTitles.join('\n')}
         onSave={(value) => change('skipTitles', value)}
+        refused={problemOf(source, problem)}
       />
       <ToggleSetting label="Skip all-day events" value={filter.skipAllDay} hint={`All-day events make no ${copies}.`} onSave={(value) => change('skipAllDay', value)} />
       {source.makesBlocks && (

@@ -1,10 +1,11 @@
 // What crosses (UI.md, DESIGN S19): per source — the linked calendar, each busy source, the
-// location — which events make copies, then what the copies are called. A value the app refuses
-// (checked here first, so rare) is shown by SettingsView's error note.
+// location — which events make copies, then what the copies are called. A title filter the app
+// refuses is shown under its source's box; any other refusal of the filters above the cards.
 import type { SettingChange } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/settings';
 import type { StatusView } from '../../../../shared/status';
-import { SourceFilterCard, type FilterSource } from './SourceFilterCard';
+import { ErrorNote } from '../../components/Notice';
+import { problemOf, SourceFilterCard, type FilterSource } from './SourceFilterCard';
 import { TitleTemplateSetting } from './TitleTemplateSetting';
 import './what-crosses.css';
 import { SettingsGroup } from './SettingsGroup';
@@ -36,11 +37,14 @@ export function filterSources(status: StatusView): FilterSource[] {
 
 export function WhatCrossesSettings({ status, settings, save, problemFor }: Props) {
   const sources = filterSources(status);
+  const refused = problemFor('filters');
+  const unplaced = refused && !sources.some((source) => problemOf(source, refused)) ? refused : undefined;
   return (
     <SettingsGroup id="what-crosses" title="What crosses">
       {sources.length === 0 && <p className="hint">Link a calendar first: its filters appear here.</p>}
+      {unplaced && <ErrorNote message={unplaced} />}
       {sources.map((source) => (
-        <SourceFilterCard key={source.id} source={source} filters={settings.filters} save={(value) => save({ key: 'filters', value })} />
+        <SourceFilterCard key={source.id} source={source} filters={settings.filters} save={(value) => save({ key: 'filters', value })} problem={refused} />
       ))}
       <TitleTemplateSetting
         label="Blocked slot titles"
