@@ -75,6 +75,12 @@ describe('Settings: What crosses', () => {
     expect(screen.getAllByText(/can take very long to match/)).toHaveLength(1);
     const linked = screen.getByRole('region', { name: /^Linked calendar/ });
     expect(within(linked).queryByText(/can take very long to match/), 'not under another source').toBeNull();
+    // Another source's filter saved meanwhile: this box keeps its text and its problem.
+    await userEvent.type(within(linked).getByLabelText('Skip events whose title contains'), 'lunch');
+    await userEvent.tab();
+    await waitFor(() => expect(api.settings.set).toHaveBeenLastCalledWith({ key: 'filters', value: { [LINKED]: { skipTitles: ['lunch'], skipAllDay: false, workingHours: '' } } }));
+    expect((titles as HTMLTextAreaElement).value, 'kept after another source saved').toBe('/(a+)+$/');
+    expect(within(busy).getByText(/can take very long to match/)).toBeTruthy();
 
     await userEvent.clear(titles);
     await userEvent.type(titles, 'lunch');

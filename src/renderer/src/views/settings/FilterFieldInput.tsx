@@ -3,7 +3,7 @@
 // hours are checked here (and kept in their normal form); title filters by the main process, which
 // says which one it refuses (`refused`): the window does not ship the title-pattern checker (its
 // bundle, issue 14).
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { checkWorkingHours } from '../../../../shared/filter-rules';
 import { SettingRow } from './SettingRow';
 
@@ -23,17 +23,31 @@ export function FilterFieldInput({ label, hint, field, value, onSave, refused }:
   const id = useId();
   const [text, setText] = useState(value);
   const [local, setLocal] = useState<string>();
-  // The saved value comes back after a save; after a refusal the refused text stays to be fixed.
+  // The app's refusal of this box's text, kept with that text until the box is edited or saved:
+  // saving another source's filter clears the app's last refusal, not this box's problem.
+  const [kept, setKept] = useState<string>();
+  const refusedNow = useRef(refused);
+  refusedNow.current = refused;
   useEffect(() => {
-    if (refused === undefined) setText(value);
-  }, [value, refused]);
+    if (refused !== undefined) setKept(refused);
+  }, [refused]);
+  // A new saved value (this box saved) replaces the text; the revert after a refusal does not.
+  useEffect(() => {
+    if (refusedNow.current !== undefined) return;
+    setText(value);
+    setKept(undefined);
+  }, [value]);
+  const edit = (next: string) => {
+    setKept(undefined);
+    setText(next);
+  };
   const commit = () => {
     if (text === value) return setLocal(undefined);
     const checked = field === 'skipTitles' ? { ok: true as const, value: text.split('\n').map((line) => line.trim()).filter(Boolean) } : checkWorkingHours(text);
     setLocal(checked.ok ? undefined : `${checked.message[0].toUpperCase()}${checked.message.slice(1)}.`);
     if (checked.ok) onSave(checked.value);
   };
-  const shown = local ?? refused;
+  const shown = local ?? kept;
   const describedBy = `${id}-hint${shown ? ` ${id}-problem` : ''}`;
   const common = {
     id,
@@ -45,9 +59,9 @@ export function FilterFieldInput({ label, hint, field, value, onSave, refused }:
   return (
     <SettingRow id={id} label={label} hint={hint} problem={shown}>
       {field === 'skipTitles' ? (
-        <textarea {...common} rows={2} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.metaKey || e.ctrlKey) && commit()} />
+        <textarea {...common} rows={2} onChange={(e) => edit(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && (e.metaKey || e.ctrlKey) && commit()} />
       ) : (
-        <input {...common} type="text" onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="Every hour" />
+        <input {...common} type="text" onChange={(e) => edit(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && commit()} placeholder="Every hour" />
       )}
     </SettingRow>
   );
