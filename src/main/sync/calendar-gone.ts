@@ -9,7 +9,7 @@ import type { State } from '../store/state-schema';
 
 /** `error` with the calendar named and how to choose another, when it is the calendar's 404; else `error`. */
 export function namingGoneCalendar(error: unknown, state: State, calendarUrl: string): unknown {
-  if (!(error instanceof SyncError) || error.kind !== 'gone' || error.details.status !== 404) return error;
+  if (!isCalendarGone(error)) return error;
   const name = own(state.links.names, calendarUrl) ?? calendarUrl;
   const locations = platformAccounts(state).filter((account) => account.icloudCalendar === calendarUrl);
   const fix = locations.length
@@ -19,6 +19,11 @@ export function namingGoneCalendar(error: unknown, state: State, calendarUrl: st
   const them = locations.length === 1 ? ['that location is', 'it'] : ['those locations are', 'them'];
   const changed = leftOut ? `Until then ${them[0]} left out of the sync, with nothing of ${them[1]} changed.` : 'Nothing was changed.';
   return new SyncError('gone', `The iCloud calendar “${name}” no longer exists in iCloud: ${fix}. ${changed}`, error.details);
+}
+
+/** The calendar itself is gone (not one of its events): its 404. */
+export function isCalendarGone(error: unknown): error is SyncError {
+  return error instanceof SyncError && error.kind === 'gone' && error.details.status === 404;
 }
 
 /**

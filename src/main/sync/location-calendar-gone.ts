@@ -5,18 +5,13 @@
 // copies, pairs and blocked slots stay as they are until the user chooses another calendar.
 import { SyncError } from '../errors';
 import type { State } from '../store/state-schema';
-import { namingGoneCalendar, onlyLocationsFollow } from './calendar-gone';
+import { isCalendarGone, namingGoneCalendar, onlyLocationsFollow } from './calendar-gone';
 import type { LocationRun } from './cycle-locations';
 
 /** A followed calendar that answered 404 this cycle, with the error naming it and the way out. */
 export interface GoneCalendar {
   url: string;
   error: SyncError;
-}
-
-/** The calendar itself is gone (not one of its events). */
-export function isCalendarGone(error: unknown): error is SyncError {
-  return error instanceof SyncError && error.kind === 'gone' && error.details.status === 404;
 }
 
 /** A read's failure named (calendar-gone.ts) and thrown, unless it is a location's own calendar gone: that one is returned. */

@@ -31,6 +31,16 @@ export function mirrorsIn(world: SyncWorld, calendar = 'work'): Map<string, Iclo
   return map;
 }
 
+/** The appointment ids that have a mirror in an iCloud calendar, sorted. */
+export function mirrorIds(world: SyncWorld, calendar: string): string[] {
+  return [...mirrorsIn(world, calendar).keys()].sort();
+}
+
+/** The titles of a location's blocked slots on the platform (the emulator's store), sorted. */
+export function slotTitles(world: SyncWorld, location: string): string[] {
+  return world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
+}
+
 export function mirrorOf(world: SyncWorld, appointmentId: string, calendar = 'work'): IcloudEvent | undefined {
   const found = mirrorsIn(world, calendar).get(appointmentId) ?? [];
   expect(found.length, `mirrors of ${appointmentId}`).toBeLessThanOrEqual(1);

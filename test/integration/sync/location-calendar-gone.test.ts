@@ -12,10 +12,8 @@ import type { RunReport } from '../../../src/shared/run-report';
 import type { StatusView } from '../../../src/shared/status';
 import { TEST_LOCATION, hoursFromNow, icsEvent, type SyncWorld } from '../../support/sync-world';
 import { LOCATION_B, bookInB, connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
-import { expectNoDuplicates, inWorld, mirrorsIn, skipWithoutRadicale } from './helpers';
+import { expectNoDuplicates, inWorld, mirrorIds, skipWithoutRadicale, slotTitles } from './helpers';
 
-const ids = (world: SyncWorld, calendar: string) => [...mirrorsIn(world, calendar).keys()].sort();
-const slotTitles = (world: SyncWorld, location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
 const appointmentIds = (world: SyncWorld, location: string) => world.emulator.state.eventsOf(location, 'appointment').map((e) => e.id).sort();
 const fix = `icloud-sync link --location-id ${TEST_LOCATION} --icloud default`;
 
@@ -34,8 +32,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar deleted 
       await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
       expect((await cliSync(world, 0)).outcome).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
-      expect(ids(world, 'work')).toEqual(['appt-b-1']);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual(['appt-b-1']);
       const slotsOfA = slotTitles(world, TEST_LOCATION);
       expect(slotsOfA).toEqual(['Busy', 'Inventory']);
       expect(slotTitles(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
@@ -58,7 +56,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar deleted 
         expect([a!.id, a!.outcome, b!.id, b!.outcome]).toEqual([TEST_LOCATION, 'failed', LOCATION_B, 'ok']);
         expect(a!.error?.message).toContain('choose another for Lovelace Studio (Settings → Calendars');
         // B and the main calendar synced: its new booking copied once, the new event blocks B.
-        expect(ids(world, 'work'), `cycle ${cycle}`).toEqual(['appt-b-1', 'appt-b-2']);
+        expect(mirrorIds(world, 'work'), `cycle ${cycle}`).toEqual(['appt-b-1', 'appt-b-2']);
         expectNoDuplicates(world, 'work');
         expect(slotTitles(world, LOCATION_B), `cycle ${cycle}`).toEqual(['Busy', 'Gym', 'Inventory']);
         // A left out: nothing of it written (no slot for Gym or for B's new booking), nothing released.
@@ -81,8 +79,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar deleted 
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('lab')])).code).toBe(0);
       const healed = await cliSync(world, 0);
       expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
-      expect(ids(world, 'lab')).toEqual([a1.id]);
-      expect(ids(world, 'work')).toEqual(['appt-b-1', 'appt-b-2']);
+      expect(mirrorIds(world, 'lab')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual(['appt-b-1', 'appt-b-2']);
       expectNoDuplicates(world, 'lab');
       expect(appointmentIds(world, TEST_LOCATION)).toEqual([a1.id]);
       expect(slotTitles(world, TEST_LOCATION), 'the Gym and B\'s bookings now block A').toEqual(['Busy', 'Busy', 'Gym']);
@@ -90,7 +88,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar deleted 
       const idle = await cliSync(world, 0);
       expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
-      expect(ids(world, 'lab')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'lab')).toEqual([a1.id]);
     });
   }, 180_000);
 
@@ -102,21 +100,21 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar deleted 
       bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
       expect((await cliSync(world, 0)).outcome).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id].sort());
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, a2.id].sort());
       rmSync(join(world.radicale.storageDir, 'collection-root', world.appleId, 'clinic'), { recursive: true, force: true });
       expect((await cliSync(world, 1)).locations?.map((l) => l.outcome)).toEqual(['failed', 'ok']);
 
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
       const back = await cliSync(world, 0);
       expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
-      expect(ids(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
+      expect(mirrorIds(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
       expectNoDuplicates(world, 'work');
       expect(appointmentIds(world, TEST_LOCATION), 'no appointment cancelled or deleted').toEqual([a1.id, a2.id].sort());
       expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').map((e) => e.appointmentStatus)).toEqual(['confirmed', 'confirmed']);
       const idle = await cliSync(world, 0);
       expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
       expect(idle.counts.platform).toEqual({ created: 0, updated: 0, deleted: 0 });
-      expect(ids(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
+      expect(mirrorIds(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
     });
   }, 180_000);
 });

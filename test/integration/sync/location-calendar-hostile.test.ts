@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { mirrorUid } from '../../../src/main/sync/mirror-ids';
 import { TEST_LOCATION, hoursFromNow, icsEvent, type SyncWorld } from '../../support/sync-world';
 import { LOCATION_B, bookInB, connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
-import { inWorld, mirrorsIn, skipWithoutRadicale } from './helpers';
+import { inWorld, mirrorIds, mirrorsIn, skipWithoutRadicale } from './helpers';
 
-const ids = (world: SyncWorld, calendar: string) => [...mirrorsIn(world, calendar).keys()].sort();
 const slotTitlesIn = (world: SyncWorld, location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
 
 /** Both locations connected and one appointment booked in A ("Sales call"), synced once. */
@@ -42,16 +41,16 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       await world.sync(); // the new copy is PUT in clinic; the old one's DELETE fails
       world.proxy!.intercepts.length = 0;
       writeFileSync(stateFile, beforeMove); // the pair written since is lost, as in a SIGKILL
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
-      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id]);
 
       world.platform.cancel(a1.id);
       const after = await world.sync();
       expect(after.outcome, JSON.stringify(after.error)).toBe('ok');
       const settled = await world.sync();
       expect(settled.outcome, JSON.stringify(settled.error)).toBe('ok');
-      expect(ids(world, 'work'), 'the old copy went with the cancellation').toEqual([]);
-      expect(ids(world, 'clinic'), 'the new copy went too: none left for a cancelled booking').toEqual([]);
+      expect(mirrorIds(world, 'work'), 'the old copy went with the cancellation').toEqual([]);
+      expect(mirrorIds(world, 'clinic'), 'the new copy went too: none left for a cancelled booking').toEqual([]);
       const state = await world.services.state.read();
       expect(Object.values(state.pairs).filter((pair) => pair.platformId === a1.id)).toEqual([]);
     });
@@ -66,8 +65,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       const again = await world.sync();
       expect(world.icloud.events('clinic').filter((e) => e.title === 'Dentist'), 'the user\'s event stays as it was').toHaveLength(1);
       expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').find((e) => e.id === a1.id)?.title, 'the booking is not renamed').toBe('Sales call');
-      expect(ids(world, 'clinic'), 'not written over the user\'s event').toEqual([]);
-      expect(ids(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic'), 'not written over the user\'s event').toEqual([]);
+      expect(mirrorIds(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
       for (const run of [moved, again]) {
         const item = run.items.find((i) => i.pair === `appt:${a1.id}`);
         expect(run.outcome).toBe('partial');
@@ -89,13 +88,13 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
         expect(failed.error?.message, 'the user is told which calendar and what to do').toContain('The iCloud calendar “clinic” no longer exists in iCloud: choose another for');
         expect(failed.error?.message).toContain(`--location-id ${TEST_LOCATION} --icloud default`);
       }
-      expect(ids(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
+      expect(mirrorIds(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
       expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').map((e) => e.id)).toContain(a1.id);
       // Sent back to the main calendar (the link check refuses nothing: 'default' is the main one), the sync is whole again.
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
       const back = await world.sync();
       expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
-      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id]);
     });
   }, 180_000);
 
@@ -108,14 +107,14 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(toClinic.code, toClinic.stderr).toBe(0);
       expect((await world.services.state.read()).accounts.platforms[TEST_LOCATION]!.icloudCalendar, 'stored as the account lists it').toBe(world.calendarUrl('clinic'));
       expect((await world.sync()).outcome).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
       const toMain = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', respell(world.linkedUrl)]);
       expect(toMain.code, toMain.stderr).toBe(0);
       expect((await world.services.state.read()).accounts.platforms[TEST_LOCATION]!.icloudCalendar, 'the main calendar, however spelled, is the main one').toBeUndefined();
       const back = await world.sync();
       expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
-      expect(ids(world, 'work')).toEqual([a1.id]);
-      expect(ids(world, 'clinic')).toEqual([]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([]);
     });
   }, 180_000);
 
@@ -131,23 +130,23 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       }
       const moved = await world.sync();
       expect(moved.outcome, JSON.stringify(moved.error)).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id, 'appt-b-1'].sort());
-      expect(ids(world, 'work')).toEqual([]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, 'appt-b-1'].sort());
+      expect(mirrorIds(world, 'work')).toEqual([]);
       expect(slotTitlesIn(world, TEST_LOCATION), 'Inventory blocks A once').toEqual(['Busy', 'Inventory']);
       expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
 
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default'])).code).toBe(0);
       const half = await world.sync();
       expect(half.outcome, JSON.stringify(half.error)).toBe('ok');
-      expect(ids(world, 'clinic'), 'B still uses it').toEqual(['appt-b-1']);
+      expect(mirrorIds(world, 'clinic'), 'B still uses it').toEqual(['appt-b-1']);
       expect(slotTitlesIn(world, TEST_LOCATION), 'still followed: Inventory still blocks A').toEqual(['Busy', 'Inventory']);
       expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
 
       expect((await world.cli(['link', '--location-id', LOCATION_B, '--icloud', 'default'])).code).toBe(0);
       const none = await world.sync();
       expect(none.outcome, JSON.stringify(none.error)).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([]);
-      expect(ids(world, 'work')).toEqual([a1.id, 'appt-b-1'].sort());
+      expect(mirrorIds(world, 'clinic')).toEqual([]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id, 'appt-b-1'].sort());
       expect(slotTitlesIn(world, TEST_LOCATION)).toEqual(['Busy']);
       expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy']);
       await expectIdle(world);
@@ -161,8 +160,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
       expect((await world.sync()).outcome).toBe('failed');
       world.proxy!.intercepts.length = 0;
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
-      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id]);
       expect((await world.services.state.read()).pairs[`appt:${a1.id}`]?.movedFrom?.calendarUrl).toBe(world.linkedUrl);
 
       const preview = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default', '--dry-run', '--json']);
@@ -172,8 +171,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
       const settled = await world.sync();
       expect(settled.outcome, JSON.stringify(settled.error)).toBe('ok');
-      expect(ids(world, 'work'), 'one copy, in the main calendar').toEqual([a1.id]);
-      expect(ids(world, 'clinic'), 'none left in X').toEqual([]);
+      expect(mirrorIds(world, 'work'), 'one copy, in the main calendar').toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic'), 'none left in X').toEqual([]);
       const pair = (await world.services.state.read()).pairs[`appt:${a1.id}`];
       expect(pair?.status).toBe('synced');
       expect(pair?.movedFrom).toBeUndefined();
@@ -192,9 +191,9 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       const run = await world.sync();
       expect(run.outcome, JSON.stringify(run.error)).toBe('ok');
       expect((await world.sync()).outcome).toBe('ok');
-      expect(ids(world, 'lab')).toEqual([a1.id]);
-      expect(ids(world, 'clinic')).toEqual([]);
-      expect(ids(world, 'work')).toEqual([]);
+      expect(mirrorIds(world, 'lab')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([]);
+      expect(mirrorIds(world, 'work')).toEqual([]);
       expect((await world.services.state.read()).pairs[`appt:${a1.id}`]?.movedFrom).toBeUndefined();
     });
   }, 180_000);
@@ -207,14 +206,14 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
       await linkAToClinic(world);
       expect((await world.sync()).outcome).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
       expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
 
       const removed = await world.cli(['disconnect', 'platform', '--location-id', TEST_LOCATION, '--remove-copies', '--yes', '--json']);
       expect(removed.code, removed.stderr).toBe(0);
-      expect(ids(world, 'clinic'), 'A\'s copy in its own calendar went').toEqual([]);
+      expect(mirrorIds(world, 'clinic'), 'A\'s copy in its own calendar went').toEqual([]);
       expect(world.icloud.events('clinic').map((e) => e.title), 'the user\'s event stays').toEqual(['Inventory']);
-      expect(ids(world, 'work')).toEqual(['appt-b-1']);
+      expect(mirrorIds(world, 'work')).toEqual(['appt-b-1']);
       const next = await world.sync();
       expect(next.outcome, JSON.stringify(next.error)).toBe('ok');
       expect(slotTitlesIn(world, LOCATION_B), 'neither A\'s Busy nor the unfollowed calendar\'s Inventory blocks B').toEqual([]);
@@ -231,8 +230,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       world.proxy!.intercepts.length = 0;
       expect(refused.outcome).toBe('partial');
       expect(refused.items.find((item) => item.pair === `appt:${a1.id}`)?.error).toContain('may be read-only');
-      expect(ids(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
-      expect(ids(world, 'clinic')).toEqual([]);
+      expect(mirrorIds(world, 'work'), 'the copy stays where it was').toEqual([a1.id]);
+      expect(mirrorIds(world, 'clinic')).toEqual([]);
 
       const busy = await world.cli(['link', '--icloud', world.linkedUrl, '--busy', world.calendarUrl('clinic')]);
       expect(busy.code).toBe(2);
@@ -243,8 +242,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
 
       const healed = await world.sync();
       expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
-      expect(ids(world, 'work')).toEqual([]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual([]);
     });
   }, 180_000);
 
@@ -259,7 +258,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       const there = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic'), '--dry-run', '--json']);
       expect(there.code, there.stderr).toBe(0);
       expect(readFileSync(stateFile, 'utf8'), 'a preview saves nothing').toBe(before);
-      expect(ids(world, 'clinic')).toEqual([]);
+      expect(mirrorIds(world, 'clinic')).toEqual([]);
       await linkAToClinic(world);
       const applied = readFileSync(stateFile, 'utf8');
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default', '--dry-run', '--json'])).code).toBe(0);
@@ -273,8 +272,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
       expect(revoked.error?.kind).toBe('auth');
       const healed = await world.sync();
       expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id]);
-      expect(ids(world, 'work')).toEqual([]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual([]);
       expect(slotTitlesIn(world, TEST_LOCATION)).toEqual(['Inventory']);
       expect(slotTitlesIn(world, LOCATION_B)).toEqual(['Busy', 'Inventory']);
       await expectIdle(world);
@@ -294,7 +293,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar, attacke
         expect(run.items.filter((item) => item.pair === `appt:${a1.id}`), 'nothing done to A\'s appointment').toEqual([]);
       }
       expect(world.emulator.state.eventsOf(TEST_LOCATION, 'appointment').find((e) => e.id === a1.id)?.title, 'the booking is not renamed').toBe('Sales call');
-      expect(ids(world, 'work')).toEqual([a1.id]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id]);
       expect(world.icloud.events('clinic').map((e) => e.title), 'the user\'s file stays').toEqual(['Imported']);
     });
   }, 180_000);

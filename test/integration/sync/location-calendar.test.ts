@@ -9,10 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunReport } from '../../../src/shared/run-report';
 import { TEST_LOCATION, hoursFromNow, icsEvent, type SyncWorld } from '../../support/sync-world';
 import { LOCATION_B, bookInB, connectSecondLocation, twoLocationSeed } from '../../support/two-locations';
-import { expectNoDuplicates, inWorld, mirrorsIn, skipWithoutRadicale } from './helpers';
+import { expectNoDuplicates, inWorld, mirrorIds, skipWithoutRadicale, slotTitles } from './helpers';
 
-const slotTitles = (world: SyncWorld, location: string) => world.emulator.state.eventsOf(location, 'blocked').map((b) => b.title).sort();
-const ids = (world: SyncWorld, calendar: string) => [...mirrorsIn(world, calendar).keys()].sort();
 
 async function cliSync(world: SyncWorld, args: string[] = []): Promise<RunReport> {
   const run = await world.cli(['sync', ...args, '--json']);
@@ -28,7 +26,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       const a2 = await world.platform.book({ title: 'Review', start: hoursFromNow(10, 3), end: hoursFromNow(11, 3) });
       bookInB(world, 'appt-b-1', 'Clinic consult', hoursFromNow(14, 2), hoursFromNow(15, 2));
       expect((await world.sync()).outcome).toBe('ok');
-      expect(ids(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
+      expect(mirrorIds(world, 'work')).toEqual([a1.id, a2.id, 'appt-b-1'].sort());
 
       // Validation: not a calendar of the account, a busy source or an unknown location: exit 2, nothing saved.
       const wrong = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', `${world.linkedUrl}nope/`]);
@@ -48,7 +46,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       expect(previewed.dryRun).toBe(true);
       expect(previewed.counts.icloud).toEqual({ created: 0, updated: 2, deleted: 0 });
       expect(previewed.items.filter((item) => item.op === 'update').map((item) => item.pair).sort()).toEqual([`appt:${a1.id}`, `appt:${a2.id}`].sort());
-      expect(ids(world, 'clinic'), 'the preview wrote nothing').toEqual([]);
+      expect(mirrorIds(world, 'clinic'), 'the preview wrote nothing').toEqual([]);
 
       const link = await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic'), '--json']);
       expect(link.code, link.stderr).toBe(0);
@@ -63,8 +61,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       expect(moved.outcome, JSON.stringify(moved.error)).toBe('ok');
       expect(moved.counts.icloud, 'moves are updates: nothing created or deleted to count').toEqual({ created: 0, updated: 2, deleted: 0 });
       expect(moved.items.find((item) => item.pair === `appt:${a1.id}`)?.reason).toContain('moved from the iCloud calendar “work” to “clinic”');
-      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id].sort());
-      expect(ids(world, 'work'), 'B\'s stays in the main calendar, A\'s are gone from it').toEqual(['appt-b-1']);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, a2.id].sort());
+      expect(mirrorIds(world, 'work'), 'B\'s stays in the main calendar, A\'s are gone from it').toEqual(['appt-b-1']);
       expectNoDuplicates(world, 'clinic');
       expectNoDuplicates(world, 'work');
 
@@ -73,7 +71,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       await world.icloud.put('clinic', 'inventory.ics', icsEvent('inventory-1', { title: 'Inventory', start: hoursFromNow(8, 5), end: hoursFromNow(9, 5) }));
       const next = await cliSync(world);
       expect(next.outcome).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id, a3.id].sort());
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, a2.id, a3.id].sort());
       expect(slotTitles(world, TEST_LOCATION)).toEqual(['Busy', 'Inventory']);
       expect(slotTitles(world, LOCATION_B)).toEqual(['Busy', 'Busy', 'Busy', 'Inventory']);
       const status = await world.cli(['status', '--json']);
@@ -89,8 +87,8 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       const back = await cliSync(world);
       expect(back.outcome, JSON.stringify(back.error)).toBe('ok');
       expect(back.counts.icloud).toEqual({ created: 0, updated: 3, deleted: 0 });
-      expect(ids(world, 'work')).toEqual([a1.id, a2.id, a3.id, 'appt-b-1'].sort());
-      expect(ids(world, 'clinic'), 'nothing of the app left in X').toEqual([]);
+      expect(mirrorIds(world, 'work')).toEqual([a1.id, a2.id, a3.id, 'appt-b-1'].sort());
+      expect(mirrorIds(world, 'clinic'), 'nothing of the app left in X').toEqual([]);
       expect(world.icloud.events('clinic').map((e) => e.title), 'the user\'s own event stays').toEqual(['Inventory']);
       expect(slotTitles(world, TEST_LOCATION), 'X no longer blocks').toEqual(['Busy']);
       expect(slotTitles(world, LOCATION_B)).toEqual(['Busy', 'Busy', 'Busy']);
@@ -104,7 +102,7 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       expect((await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', world.calendarUrl('clinic')])).code).toBe(0);
       const again = await cliSync(world);
       expect(again.outcome, JSON.stringify(again.error)).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id, a3.id].sort());
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, a2.id, a3.id].sort());
       expect(slotTitles(world, TEST_LOCATION)).toEqual(['Busy', 'Inventory']);
       expect(slotTitles(world, LOCATION_B)).toEqual(['Busy', 'Busy', 'Busy', 'Inventory']);
     });
@@ -127,32 +125,32 @@ describe.skipIf(skipWithoutRadicale)('a location\'s own iCloud calendar', () => 
       const failed = await world.sync();
       expect(refused).toBeGreaterThan(0);
       expect([failed.outcome, failed.error?.side]).toEqual(['failed', 'icloud']);
-      const [first] = ids(world, 'clinic');
-      expect(ids(world, 'clinic'), 'the first move wrote its new copy, then the cycle stopped').toHaveLength(1);
-      expect(ids(world, 'work'), 'two copies of it, for now').toEqual([a1.id, a2.id].sort());
+      const [first] = mirrorIds(world, 'clinic');
+      expect(mirrorIds(world, 'clinic'), 'the first move wrote its new copy, then the cycle stopped').toHaveLength(1);
+      expect(mirrorIds(world, 'work'), 'two copies of it, for now').toEqual([a1.id, a2.id].sort());
       expect((await world.services.state.read()).pairs[`appt:${first}`]?.movedFrom?.calendarUrl).toBe(world.linkedUrl);
       world.proxy!.intercepts.length = 0;
       const healed = await world.sync();
       expect(healed.outcome, JSON.stringify(healed.error)).toBe('ok');
-      expect(ids(world, 'work'), 'the old copies went on the next cycle').toEqual([]);
-      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id].sort());
+      expect(mirrorIds(world, 'work'), 'the old copies went on the next cycle').toEqual([]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, a2.id].sort());
       expect(Object.values((await world.services.state.read()).pairs).some((pair) => pair.movedFrom)).toBe(false);
 
       // 2. A crash before the pairs were written (the state as it was before the move, copies in both calendars):
       // the move is done again, finds its own files in the new calendar and deletes the old ones.
       await world.cli(['link', '--location-id', TEST_LOCATION, '--icloud', 'default']);
       expect((await world.sync()).outcome).toBe('ok');
-      expect(ids(world, 'work')).toEqual([a1.id, a2.id].sort());
+      expect(mirrorIds(world, 'work')).toEqual([a1.id, a2.id].sort());
       world.proxy!.intercepts.push(({ method }) => (method === 'DELETE' ? { status: 500, body: 'down' } : undefined));
       writeFileSync(stateFile, beforeMove); // A on clinic again, its pairs on work
       await world.sync(); // writes a new copy in clinic; the old one in work stays (DELETE fails)
-      expect(ids(world, 'clinic')).toHaveLength(1);
+      expect(mirrorIds(world, 'clinic')).toHaveLength(1);
       writeFileSync(stateFile, beforeMove); // …and the pairs written since are lost, as in a crash
       world.proxy!.intercepts.length = 0;
       const after = await world.sync();
       expect(after.outcome, JSON.stringify(after.error)).toBe('ok');
-      expect(ids(world, 'clinic')).toEqual([a1.id, a2.id].sort());
-      expect(ids(world, 'work'), 'no second copy left after the next cycle').toEqual([]);
+      expect(mirrorIds(world, 'clinic')).toEqual([a1.id, a2.id].sort());
+      expect(mirrorIds(world, 'work'), 'no second copy left after the next cycle').toEqual([]);
       expectNoDuplicates(world, 'clinic');
       const idle = await world.sync();
       expect(idle.counts.icloud).toEqual({ created: 0, updated: 0, deleted: 0 });
